@@ -1,0 +1,140 @@
+package io.kycflow.common.agent;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.kycflow.common.config.DurationSetting;
+import io.kycflow.common.job.CheckStatus;
+import io.kycflow.common.job.Recommendation;
+import io.kycflow.common.json.Json;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * The configured agents, loaded from a JSON file ({@code KYCFLOW_AGENTS_FILE}) or the bundled
+ * defaults. A file that names an unknown check or a malformed rule stops start-up with a message
+ * naming the agent and the problem: a misconfigured agent must not quietly approve people.
+ */
+public final class AgentCatalog {
+
+    public static final String BUNDLED_RESOURCE = "/agents.json";
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
+
+    private final Map<String, AgentDefinition> agents;
+
+    private AgentCatalog(Map<String, AgentDefinition> agents) {
+        this.agents = Map.copyOf(agents);
+    }
+
+    public static AgentCatalog load(Optional<Path> file) {
+        if (file.isPresent()) {
+            try (InputStream in = Files.newInputStream(file.get())) {
+                return parse(in, file.get().toString());
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot read agents file " + file.get() + ": " + e.getMessage(), e);
+            }
+        }
+        return bundled();
+    }
+
+    public static AgentCatalog bundled() {
+        try (InputStream in = AgentCatalog.class.getResourceAsStream(BUNDLED_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("bundled agents missing from the classpath");
+            }
+            return parse(in, "bundled agents");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read bundled agents", e);
+        }
+    }
+
+    static AgentCatalog parse(InputStream in, String source) throws IOException {
+        JsonNode root = Json.mapper().readTree(in);
+        JsonNode list = root.path("agents");
+        if (!list.isArray() || list.isEmpty()) {
+            throw new IllegalArgumentException(source + ": expected {\"agents\": [ … ]} with at least one agent");
+        }
+        Map<String, AgentDefinition> agents = new LinkedHashMap<>();
+        for (JsonNode node : list) {
+            AgentDefinition agent = agent(node, source);
+            if (agents.put(agent.key(), agent) != null) {
+                throw new IllegalArgumentException(source + ": agent " + agent.key() + " is defined twice");
+            }
+        }
+        return new AgentCatalog(agents);
+    }
+
+    private static AgentDefinition agent(JsonNode node, String source) {
+        String key = text(node, "key", source + ": an agent");
+        String where = source + ": agent " + key;
+        String version = text(node, "version", where);
+        List<AgentCheck> checks = new ArrayList<>();
+        for (JsonNode c : node.path("checks")) {
+            String id = text(c, "id", where + ": a check");
+            if (!CheckCatalog.isKnown(id)) {
+                throw new IllegalArgumentException(where + ": unknown check " + id);
+            }
+            Duration timeout = c.hasNonNull("timeout")
+                    ? DurationSetting.parse(where + ": " + id + ".timeout", c.get("timeout").asText())
+                    : DEFAULT_TIMEOUT;
+            JsonNode args = c.hasNonNull("args") ? c.get("args") : JsonNodeFactory.instance.objectNode();
+            checks.add(new AgentCheck(id, timeout, args));
+        }
+        if (checks.isEmpty()) {
+            throw new IllegalArgumentException(where + ": names no checks");
+        }
+        List<DecisionRule> rules = new ArrayList<>();
+        for (JsonNode r : node.path("decision_rules")) {
+            rules.add(rule(r, where));
+        }
+        return new AgentDefinition(key, version, node.path("description").asText(""), checks, rules);
+    }
+
+    private static DecisionRule rule(JsonNode node, String where) {
+        Recommendation recommendation = Recommendation.fromWire(text(node, "recommendation", where + ": a rule"));
+        RuleCondition when = null;
+        JsonNode w = node.get("when");
+        if (w != null && !w.isNull()) {
+            when = new RuleCondition(
+                    w.hasNonNull("check") ? w.get("check").asText() : null,
+                    w.hasNonNull("status") ? CheckStatus.fromWire(w.get("status").asText()) : null,
+                    w.hasNonNull("passed") ? w.get("passed").asBoolean() : null,
+                    w.hasNonNull("payload_pointer") ? w.get("payload_pointer").asText() : null,
+                    w.get("equals"));
+        }
+        return new DecisionRule(node.path("description").asText(""), when, recommendation);
+    }
+
+    private static String text(JsonNode node, String field, String where) {
+        JsonNode v = node.get(field);
+        if (v == null || !v.isTextual() || v.asText().isBlank()) {
+            throw new IllegalArgumentException(where + " needs a \"" + field + "\"");
+        }
+        return v.asText();
+    }
+
+    public Optional<AgentDefinition> find(String key) {
+        return Optional.ofNullable(agents.get(key));
+    }
+
+    public Collection<AgentDefinition> all() {
+        return agents.values();
+    }
+
+    /** Every check id any agent names: each needs its task topic. */
+    public List<String> checkIds() {
+        TreeSet<String> ids = new TreeSet<>();
+        agents.values().forEach(a -> ids.addAll(a.checkIds()));
+        return List.copyOf(ids);
+    }
+}

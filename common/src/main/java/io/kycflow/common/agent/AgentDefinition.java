@@ -1,0 +1,22 @@
+package io.kycflow.common.agent;
+
+import java.util.List;
+import java.util.Optional;
+
+/** A named, versioned bundle of checks with their arguments and ordered decision rules. */
+public record AgentDefinition(String key, String version, String description, List<AgentCheck> checks,
+                              List<DecisionRule> decisionRules) {
+
+    public AgentDefinition {
+        checks = List.copyOf(checks);
+        decisionRules = decisionRules == null ? List.of() : List.copyOf(decisionRules);
+    }
+
+    public Optional<AgentCheck> check(String checkId) {
+        return checks.stream().filter(c -> c.id().equals(checkId)).findFirst();
+    }
+
+    public List<String> checkIds() {
+        return checks.stream().map(AgentCheck::id).toList();
+    }
+}

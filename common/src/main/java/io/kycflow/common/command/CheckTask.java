@@ -1,0 +1,15 @@
+package io.kycflow.common.command;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Instant;
+
+/**
+ * One check to run for one job, on {@code kyc.check-tasks.<check>}: which job, which check with which
+ * arguments, the subject's data, the attempt and the deadline after which a worker skips it.
+ */
+public record CheckTask(int schemaVersion, String tenantId, String jobId, String agentKey, String checkId,
+                        String commandInstanceId, int attempt, Instant deadline, JsonNode args, JsonNode subject) {
+
+    public static final int SCHEMA_VERSION = 1;
+}

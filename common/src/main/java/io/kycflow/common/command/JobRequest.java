@@ -1,0 +1,13 @@
+package io.kycflow.common.command;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kycflow.common.job.JobPlan;
+import io.kycflow.common.job.NotificationTargets;
+
+/**
+ * A validated start-job request: the subject's {@code kyc_schema} as the client sent it, the resolved
+ * agent plan and where to notify. {@code extra} keeps the reference API's other optional fields
+ * ({@code run_in_parallel}, {@code batch_id}…) as given.
+ */
+public record JobRequest(JsonNode kycSchema, JobPlan plan, NotificationTargets notifications, JsonNode extra) {
+}

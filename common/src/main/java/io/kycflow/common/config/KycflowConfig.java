@@ -1,0 +1,109 @@
+package io.kycflow.common.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Every setting of every service, read once from the environment (DESIGN.md §6), immutable after.
+ * Tests build one from a map; the {@code kycflow} command from {@code System.getenv()} plus its flags.
+ */
+public record KycflowConfig(
+        Optional<String> bootstrapServers,
+        String httpHost,
+        int httpPort,
+        String advertisedHost,
+        int kafkaPort,
+        Path dataDir,
+        Optional<String> apiKey,
+        Optional<String> webhookSecret,
+        Optional<Path> agentsFile,
+        Path listsDir,
+        int rateLimit,
+        Optional<Path> jwtKeyFile,
+        Duration listsMaxAge,
+        String logLevel,
+        Optional<String> publicBaseUrl,
+        List<String> outboundAllowlist,
+        int partitions,
+        Optional<Short> replicationFactor,
+        Duration outcomeTimeout,
+        Duration commitInterval,
+        long rocksDbMemoryBytes,
+        Duration tokenTtl) {
+
+    public static KycflowConfig fromEnvironment() {
+        return from(System.getenv());
+    }
+
+    public static KycflowConfig from(Map<String, String> env) {
+        Function<String, Optional<String>> get = name -> Optional.ofNullable(env.get(name))
+                .map(String::trim).filter(v -> !v.isEmpty());
+        Path dataDir = Path.of(get.apply("KYCFLOW_DATA_DIR").orElse("./data")).toAbsolutePath().normalize();
+        return new KycflowConfig(
+                get.apply("KAFKA_BOOTSTRAP_SERVERS"),
+                get.apply("KYCFLOW_HTTP_HOST").orElse("0.0.0.0"),
+                intSetting("KYCFLOW_HTTP_PORT", get.apply("KYCFLOW_HTTP_PORT").orElse("8080"), 0, 65535),
+                get.apply("KYCFLOW_ADVERTISED_HOST").orElse("localhost"),
+                intSetting("KYCFLOW_KAFKA_PORT", get.apply("KYCFLOW_KAFKA_PORT").orElse("9092"), 0, 65535),
+                dataDir,
+                get.apply("KYCFLOW_API_KEY"),
+                get.apply("KYCFLOW_WEBHOOK_SECRET"),
+                get.apply("KYCFLOW_AGENTS_FILE").map(Path::of),
+                get.apply("KYCFLOW_LISTS_DIR").map(Path::of).orElse(dataDir.resolve("lists")),
+                intSetting("KYCFLOW_RATE_LIMIT", get.apply("KYCFLOW_RATE_LIMIT").orElse("1000"), 1, Integer.MAX_VALUE),
+                get.apply("KYCFLOW_JWT_KEY_FILE").map(Path::of),
+                get.apply("KYCFLOW_LISTS_MAX_AGE").map(v -> v.equals("0") ? Duration.ZERO
+                        : DurationSetting.parse("KYCFLOW_LISTS_MAX_AGE", v)).orElse(Duration.ofDays(7)),
+                get.apply("KYCFLOW_LOG_LEVEL").orElse("INFO"),
+                get.apply("KYCFLOW_PUBLIC_BASE_URL"),
+                get.apply("KYCFLOW_OUTBOUND_ALLOWLIST")
+                        .map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
+                        .orElse(List.of()),
+                intSetting("KYCFLOW_PARTITIONS", get.apply("KYCFLOW_PARTITIONS").orElse("12"), 1, 10_000),
+                get.apply("KYCFLOW_REPLICATION_FACTOR")
+                        .map(v -> (short) intSetting("KYCFLOW_REPLICATION_FACTOR", v, 1, Short.MAX_VALUE)),
+                get.apply("KYCFLOW_OUTCOME_TIMEOUT").map(v -> DurationSetting.parse("KYCFLOW_OUTCOME_TIMEOUT", v))
+                        .orElse(Duration.ofSeconds(10)),
+                get.apply("KYCFLOW_COMMIT_INTERVAL").map(v -> DurationSetting.parse("KYCFLOW_COMMIT_INTERVAL", v))
+                        .orElse(Duration.ofMillis(20)),
+                (long) intSetting("KYCFLOW_ROCKSDB_MEMORY_MB", get.apply("KYCFLOW_ROCKSDB_MEMORY_MB").orElse("64"),
+                        8, 1 << 20) << 20,
+                get.apply("KYCFLOW_TOKEN_TTL").map(v -> DurationSetting.parse("KYCFLOW_TOKEN_TTL", v))
+                        .orElse(Duration.ofHours(1)));
+    }
+
+    /** The state directory of one service instance's Kafka Streams. */
+    public Path stateDir(String instanceName) {
+        return dataDir.resolve("state").resolve(instanceName);
+    }
+
+    public KycflowConfig withBootstrapServers(String servers) {
+        return new KycflowConfig(Optional.of(servers), httpHost, httpPort, advertisedHost, kafkaPort, dataDir, apiKey,
+                webhookSecret, agentsFile, listsDir, rateLimit, jwtKeyFile, listsMaxAge, logLevel, publicBaseUrl,
+                outboundAllowlist, partitions, replicationFactor, outcomeTimeout, commitInterval,
+                rocksDbMemoryBytes, tokenTtl);
+    }
+
+    public String requireBootstrapServers() {
+        return bootstrapServers.orElseThrow(() -> new IllegalStateException(
+                "KAFKA_BOOTSTRAP_SERVERS is not set: point it at your Kafka cluster, or run `kycflow` "
+                        + "(all-in-one) to start the embedded broker"));
+    }
+
+    private static int intSetting(String name, String value, int min, int max) {
+        try {
+            int parsed = Integer.parseInt(value.trim());
+            if (parsed < min || parsed > max) {
+                throw new IllegalArgumentException(name + ": " + value + " is outside " + min + ".." + max);
+            }
+            return parsed;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + ": '" + value + "' is not a whole number");
+        }
+    }
+}

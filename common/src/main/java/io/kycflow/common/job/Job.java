@@ -1,0 +1,94 @@
+package io.kycflow.common.job;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The job as the registry keeps it (store and the compacted {@code kyc.jobs} topic). The public API
+ * renders a view of it; {@code plan}, {@code submission_id}, the notification targets and the event
+ * sequence are internal.
+ */
+public record Job(
+        int schemaVersion,
+        String id,
+        String tenantId,
+        String agentId,
+        String agentVersion,
+        String caseId,
+        JobStatus status,
+        double progress,
+        Recommendation recommendation,
+        JsonNode inputPayload,
+        Instant queuedAt,
+        Instant startedAt,
+        Instant completedAt,
+        Instant createdAt,
+        Instant updatedAt,
+        List<CheckResult> checkResults,
+        List<StatusMessage> statusMessages,
+        JobPlan plan,
+        String submissionId,
+        NotificationTargets notifications,
+        long eventSequence) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public Job {
+        checkResults = checkResults == null ? List.of() : List.copyOf(checkResults);
+        statusMessages = statusMessages == null ? List.of() : List.copyOf(statusMessages);
+    }
+
+    public JobKey key() {
+        return new JobKey(tenantId, id);
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Copies a job with some fields changed; the registry's fold is the only caller that changes a job. */
+    public static final class Builder {
+        private final Job base;
+        private JobStatus status;
+        private double progress;
+        private Recommendation recommendation;
+        private Instant startedAt;
+        private Instant completedAt;
+        private Instant updatedAt;
+        private List<CheckResult> checkResults;
+        private List<StatusMessage> statusMessages;
+        private long eventSequence;
+
+        private Builder(Job base) {
+            this.base = base;
+            this.status = base.status;
+            this.progress = base.progress;
+            this.recommendation = base.recommendation;
+            this.startedAt = base.startedAt;
+            this.completedAt = base.completedAt;
+            this.updatedAt = base.updatedAt;
+            this.checkResults = base.checkResults;
+            this.statusMessages = base.statusMessages;
+            this.eventSequence = base.eventSequence;
+        }
+
+        public Builder status(JobStatus value) { this.status = value; return this; }
+        public Builder progress(double value) { this.progress = value; return this; }
+        public Builder recommendation(Recommendation value) { this.recommendation = value; return this; }
+        public Builder startedAt(Instant value) { this.startedAt = value; return this; }
+        public Builder completedAt(Instant value) { this.completedAt = value; return this; }
+        public Builder updatedAt(Instant value) { this.updatedAt = value; return this; }
+        public Builder checkResults(List<CheckResult> value) { this.checkResults = value; return this; }
+        public Builder statusMessages(List<StatusMessage> value) { this.statusMessages = value; return this; }
+        public Builder eventSequence(long value) { this.eventSequence = value; return this; }
+
+        public Job build() {
+            return new Job(base.schemaVersion, base.id, base.tenantId, base.agentId, base.agentVersion, base.caseId,
+                    status, progress, recommendation, base.inputPayload, base.queuedAt, startedAt, completedAt,
+                    base.createdAt, updatedAt, checkResults, statusMessages, base.plan, base.submissionId,
+                    base.notifications, eventSequence);
+        }
+    }
+}

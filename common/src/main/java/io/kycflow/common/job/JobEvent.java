@@ -1,0 +1,29 @@
+package io.kycflow.common.job;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One change of a job, on {@code kyc.job-events}. {@code event_id} is derived from the job key and the
+ * per-job {@code sequence}, so it is the same however often the event is delivered.
+ */
+public record JobEvent(int schemaVersion, String eventId, String eventType, long sequence, Instant occurredAt, Job job) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public static final String JOB_QUEUED = "job.queued";
+    public static final String JOB_STARTED = "job.started";
+    public static final String CHECK_FINISHED = "check.finished";
+
+    public static JobEvent of(String eventType, Job job, Instant at) {
+        String eventId = UUID.nameUUIDFromBytes((job.key() + "#" + job.eventSequence()).getBytes(StandardCharsets.UTF_8))
+                .toString();
+        return new JobEvent(SCHEMA_VERSION, eventId, eventType, job.eventSequence(), at, job);
+    }
+
+    /** The terminal event's type names the status: {@code job.complete}, {@code job.error}… */
+    public static String terminalType(JobStatus status) {
+        return "job." + status.wire().replace(' ', '_');
+    }
+}

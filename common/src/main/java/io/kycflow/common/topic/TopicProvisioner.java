@@ -1,0 +1,120 @@
+package io.kycflow.common.topic;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.CreateTopicsOptions;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * Creates missing topics and verifies existing ones. Idempotent, so every service may run it at start.
+ * A topic with another partition count or cleanup policy stops start-up: co-partitioning and the
+ * compacted job topic are what keep the 409 and the fold correct.
+ */
+public final class TopicProvisioner {
+
+    private static final Logger log = LoggerFactory.getLogger(TopicProvisioner.class);
+    private static final long TIMEOUT_SECONDS = 60;
+
+    private final Admin admin;
+    private final int partitions;
+    private final Optional<Short> replicationFactor;
+
+    public TopicProvisioner(Admin admin, int partitions, Optional<Short> replicationFactor) {
+        this.admin = admin;
+        this.partitions = partitions;
+        this.replicationFactor = replicationFactor;
+    }
+
+    public void ensure(Collection<Topic<?, ?>> topics) {
+        try {
+            Set<String> existing = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            List<NewTopic> missing = topics.stream()
+                    .filter(t -> !existing.contains(t.name()))
+                    .map(this::newTopic)
+                    .toList();
+            if (!missing.isEmpty()) {
+                create(missing);
+            }
+            verify(topics);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while provisioning topics", e);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("cannot provision topics: " + e.getMessage(), e);
+        }
+    }
+
+    private void create(List<NewTopic> missing) throws InterruptedException, ExecutionException,
+            java.util.concurrent.TimeoutException {
+        var result = admin.createTopics(missing, new CreateTopicsOptions());
+        for (var entry : result.values().entrySet()) {
+            try {
+                entry.getValue().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                log.info("created topic {} ({} partitions)", entry.getKey(), partitions);
+            } catch (ExecutionException e) {
+                // Another instance created it in the meantime: verification below still applies.
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private NewTopic newTopic(Topic<?, ?> topic) {
+        Map<String, String> configs = new HashMap<>();
+        configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, topic.cleanupPolicy().config());
+        if (topic.retention() != null) {
+            configs.put(TopicConfig.RETENTION_MS_CONFIG, Long.toString(topic.retention().toMillis()));
+        }
+        return new NewTopic(topic.name(), Optional.of(partitions), replicationFactor).configs(configs);
+    }
+
+    private void verify(Collection<Topic<?, ?>> topics) throws InterruptedException, ExecutionException,
+            java.util.concurrent.TimeoutException {
+        List<String> names = topics.stream().map(Topic::name).toList();
+        Map<String, TopicDescription> descriptions =
+                admin.describeTopics(names).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        List<ConfigResource> resources = names.stream()
+                .map(n -> new ConfigResource(ConfigResource.Type.TOPIC, n)).toList();
+        Map<ConfigResource, Config> configs = admin.describeConfigs(resources).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+
+        List<String> problems = new ArrayList<>();
+        for (Topic<?, ?> topic : topics) {
+            int actualPartitions = descriptions.get(topic.name()).partitions().size();
+            if (actualPartitions != partitions) {
+                problems.add(topic.name() + " has " + actualPartitions + " partitions, kycflow needs " + partitions);
+            }
+            ConfigEntry policy = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, topic.name()))
+                    .get(TopicConfig.CLEANUP_POLICY_CONFIG);
+            String actualPolicy = policy == null ? "delete" : policy.value();
+            Set<String> actual = Set.of(actualPolicy.replace(" ", "").split(","));
+            if (!actual.equals(Set.of(topic.cleanupPolicy().config()))) {
+                problems.add(topic.name() + " has cleanup.policy=" + actualPolicy + ", kycflow needs "
+                        + topic.cleanupPolicy().config());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new TopicMismatchException("existing topics do not match kycflow's layout (fix them or point "
+                    + "KYCFLOW_PARTITIONS at their partition count):\n  - "
+                    + problems.stream().collect(Collectors.joining("\n  - ")));
+        }
+    }
+}
