@@ -48,7 +48,8 @@ public final class Topics {
 
     public static final String CHECK_TASKS_PREFIX = "kyc.check-tasks.";
 
-    private static final Serde<CheckTask> CHECK_TASK_SERDE = new JsonSerde<>(CheckTask.class);
+    /** The value serde of every {@code kyc.check-tasks.<check>} topic. */
+    public static final Serde<CheckTask> CHECK_TASK_SERDE = new JsonSerde<>(CheckTask.class);
 
     private Topics() {
     }

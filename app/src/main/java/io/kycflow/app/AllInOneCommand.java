@@ -1,0 +1,54 @@
+package io.kycflow.app;
+
+import io.kycflow.common.agent.AgentCatalog;
+import io.kycflow.common.config.KycflowConfig;
+import io.kycflow.common.kafka.KafkaClientSettings;
+import io.kycflow.kafka.embedded.EmbeddedKafkaBroker;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/**
+ * {@code kycflow all-in-one} (also the default): an embedded Kafka broker unless
+ * {@code KAFKA_BOOTSTRAP_SERVERS} points at a cluster, the topics, and every service in this process.
+ */
+@Command(name = "all-in-one", mixinStandardHelpOptions = true,
+        description = "Run the embedded Kafka broker and every service in one process (the default).")
+final class AllInOneCommand implements Runnable {
+
+    @Mixin
+    private ServiceOptions options;
+
+    AllInOneCommand() {
+    }
+
+    AllInOneCommand(ServiceOptions options) {
+        this.options = options;
+    }
+
+    @Override
+    public void run() {
+        KycflowConfig config = options.config();
+        AgentCatalog agents = AgentCatalog.load(config.agentsFile());
+        try (ServiceRuntime runtime = new ServiceRuntime()) {
+            if (config.bootstrapServers().isEmpty()) {
+                EmbeddedKafkaBroker broker = runtime.add(startBroker(config));
+                config = config.withBootstrapServers(broker.bootstrapServers());
+                System.out.println("embedded Kafka broker on " + broker.bootstrapServers() + " (data in "
+                        + config.dataDir().resolve("kafka") + ")");
+            }
+            KafkaClientSettings kafka = new KafkaClientSettings(config.requireBootstrapServers());
+            ServiceRuntime.provisionTopics(config, kafka, agents);
+            runtime.add(ServiceRuntime.ingestApi(config, kafka, agents, System.out));
+            runtime.awaitShutdown();
+        }
+    }
+
+    private static EmbeddedKafkaBroker startBroker(KycflowConfig config) {
+        try {
+            return EmbeddedKafkaBroker.start(config.dataDir().resolve("kafka"), config.kafkaPort());
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot start the embedded Kafka broker on port " + config.kafkaPort()
+                    + " (is another kycflow or Kafka running? set KYCFLOW_KAFKA_PORT): " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package io.kycflow.app;
+
+import io.kycflow.common.agent.AgentCatalog;
+import io.kycflow.common.config.KycflowConfig;
+import io.kycflow.common.kafka.KafkaClientSettings;
+import io.kycflow.common.topic.TopicProvisioner;
+import io.kycflow.common.topic.Topics;
+import io.kycflow.ingest.IngestApiService;
+import io.kycflow.ingest.auth.ApiKeyRegistry;
+import io.kycflow.ingest.auth.ApiKeySeeds;
+import org.apache.kafka.clients.admin.Admin;
+
+import java.io.PrintStream;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Starts services in order and stops them in reverse, on close or on SIGTERM/Ctrl-C. Shared by the
+ * all-in-one mode and the single-service commands, and by tests that run the command in-process.
+ */
+final class ServiceRuntime implements AutoCloseable {
+
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    <T extends AutoCloseable> T add(T service) {
+        started.push(service);
+        return service;
+    }
+
+    static void provisionTopics(KycflowConfig config, KafkaClientSettings kafka, AgentCatalog agents) {
+        try (Admin admin = Admin.create(kafka.admin("kycflow-provisioner"))) {
+            new TopicProvisioner(admin, config.partitions(), config.replicationFactor())
+                    .ensure(Topics.all(agents.checkIds()));
+        }
+    }
+
+    static IngestApiService ingestApi(KycflowConfig config, KafkaClientSettings kafka, AgentCatalog agents,
+                                      PrintStream out) {
+        ApiKeyRegistry apiKeys = new ApiKeyRegistry();
+        ApiKeySeeds.Seeded seeded = ApiKeySeeds.seedDefault(apiKeys, config.apiKey());
+        IngestApiService service = new IngestApiService(config, kafka, agents, apiKeys, "api-" + config.httpPort()).start();
+        String base = "http://localhost:" + service.port();
+        out.println("kycflow API listening on " + base + " (" + config.httpHost() + ":" + service.port() + ")");
+        if (seeded.generated()) {
+            out.println("API key for tenant 'default' (shown once; set KYCFLOW_API_KEY to choose your own):");
+            out.println("  " + seeded.key().token());
+        } else {
+            out.println("API key for tenant 'default': the one in KYCFLOW_API_KEY");
+        }
+        out.println("Get a token:");
+        out.println("  curl -s -X POST " + base + "/api/v1/auth/token -H 'Content-Type: application/json' \\");
+        out.println("       -d '{\"api_key\": \"<your API key>\"}'");
+        out.flush();
+        return service;
+    }
+
+    /** Blocks until the JVM is asked to stop, then closes everything that was started. */
+    void awaitShutdown() {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            close();
+            stopped.countDown();
+        }, "kycflow-shutdown"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        while (!started.isEmpty()) {
+            AutoCloseable service = started.pop();
+            try {
+                service.close();
+            } catch (Exception e) {
+                org.slf4j.LoggerFactory.getLogger(ServiceRuntime.class).warn("error while stopping {}", service, e);
+            }
+        }
+    }
+}

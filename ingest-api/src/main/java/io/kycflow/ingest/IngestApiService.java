@@ -1,0 +1,121 @@
+package io.kycflow.ingest;
+
+import io.kycflow.common.agent.AgentCatalog;
+import io.kycflow.common.command.JobCommand;
+import io.kycflow.common.config.KycflowConfig;
+import io.kycflow.common.kafka.KafkaClientSettings;
+import io.kycflow.common.topic.Topics;
+import io.kycflow.ingest.api.ApiMetrics;
+import io.kycflow.ingest.api.IngestApi;
+import io.kycflow.ingest.api.JobHandlers;
+import io.kycflow.ingest.api.JobSubmitter;
+import io.kycflow.ingest.api.OutcomeWaiter;
+import io.kycflow.ingest.api.ReadinessProbe;
+import io.kycflow.ingest.api.StartJobRequestValidator;
+import io.kycflow.ingest.api.TokenHandler;
+import io.kycflow.ingest.auth.ApiKeyRegistry;
+import io.kycflow.ingest.auth.Authenticator;
+import io.kycflow.ingest.auth.JwtKeys;
+import io.kycflow.ingest.auth.TokenService;
+import io.kycflow.ingest.query.JobForwarder;
+import io.kycflow.ingest.query.JobLookup;
+import io.kycflow.ingest.registry.JobRegistry;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.streams.state.HostInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The ingest-api service: the HTTP API, the outcome waiter and the job registry, wired from explicit
+ * dependencies. {@code start()} positions the waiter before the API takes traffic; {@code close()}
+ * stops in reverse order, the HTTP server first.
+ */
+public final class IngestApiService implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(IngestApiService.class);
+
+    private final Producer<String, JobCommand> producer;
+    private final OutcomeWaiter waiter;
+    private final JobRegistry registry;
+    private final ApiMetrics metrics = new ApiMetrics();
+    private final Admin admin;
+    private final IngestApi api;
+    private final int port;
+
+    public IngestApiService(KycflowConfig config, KafkaClientSettings kafka, AgentCatalog agents,
+                            ApiKeyRegistry apiKeys, String instanceName) {
+        this.port = config.httpPort() == 0 ? freePort() : config.httpPort();
+        HostInfo self = new HostInfo(config.advertisedHost(), port);
+        this.producer = new KafkaProducer<>(kafka.producer("ingest-" + instanceName),
+                Topics.JOB_COMMANDS.keySerde().serializer(), Topics.JOB_COMMANDS.valueSerde().serializer());
+        this.waiter = new OutcomeWaiter(kafka, instanceName);
+        this.registry = new JobRegistry(config, kafka, instanceName, self.host() + ":" + self.port());
+        this.admin = Admin.create(kafka.admin("ingest-health-" + instanceName));
+
+        JwtKeys keys = JwtKeys.loadOrGenerate(config.jwtKeyFile().orElse(config.dataDir().resolve("jwt-signing-key.pem")));
+        TokenService tokens = new TokenService(keys, apiKeys, config.tokenTtl(), Clock.systemUTC());
+        JobHandlers jobs = new JobHandlers(new StartJobRequestValidator(agents, Clock.systemUTC()),
+                new JobSubmitter(producer, waiter, config.outcomeTimeout()),
+                new JobLookup(registry.streams(), self), new JobForwarder(), metrics, Clock.systemUTC());
+        this.api = new IngestApi(config.httpHost(), port, new Authenticator(apiKeys, tokens), jobs,
+                new TokenHandler(apiKeys, tokens), readiness(), metrics);
+        metrics.bindRegistry(registry.streams());
+    }
+
+    private ReadinessProbe readiness() {
+        return () -> {
+            if (!registry.isHealthy()) {
+                return "job registry is " + registry.streams().state();
+            }
+            try {
+                admin.describeCluster().nodes().get(2, TimeUnit.SECONDS);
+                return null;
+            } catch (Exception e) {
+                return "Kafka broker not reachable";
+            }
+        };
+    }
+
+    public IngestApiService start() {
+        waiter.start();
+        registry.start();
+        api.start();
+        log.info("ingest-api started on port {}", port);
+        return this;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public JobRegistry registry() {
+        return registry;
+    }
+
+    @Override
+    public void close() {
+        api.close();
+        registry.close();
+        waiter.close();
+        producer.close();
+        admin.close();
+        metrics.close();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port for the API", e);
+        }
+    }
+}

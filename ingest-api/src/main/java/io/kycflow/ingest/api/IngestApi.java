@@ -1,0 +1,132 @@
+package io.kycflow.ingest.api;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import io.kycflow.common.json.Json;
+import io.kycflow.ingest.auth.Authenticator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The HTTP edge. Routes follow the reference API (RPC-style operations under {@code /api/v1}, also
+ * served without the prefix). Every route needs a bearer token unless it is listed as public; every
+ * error, including the server's own, is a JSON body and never a stack trace.
+ */
+public final class IngestApi implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(IngestApi.class);
+    public static final String PREFIX = "/api/v1";
+    public static final long MAX_BODY_BYTES = 1 << 20;
+    private static final String STARTED_AT = "kycflow.started-at";
+
+    private static final Set<String> PUBLIC_PATHS = Set.of("/health/live", "/health/ready", "/metrics",
+            PREFIX + "/auth/token", "/auth/token");
+
+    private final Javalin app;
+
+    public IngestApi(String host, int port, Authenticator authenticator, JobHandlers jobs, TokenHandler tokens,
+                     ReadinessProbe readiness, ApiMetrics metrics) {
+        this.app = Javalin.create(config -> configure(config, host, port, authenticator, jobs, tokens, readiness, metrics));
+    }
+
+    private static void configure(JavalinConfig config, String host, int port, Authenticator authenticator,
+                                  JobHandlers jobs, TokenHandler tokens, ReadinessProbe readiness, ApiMetrics metrics) {
+        config.jetty.host = host;
+        config.jetty.port = port;
+        config.http.maxRequestSize = MAX_BODY_BYTES;
+        config.startup.showJavalinBanner = false;
+        config.concurrency.useVirtualThreads = true;
+        config.jsonMapper(new JavalinJackson(Json.mapper(), true));
+
+        config.routes.before(ctx -> {
+            ctx.attribute(STARTED_AT, System.nanoTime());
+            if (!PUBLIC_PATHS.contains(ctx.path())) {
+                ctx.attribute(RequestContext.PRINCIPAL, authenticator.authenticate(ctx.header("Authorization"))
+                        .orElseThrow(() -> ApiError.unauthorized("missing, invalid or expired bearer token or API key")));
+            }
+        });
+
+        operation(config, "POST", "/startKYCAgentJob", jobs::start);
+        operation(config, "GET", "/getJobById", jobs::get);
+        operation(config, "POST", "/auth/token", tokens::issue);
+
+        config.routes.get("/health/live", ctx -> ctx.json(Map.of("status", "up")));
+        config.routes.get("/health/ready", ctx -> {
+            String reason = readiness.notReadyReason();
+            if (reason == null) {
+                ctx.json(Map.of("status", "ready"));
+            } else {
+                ctx.status(503).header("Retry-After", "1").json(Map.of("status", "not ready", "reason", reason));
+            }
+        });
+        config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                .result(metrics.scrape()));
+
+        config.routes.after(ctx -> {
+            Long started = ctx.attribute(STARTED_AT);
+            if (started != null) {
+                metrics.recordRequest(ctx.method().name(), route(ctx), ctx.statusCode(),
+                        Duration.ofNanos(System.nanoTime() - started));
+            }
+        });
+
+        config.routes.exception(ApiError.class, (e, ctx) -> JobHandlers.respond(ctx, e));
+        config.routes.exception(HttpResponseException.class, (e, ctx) -> {
+            int status = e.getStatus() == 413 ? 413 : e.getStatus();
+            String message = status == 413 ? "The request body is larger than 1 MiB." : e.getMessage();
+            JobHandlers.respond(ctx, ApiError.of(status, message));
+        });
+        config.routes.exception(Exception.class, (e, ctx) -> {
+            log.error("unexpected error serving {} {}", ctx.method(), ctx.path(), e);
+            JobHandlers.respond(ctx, ApiError.of(500, "Internal error: the request could not be completed."));
+        });
+        config.routes.error(404, "*", ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty()) {
+                ctx.json(Map.of("error", "Not found: no such operation " + ctx.method() + " " + ctx.path()));
+            }
+        });
+        config.routes.error(405, "*", ctx -> ctx.json(Map.of("error", "Method not allowed on " + ctx.path())));
+    }
+
+    /** Registers an operation under {@code /api/v1} and, as older clients call it, without the prefix. */
+    private static void operation(JavalinConfig config, String method, String path, Handler handler) {
+        for (String full : new String[]{PREFIX + path, path}) {
+            if (method.equals("GET")) {
+                config.routes.get(full, handler);
+            } else {
+                config.routes.post(full, handler);
+            }
+        }
+    }
+
+    private static String route(Context ctx) {
+        try {
+            return ctx.endpoint().path;
+        } catch (RuntimeException e) {
+            return "unmatched";
+        }
+    }
+
+    public IngestApi start() {
+        app.start();
+        log.info("kycflow API listening on port {}", app.port());
+        return this;
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+}

@@ -1,0 +1,63 @@
+package io.kycflow.ingest.api;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kycflow.common.job.CheckResult;
+import io.kycflow.common.job.Job;
+import io.kycflow.common.json.Json;
+
+/**
+ * The public Job object (the reference API's fields plus our agent version), rendered explicitly so
+ * internal fields (the plan, the submission id, notification targets) never leak into the API.
+ */
+public final class JobView {
+
+    /** Which optional parts to include, from getJobById's query parameters. */
+    public record Include(boolean checkResults, boolean checkResultIds, boolean statusMessages) {
+        public static final Include NONE = new Include(false, false, false);
+    }
+
+    private JobView() {
+    }
+
+    public static ObjectNode render(Job job, Include include) {
+        ObjectNode node = Json.mapper().createObjectNode();
+        node.put("id", job.id());
+        node.put("agent_id", job.agentId());
+        node.put("agent_version_id", job.agentVersion());
+        node.put("tenant_id", job.tenantId());
+        node.put("case_id", job.caseId());
+        node.put("job_type", "run_agent");
+        node.put("status", job.status().wire());
+        node.put("progress", job.progress());
+        node.put("recommendation", job.recommendation() == null ? null : job.recommendation().wire());
+        node.set("input_payload", job.inputPayload());
+        node.put("queued_at", text(job.queuedAt()));
+        node.put("started_at", text(job.startedAt()));
+        node.put("completed_at", text(job.completedAt()));
+        node.put("created_at", text(job.createdAt()));
+        node.put("updated_at", text(job.updatedAt()));
+        if (include.checkResults()) {
+            ArrayNode results = node.putArray("check_results");
+            job.checkResults().forEach(r -> results.add(checkResult(r)));
+        } else if (include.checkResultIds()) {
+            ArrayNode ids = node.putArray("check_result_ids");
+            job.checkResults().forEach(r -> ids.add(r.commandInstanceId()));
+        }
+        if (include.statusMessages()) {
+            node.set("status_messages", Json.mapper().valueToTree(job.statusMessages()));
+        }
+        return node;
+    }
+
+    public static ObjectNode checkResult(CheckResult result) {
+        ObjectNode node = Json.mapper().valueToTree(result);
+        node.remove("schema_version");
+        node.remove("tenant_id");
+        return node;
+    }
+
+    private static String text(java.time.Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+}

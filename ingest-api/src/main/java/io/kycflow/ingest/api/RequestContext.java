@@ -1,0 +1,67 @@
+package io.kycflow.ingest.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import io.kycflow.common.json.Json;
+import io.kycflow.ingest.auth.Principal;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+
+/** What handlers read from a request: the authenticated caller, a JSON body, boolean query flags. */
+final class RequestContext {
+
+    static final String PRINCIPAL = "kycflow.principal";
+
+    private RequestContext() {
+    }
+
+    static Principal principal(Context ctx, String scope) {
+        Principal principal = ctx.attribute(PRINCIPAL);
+        if (principal == null) {
+            throw ApiError.unauthorized("a bearer token or API key is required");
+        }
+        if (!principal.may(scope)) {
+            throw ApiError.forbidden("this key lacks the scope " + scope);
+        }
+        return principal;
+    }
+
+    static JsonNode jsonBody(Context ctx) {
+        String type = ctx.contentType();
+        if (type != null && !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+            throw ApiError.unsupportedMediaType();
+        }
+        byte[] bytes = ctx.bodyAsBytes();
+        if (bytes.length == 0) {
+            throw ApiError.invalidField("body", "empty: send a JSON object");
+        }
+        try {
+            return Json.mapper().readTree(bytes);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            throw ApiError.badRequest("The request body is not valid JSON.",
+                    List.of(new FieldProblem("body", "malformed JSON" + where + ": " + e.getOriginalMessage())));
+        } catch (IOException e) {
+            throw ApiError.invalidField("body", "could not be read");
+        }
+    }
+
+    static boolean flag(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.isEmpty()) {
+            return false;
+        }
+        if (value.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (value.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw ApiError.invalidField(name, "must be true or false");
+    }
+}

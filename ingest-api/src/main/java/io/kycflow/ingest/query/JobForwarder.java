@@ -1,0 +1,47 @@
+package io.kycflow.ingest.query;
+
+import org.apache.kafka.streams.state.HostInfo;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Forwards a read to the API instance that owns the job, with the caller's credentials, and returns its
+ * answer as it is. A forwarded request carries a header, so it is never forwarded twice.
+ */
+public final class JobForwarder {
+
+    public static final String FORWARDED_HEADER = "X-Kycflow-Forwarded";
+
+    /** The owner's answer, passed through. */
+    public record Answer(int status, String body) {
+    }
+
+    private final HttpClient client = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(2))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+
+    public Optional<Answer> forward(HostInfo owner, String pathAndQuery, String authorization) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + owner.host() + ":" + owner.port() + pathAndQuery))
+                .timeout(Duration.ofSeconds(5))
+                .header("Authorization", authorization == null ? "" : authorization)
+                .header(FORWARDED_HEADER, "1")
+                .GET()
+                .build();
+        try {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            return Optional.of(new Answer(response.statusCode(), response.body()));
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+}

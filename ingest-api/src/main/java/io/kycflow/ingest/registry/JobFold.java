@@ -1,0 +1,168 @@
+package io.kycflow.ingest.registry;
+
+import io.kycflow.common.agent.RecommendationPolicy;
+import io.kycflow.common.command.SubmitJob;
+import io.kycflow.common.job.CheckResult;
+import io.kycflow.common.job.CheckStatus;
+import io.kycflow.common.job.Job;
+import io.kycflow.common.job.JobEvent;
+import io.kycflow.common.job.JobKey;
+import io.kycflow.common.job.JobPlan;
+import io.kycflow.common.job.JobStatus;
+import io.kycflow.common.job.PlannedCheck;
+import io.kycflow.common.job.StatusMessage;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * How a job changes: created from an accepted submission, then folded with each check result until
+ * every check is final. Pure functions of their inputs, so replays give the same job. Status messages
+ * name checks, never the person.
+ */
+final class JobFold {
+
+    private JobFold() {
+    }
+
+    /** A job changed, and the type of event that tells about the change. */
+    record Change(Job job, String eventType) {
+    }
+
+    static Job create(SubmitJob submit, Instant now) {
+        JobPlan plan = submit.request().plan();
+        JobKey key = submit.key();
+        List<CheckResult> pending = plan.checks().stream()
+                .map(check -> CheckResult.pending(key, plan.agentKey(), check, commandInstanceId(key, check.checkId(), 1)))
+                .toList();
+        String caseId = submit.request().kycSchema().path("id").asText(null);
+        return new Job(Job.SCHEMA_VERSION, submit.jobId(), submit.tenantId(), plan.agentKey(), plan.agentVersion(),
+                caseId, JobStatus.QUEUED, 0.0, null, submit.request().kycSchema(), now, null, null, now, now,
+                pending, List.of(new StatusMessage(now, "Job queued with " + plan.checks().size() + " check(s).")),
+                plan, submit.submissionId(), submit.request().notifications(), 1);
+    }
+
+    /** Stable per job, check and attempt, so a replayed fan-out names the same run. */
+    static String commandInstanceId(JobKey key, String checkId, int attempt) {
+        return UUID.nameUUIDFromBytes((key + "|" + checkId + "|" + attempt).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    static Instant deadline(Job job, PlannedCheck check) {
+        return job.queuedAt().plus(check.timeout());
+    }
+
+    /**
+     * Folds one result into the job. Empty when it changes nothing: a result for a check that is already
+     * final, for another attempt, for a check the job does not run, or a repeated {@code running}.
+     */
+    static Optional<Change> apply(Job job, CheckResult result, Instant now) {
+        if (job.status().isTerminal() || result.status() == null || result.status() == CheckStatus.PENDING) {
+            return Optional.empty();
+        }
+        int index = indexOf(job, result.commandId());
+        if (index < 0) {
+            return Optional.empty();
+        }
+        CheckResult current = job.checkResults().get(index);
+        if (current.status().isFinal() || result.attempt() != current.attempt()) {
+            return Optional.empty();
+        }
+        if (result.status() == CheckStatus.RUNNING) {
+            if (current.status() == CheckStatus.RUNNING) {
+                return Optional.empty();
+            }
+            CheckResult running = new CheckResult(CheckResult.SCHEMA_VERSION, current.tenantId(), current.jobId(),
+                    current.agentKey(), current.commandId(), current.commandInstanceId(), current.commandName(),
+                    current.attempt(), CheckStatus.RUNNING, null, null, null, null, List.of(),
+                    result.checkStartTime() != null ? result.checkStartTime() : now, null, null);
+            Job started = start(job, now).checkResults(replace(job.checkResults(), index, running))
+                    .statusMessages(append(job.statusMessages(), now, current.commandName() + " started."))
+                    .eventSequence(job.eventSequence() + 1)
+                    .updatedAt(now)
+                    .build();
+            return Optional.of(new Change(started, JobEvent.JOB_STARTED));
+        }
+        CheckResult finalResult = new CheckResult(CheckResult.SCHEMA_VERSION, current.tenantId(), current.jobId(),
+                current.agentKey(), current.commandId(), current.commandInstanceId(), current.commandName(),
+                current.attempt(), result.status(), result.passed(), result.answer(), result.explanation(),
+                result.payload(), result.evidence(),
+                result.checkStartTime() != null ? result.checkStartTime() : current.checkStartTime(),
+                result.checkEndTime() != null ? result.checkEndTime() : now, result.error());
+        return Optional.of(finish(job, index, finalResult, now));
+    }
+
+    /** The check ran out of time: an {@code error} result, so the job is reviewed rather than approved. */
+    static Optional<Change> timeOut(Job job, String checkId, Instant now) {
+        int index = indexOf(job, checkId);
+        if (job.status().isTerminal() || index < 0 || job.checkResults().get(index).status().isFinal()) {
+            return Optional.empty();
+        }
+        CheckResult current = job.checkResults().get(index);
+        PlannedCheck planned = job.plan().checks().stream().filter(c -> c.checkId().equals(checkId)).findFirst()
+                .orElseThrow();
+        return Optional.of(finish(job, index, current.timedOut(now,
+                "No result within " + planned.timeout().toSeconds() + " s of the job being queued."), now));
+    }
+
+    private static Change finish(Job job, int index, CheckResult finalResult, Instant now) {
+        List<CheckResult> results = replace(job.checkResults(), index, finalResult);
+        long finished = results.stream().filter(r -> r.status().isFinal()).count();
+        String note = finalResult.commandName() + " finished: " + verdict(finalResult) + ".";
+        Job.Builder next = start(job, now)
+                .checkResults(results)
+                .progress(finished / (double) results.size())
+                .statusMessages(append(job.statusMessages(), now, note))
+                .eventSequence(job.eventSequence() + 1)
+                .updatedAt(now);
+        if (finished < results.size()) {
+            return new Change(next.build(), JobEvent.CHECK_FINISHED);
+        }
+        boolean anyError = results.stream().anyMatch(r -> r.status() == CheckStatus.ERROR);
+        JobStatus terminal = anyError ? JobStatus.ERROR : JobStatus.COMPLETE;
+        Job done = next.status(terminal)
+                .recommendation(RecommendationPolicy.decide(job.plan().decisionRules(), results))
+                .completedAt(now)
+                .build();
+        return new Change(done, JobEvent.terminalType(terminal));
+    }
+
+    private static String verdict(CheckResult result) {
+        if (result.status() == CheckStatus.ERROR) {
+            return result.error() != null && "timed_out".equals(result.error().code()) ? "timed out" : "error";
+        }
+        return Boolean.TRUE.equals(result.passed()) ? "passed" : Boolean.FALSE.equals(result.passed()) ? "failed" : "done";
+    }
+
+    private static Job.Builder start(Job job, Instant now) {
+        Job.Builder builder = job.toBuilder();
+        if (job.status() == JobStatus.QUEUED) {
+            builder.status(JobStatus.IN_PROGRESS).startedAt(now);
+        }
+        return builder;
+    }
+
+    private static int indexOf(Job job, String checkId) {
+        for (int i = 0; i < job.checkResults().size(); i++) {
+            if (job.checkResults().get(i).commandId().equals(checkId)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static List<CheckResult> replace(List<CheckResult> results, int index, CheckResult result) {
+        List<CheckResult> copy = new ArrayList<>(results);
+        copy.set(index, result);
+        return copy;
+    }
+
+    private static List<StatusMessage> append(List<StatusMessage> messages, Instant at, String message) {
+        List<StatusMessage> copy = new ArrayList<>(messages);
+        copy.add(new StatusMessage(at, message));
+        return copy;
+    }
+}

@@ -1,0 +1,95 @@
+package io.kycflow.ingest.registry;
+
+import io.kycflow.common.config.KycflowConfig;
+import io.kycflow.common.kafka.KafkaClientSettings;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The registry's life cycle: Kafka Streams running {@link JobRegistryTopology} with
+ * {@code exactly_once_v2}, its stores under the data directory, advertising this API instance's
+ * address so that any instance can find the owner of a job.
+ */
+public final class JobRegistry implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(JobRegistry.class);
+
+    private final KafkaStreams streams;
+    private final StreamsCatchUpMonitor catchUp = new StreamsCatchUpMonitor(Clock.systemUTC());
+    private final ScheduledExecutorService monitor = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "registry-catch-up-monitor");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public JobRegistry(KycflowConfig config, KafkaClientSettings kafka, String instanceName, String applicationServer) {
+        this.streams = new KafkaStreams(JobRegistryTopology.build(catchUp, JobRegistryTopology.DEFAULT_TIMEOUT_SCAN),
+                properties(config, kafka, instanceName, applicationServer));
+        streams.setUncaughtExceptionHandler(e -> {
+            log.error("registry stream thread failed; replacing it", e);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        });
+    }
+
+    static Properties properties(KycflowConfig config, KafkaClientSettings kafka, String instanceName,
+                                 String applicationServer) {
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, RegistryNames.APPLICATION_ID);
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+        p.put(StreamsConfig.CLIENT_ID_CONFIG, "registry-" + instanceName);
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        // Outcomes are visible at commit: the commit interval bounds the 200/409 latency.
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.commitInterval().toMillis());
+        p.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir(instanceName).toString());
+        p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+        p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
+        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, config.replicationFactor().map(Short::intValue).orElse(-1));
+        p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
+        p.put(BoundedRocksDbMemory.TOTAL_BYTES_CONFIG, Long.toString(config.rocksDbMemoryBytes()));
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        p.put(StreamsConfig.producerPrefix("linger.ms"), 1);
+        p.put(StreamsConfig.consumerPrefix("max.poll.records"), 500);
+        p.put(StreamsConfig.consumerPrefix("fetch.max.wait.ms"), 50);
+        return p;
+    }
+
+    public void start() {
+        streams.start();
+        monitor.scheduleWithFixedDelay(() -> {
+            try {
+                if (streams.state() == KafkaStreams.State.RUNNING) {
+                    catchUp.refresh(streams);
+                }
+            } catch (RuntimeException e) {
+                log.debug("catch-up refresh failed", e);
+            }
+        }, 250, 250, TimeUnit.MILLISECONDS);
+    }
+
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    /** Running or rebalancing normally: what the readiness probe reports. */
+    public boolean isHealthy() {
+        KafkaStreams.State state = streams.state();
+        return state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING;
+    }
+
+    @Override
+    public void close() {
+        monitor.shutdownNow();
+        streams.close(Duration.ofSeconds(30));
+    }
+}

@@ -1,0 +1,66 @@
+package io.kycflow.ingest.registry;
+
+import io.kycflow.common.command.CheckTask;
+import io.kycflow.common.topic.Topics;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.Stores;
+
+import java.time.Duration;
+
+/**
+ * The job registry: commands and check results in; outcomes, jobs, events and check tasks out.
+ * <pre>
+ * kyc.job-commands  ─► submission-processor ─┬─► kyc.job-command-outcomes
+ *                        (dedup, job stores)  ├─► kyc.jobs, kyc.job-events
+ * kyc.check-results ─► result-processor ─────┼─► kyc.check-tasks.&lt;check&gt;
+ *                        (job, deadline)      └─► kyc.registry.dead-letters
+ * </pre>
+ * Both sources share the job store, so they are co-partitioned and one task owns each job.
+ * Values are read as bytes and parsed inside the processors: an unreadable record becomes a dead
+ * letter (and a {@code rejected} outcome), not a dead stream thread.
+ */
+public final class JobRegistryTopology {
+
+    public static final Duration DEFAULT_TIMEOUT_SCAN = Duration.ofSeconds(1);
+
+    private JobRegistryTopology() {
+    }
+
+    public static Topology build(CatchUpMonitor catchUp, Duration timeoutScanInterval) {
+        Topology topology = new Topology();
+        topology.addSource(RegistryNames.COMMANDS_SOURCE, Serdes.String().deserializer(),
+                Serdes.ByteArray().deserializer(), Topics.JOB_COMMANDS.name());
+        topology.addSource(RegistryNames.RESULTS_SOURCE, Serdes.String().deserializer(),
+                Serdes.ByteArray().deserializer(), Topics.CHECK_RESULTS.name());
+
+        topology.addProcessor(RegistryNames.SUBMISSION_PROCESSOR, SubmissionProcessor::new, RegistryNames.COMMANDS_SOURCE);
+        topology.addProcessor(RegistryNames.RESULT_PROCESSOR, () -> new ResultProcessor(catchUp, timeoutScanInterval),
+                RegistryNames.RESULTS_SOURCE);
+
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RegistryNames.DEDUP_STORE),
+                Serdes.String(), Serdes.String()), RegistryNames.SUBMISSION_PROCESSOR);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RegistryNames.JOB_STORE),
+                Topics.JOBS.keySerde(), Topics.JOBS.valueSerde()), RegistryNames.SUBMISSION_PROCESSOR, RegistryNames.RESULT_PROCESSOR);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RegistryNames.DEADLINE_STORE),
+                Serdes.String(), Serdes.String()), RegistryNames.SUBMISSION_PROCESSOR, RegistryNames.RESULT_PROCESSOR);
+
+        String[] both = {RegistryNames.SUBMISSION_PROCESSOR, RegistryNames.RESULT_PROCESSOR};
+        topology.addSink(RegistryNames.OUTCOMES_SINK, Topics.JOB_COMMAND_OUTCOMES.name(),
+                Topics.JOB_COMMAND_OUTCOMES.keySerde().serializer(), Topics.JOB_COMMAND_OUTCOMES.valueSerde().serializer(),
+                RegistryNames.SUBMISSION_PROCESSOR);
+        topology.addSink(RegistryNames.JOBS_SINK, Topics.JOBS.name(),
+                Topics.JOBS.keySerde().serializer(), Topics.JOBS.valueSerde().serializer(), both);
+        topology.addSink(RegistryNames.JOB_EVENTS_SINK, Topics.JOB_EVENTS.name(),
+                Topics.JOB_EVENTS.keySerde().serializer(), Topics.JOB_EVENTS.valueSerde().serializer(), both);
+        topology.addSink(RegistryNames.CHECK_TASKS_SINK,
+                (String key, CheckTask task, org.apache.kafka.streams.processor.RecordContext ctx) ->
+                        Topics.checkTasks(task.checkId()).name(),
+                Serdes.String().serializer(), Topics.CHECK_TASK_SERDE.serializer(),
+                RegistryNames.SUBMISSION_PROCESSOR);
+        topology.addSink(RegistryNames.DEAD_LETTERS_SINK, Topics.REGISTRY_DEAD_LETTERS.name(),
+                Topics.REGISTRY_DEAD_LETTERS.keySerde().serializer(), Topics.REGISTRY_DEAD_LETTERS.valueSerde().serializer(),
+                both);
+        return topology;
+    }
+}

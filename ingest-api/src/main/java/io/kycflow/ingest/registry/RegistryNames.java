@@ -1,0 +1,28 @@
+package io.kycflow.ingest.registry;
+
+/**
+ * Every name in the registry topology. These are part of the data format: a store's changelog topic
+ * is named after it, so renaming a store orphans the dedup state (and every job_id could be reused).
+ * {@code JobRegistryTopologyTest} pins the whole description.
+ */
+public final class RegistryNames {
+
+    public static final String APPLICATION_ID = "kycflow-registry";
+
+    public static final String DEDUP_STORE = "job-dedup-store";
+    public static final String JOB_STORE = "job-store";
+    public static final String DEADLINE_STORE = "job-deadline-store";
+
+    static final String COMMANDS_SOURCE = "job-commands-source";
+    static final String RESULTS_SOURCE = "check-results-source";
+    static final String SUBMISSION_PROCESSOR = "submission-processor";
+    static final String RESULT_PROCESSOR = "result-processor";
+    static final String OUTCOMES_SINK = "outcomes-sink";
+    static final String JOBS_SINK = "jobs-sink";
+    static final String JOB_EVENTS_SINK = "job-events-sink";
+    static final String CHECK_TASKS_SINK = "check-tasks-sink";
+    static final String DEAD_LETTERS_SINK = "dead-letters-sink";
+
+    private RegistryNames() {
+    }
+}

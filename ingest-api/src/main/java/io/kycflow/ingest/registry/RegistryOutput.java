@@ -1,0 +1,56 @@
+package io.kycflow.ingest.registry;
+
+import io.kycflow.common.command.CheckTask;
+import io.kycflow.common.command.CommandOutcome;
+import io.kycflow.common.job.Job;
+import io.kycflow.common.job.JobEvent;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+/**
+ * What the registry writes, in one place: a changed job goes to the store, the compacted job topic
+ * and the event topic together, so the three never disagree.
+ */
+final class RegistryOutput {
+
+    static final String ERROR_HEADER = "kycflow-error";
+    static final String SOURCE_TOPIC_HEADER = "kycflow-source-topic";
+
+    private final ProcessorContext<String, Object> context;
+    private final KeyValueStore<String, Job> jobs;
+
+    RegistryOutput(ProcessorContext<String, Object> context, KeyValueStore<String, Job> jobs) {
+        this.context = context;
+        this.jobs = jobs;
+    }
+
+    void jobChanged(Job job, String eventType, Instant at) {
+        String key = job.key().toString();
+        jobs.put(key, job);
+        long timestamp = at.toEpochMilli();
+        context.forward(new Record<String, Object>(key, job, timestamp), RegistryNames.JOBS_SINK);
+        context.forward(new Record<String, Object>(key, JobEvent.of(eventType, job, at), timestamp),
+                RegistryNames.JOB_EVENTS_SINK);
+    }
+
+    void outcome(String key, CommandOutcome outcome, Instant at) {
+        context.forward(new Record<String, Object>(key, outcome, at.toEpochMilli()), RegistryNames.OUTCOMES_SINK);
+    }
+
+    void task(String key, CheckTask task, Instant at) {
+        context.forward(new Record<String, Object>(key, task, at.toEpochMilli()), RegistryNames.CHECK_TASKS_SINK);
+    }
+
+    /** Keeps an unreadable record byte for byte, with why and where from, instead of killing the stream thread. */
+    void deadLetter(String key, byte[] value, String sourceTopic, String reason, Instant at) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(ERROR_HEADER, reason.getBytes(StandardCharsets.UTF_8));
+        headers.add(SOURCE_TOPIC_HEADER, sourceTopic.getBytes(StandardCharsets.UTF_8));
+        context.forward(new Record<String, Object>(key, value, at.toEpochMilli(), headers), RegistryNames.DEAD_LETTERS_SINK);
+    }
+}

@@ -1,0 +1,134 @@
+package io.kycflow.ingest.registry;
+
+import io.kycflow.common.command.CheckTask;
+import io.kycflow.common.command.CommandOutcome;
+import io.kycflow.common.command.JobCommand;
+import io.kycflow.common.command.SubmitJob;
+import io.kycflow.common.job.Job;
+import io.kycflow.common.job.JobEvent;
+import io.kycflow.common.job.JobKey;
+import io.kycflow.common.job.PlannedCheck;
+import io.kycflow.common.json.Json;
+import io.kycflow.common.topic.Topics;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+/**
+ * Decides every submission, one key at a time: all commands of a key reach this one task in order, so
+ * "get, then put if absent" needs no lock across any number of API instances. The dedup store keeps the
+ * winning submission id, so a replay of the winner is answered "accepted" again, never a false 409.
+ */
+final class SubmissionProcessor implements Processor<String, byte[], String, Object> {
+
+    private static final Logger log = LoggerFactory.getLogger(SubmissionProcessor.class);
+
+    private ProcessorContext<String, Object> context;
+    private KeyValueStore<String, String> dedup;
+    private KeyValueStore<String, Job> jobs;
+    private KeyValueStore<String, String> deadlines;
+    private RegistryOutput output;
+
+    @Override
+    public void init(ProcessorContext<String, Object> context) {
+        this.context = context;
+        this.dedup = context.getStateStore(RegistryNames.DEDUP_STORE);
+        this.jobs = context.getStateStore(RegistryNames.JOB_STORE);
+        this.deadlines = context.getStateStore(RegistryNames.DEADLINE_STORE);
+        this.output = new RegistryOutput(context, jobs);
+    }
+
+    @Override
+    public void process(Record<String, byte[]> record) {
+        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+        String submissionId = header(record, JobCommand.SUBMISSION_ID_HEADER);
+        JobCommand command;
+        try {
+            command = Json.fromBytes(record.value(), JobCommand.class);
+            validate(record.key(), command);
+        } catch (RuntimeException e) {
+            reject(record, submissionId, "unreadable command: " + rootMessage(e), now);
+            return;
+        }
+        switch (command) {
+            case SubmitJob submit -> submit(record.key(), submit, now);
+        }
+    }
+
+    private void submit(String key, SubmitJob submit, Instant now) {
+        String winner = dedup.get(key);
+        if (winner == null) {
+            dedup.put(key, submit.submissionId());
+            Job job = JobFold.create(submit, now);
+            output.jobChanged(job, JobEvent.JOB_QUEUED, now);
+            for (PlannedCheck check : job.plan().checks()) {
+                Instant deadline = JobFold.deadline(job, check);
+                deadlines.put(new DeadlineKey(deadline, job.key(), check.checkId()).encoded(), key);
+                output.task(key, new CheckTask(CheckTask.SCHEMA_VERSION, job.tenantId(), job.id(), job.agentId(),
+                        check.checkId(), JobFold.commandInstanceId(job.key(), check.checkId(), 1), 1, deadline,
+                        check.args(), job.inputPayload()), now);
+            }
+            output.outcome(key, CommandOutcome.accepted(submit.submissionId(), job), now);
+        } else if (winner.equals(submit.submissionId())) {
+            // The winning submission seen again (a producer retry or a replay): same answer, no second job.
+            output.outcome(key, CommandOutcome.accepted(submit.submissionId(), jobs.get(key)), now);
+        } else {
+            output.outcome(key, CommandOutcome.duplicate(submit.submissionId(), submit.tenantId(), submit.jobId()), now);
+        }
+    }
+
+    private static void validate(String key, JobCommand command) {
+        if (command.submissionId() == null || command.submissionId().isBlank()) {
+            throw new IllegalArgumentException("no submission_id");
+        }
+        if (!command.key().toString().equals(key)) {
+            throw new IllegalArgumentException("record key " + key + " does not match the command's " + command.key());
+        }
+        if (command instanceof SubmitJob submit) {
+            if (submit.request() == null || submit.request().plan() == null || submit.request().plan().checks().isEmpty()
+                    || submit.request().kycSchema() == null) {
+                throw new IllegalArgumentException("submission without a plan or kyc_schema");
+            }
+        }
+    }
+
+    private void reject(Record<String, byte[]> record, String submissionId, String reason, Instant now) {
+        log.warn("rejected a record on {}: {}", Topics.JOB_COMMANDS.name(), reason);
+        String tenant = null;
+        String jobId = null;
+        try {
+            JobKey key = JobKey.parse(record.key());
+            tenant = key.tenantId();
+            jobId = key.jobId();
+        } catch (RuntimeException ignored) {
+            // The key itself is unreadable; the outcome still answers the waiting request by submission id.
+        }
+        if (submissionId != null) {
+            output.outcome(record.key(), CommandOutcome.rejected(submissionId, tenant, jobId, reason), now);
+        }
+        output.deadLetter(record.key(), record.value(), Topics.JOB_COMMANDS.name(), reason, now);
+    }
+
+    private static String header(Record<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        // Parser messages may quote the input; keep the first line only, and short.
+        message = message.lines().findFirst().orElse(message);
+        return message.length() > 200 ? message.substring(0, 200) + "…" : message;
+    }
+}
