@@ -1,6 +1,5 @@
 package io.kycflow.ingest.registry;
 
-import io.kycflow.common.command.CheckTask;
 import io.kycflow.common.topic.Topics;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
@@ -54,8 +53,7 @@ public final class JobRegistryTopology {
         topology.addSink(RegistryNames.JOB_EVENTS_SINK, Topics.JOB_EVENTS.name(),
                 Topics.JOB_EVENTS.keySerde().serializer(), Topics.JOB_EVENTS.valueSerde().serializer(), both);
         topology.addSink(RegistryNames.CHECK_TASKS_SINK,
-                (String key, CheckTask task, org.apache.kafka.streams.processor.RecordContext ctx) ->
-                        Topics.checkTasks(task.checkId()).name(),
+                new CheckTaskTopicExtractor(),
                 Serdes.String().serializer(), Topics.CHECK_TASK_SERDE.serializer(),
                 RegistryNames.SUBMISSION_PROCESSOR);
         topology.addSink(RegistryNames.DEAD_LETTERS_SINK, Topics.REGISTRY_DEAD_LETTERS.name(),

@@ -1,0 +1,70 @@
+package io.kycflow.ingest;
+
+import io.kycflow.common.agent.AgentCatalog;
+import io.kycflow.common.config.KycflowConfig;
+import io.kycflow.common.kafka.KafkaClientSettings;
+import io.kycflow.common.topic.TopicProvisioner;
+import io.kycflow.common.topic.Topics;
+import io.kycflow.ingest.auth.ApiKey;
+import io.kycflow.ingest.auth.ApiKeyRegistry;
+import io.kycflow.ingest.auth.Principal;
+import io.kycflow.kafka.embedded.EmbeddedKafkaBroker;
+import org.apache.kafka.clients.admin.Admin;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * An ingest-api instance on the tests' embedded broker, with two tenants' keys ("acme" and "globex").
+ * Instances started with the same data directory share the JWT key, as production instances share its file.
+ */
+public final class RunningApi implements AutoCloseable {
+
+    public static final ApiKey ACME_KEY = new ApiKey("acme0001", "acmesecret0123456789");
+    public static final ApiKey GLOBEX_KEY = new ApiKey("globex01", "globexsecret01234567");
+    public static final ApiKey READ_ONLY_KEY = new ApiKey("acmeread", "acmereadsecret012345");
+    public static final int PARTITIONS = 3;
+
+    private final IngestApiService service;
+
+    private RunningApi(IngestApiService service) {
+        this.service = service;
+    }
+
+    public static RunningApi start(EmbeddedKafkaBroker broker, Path dataDir, String instance, Map<String, String> env) {
+        Map<String, String> settings = new HashMap<>(Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
+                "KYCFLOW_HTTP_PORT", "0",
+                "KYCFLOW_DATA_DIR", dataDir.toString(),
+                "KYCFLOW_PARTITIONS", Integer.toString(PARTITIONS),
+                "KYCFLOW_REPLICATION_FACTOR", "1"));
+        settings.putAll(env);
+        KycflowConfig config = KycflowConfig.from(settings);
+        KafkaClientSettings kafka = new KafkaClientSettings(broker.bootstrapServers());
+        AgentCatalog agents = AgentCatalog.bundled();
+        try (Admin admin = Admin.create(kafka.admin("test-provisioner"))) {
+            new TopicProvisioner(admin, PARTITIONS, Optional.of((short) 1)).ensure(Topics.all(agents.checkIds()));
+        }
+        ApiKeyRegistry keys = new ApiKeyRegistry();
+        keys.register("acme", ACME_KEY, Set.of(Principal.JOBS_READ, Principal.JOBS_WRITE));
+        keys.register("globex", GLOBEX_KEY, Set.of(Principal.JOBS_READ, Principal.JOBS_WRITE));
+        keys.register("acme", READ_ONLY_KEY, Set.of(Principal.JOBS_READ));
+        return new RunningApi(new IngestApiService(config, kafka, agents, keys, instance).start());
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + service.port();
+    }
+
+    public IngestApiService service() {
+        return service;
+    }
+
+    @Override
+    public void close() {
+        service.close();
+    }
+}

@@ -1,0 +1,295 @@
+package io.kycflow.ingest.registry;
+
+import io.kycflow.common.command.CheckTask;
+import io.kycflow.common.command.CommandOutcome;
+import io.kycflow.common.command.JobCommand;
+import io.kycflow.common.command.SubmitJob;
+import io.kycflow.common.job.CheckResult;
+import io.kycflow.common.job.CheckStatus;
+import io.kycflow.common.job.Job;
+import io.kycflow.common.job.JobEvent;
+import io.kycflow.common.job.JobKey;
+import io.kycflow.common.job.JobStatus;
+import io.kycflow.common.job.Recommendation;
+import io.kycflow.common.json.Json;
+import io.kycflow.common.topic.Topics;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static io.kycflow.ingest.registry.RegistryFixtures.IDENTITY;
+import static io.kycflow.ingest.registry.RegistryFixtures.SANCTIONS;
+import static io.kycflow.ingest.registry.RegistryFixtures.result;
+import static io.kycflow.ingest.registry.RegistryFixtures.submit;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class JobRegistryTopologyTest {
+
+    private static final Instant START = Instant.parse("2026-03-01T10:00:00Z");
+    private static final JobKey KEY = new JobKey("acme", "job-1");
+
+    @TempDir
+    Path stateDir;
+
+    private final AtomicReference<Instant> processedAsOf = new AtomicReference<>(Instant.EPOCH);
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, byte[]> commands;
+    private TestInputTopic<String, byte[]> results;
+    private TestOutputTopic<String, CommandOutcome> outcomes;
+    private TestOutputTopic<String, Job> jobs;
+    private TestOutputTopic<String, JobEvent> events;
+    private TestOutputTopic<String, CheckTask> identityTasks;
+    private TestOutputTopic<String, CheckTask> sanctionsTasks;
+    private TestOutputTopic<String, byte[]> deadLetters;
+
+    @BeforeEach
+    void start() {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, RegistryNames.APPLICATION_ID);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        driver = new TopologyTestDriver(JobRegistryTopology.build(p -> processedAsOf.get(), Duration.ofSeconds(1)),
+                props, START);
+        commands = driver.createInputTopic(Topics.JOB_COMMANDS.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+        results = driver.createInputTopic(Topics.CHECK_RESULTS.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+        outcomes = output(Topics.JOB_COMMAND_OUTCOMES.name(), Topics.JOB_COMMAND_OUTCOMES.valueSerde());
+        jobs = output(Topics.JOBS.name(), Topics.JOBS.valueSerde());
+        events = output(Topics.JOB_EVENTS.name(), Topics.JOB_EVENTS.valueSerde());
+        identityTasks = output(Topics.checkTasks(IDENTITY).name(), Topics.CHECK_TASK_SERDE);
+        sanctionsTasks = output(Topics.checkTasks(SANCTIONS).name(), Topics.CHECK_TASK_SERDE);
+        deadLetters = driver.createOutputTopic(Topics.REGISTRY_DEAD_LETTERS.name(), Serdes.String().deserializer(),
+                Serdes.ByteArray().deserializer());
+    }
+
+    private <V> TestOutputTopic<String, V> output(String topic, org.apache.kafka.common.serialization.Serde<V> serde) {
+        return driver.createOutputTopic(topic, Serdes.String().deserializer(), serde.deserializer());
+    }
+
+    @AfterEach
+    void close() {
+        driver.close();
+    }
+
+    private void send(SubmitJob command) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(JobCommand.SUBMISSION_ID_HEADER, command.submissionId().getBytes(StandardCharsets.UTF_8));
+        commands.pipeInput(new TestRecord<>(command.key().toString(), Json.toBytes(command), headers));
+    }
+
+    private void send(CheckResult result) {
+        results.pipeInput(result.tenantId() + "/" + result.jobId(), Json.toBytes(result));
+    }
+
+    @Test
+    void topologyDescriptionIsPinned() throws IOException {
+        String actual = JobRegistryTopology.build(p -> Instant.EPOCH, Duration.ofSeconds(1)).describe().toString();
+        try (InputStream in = getClass().getResourceAsStream("/registry-topology.txt")) {
+            assertNotNull(in, "registry-topology.txt is missing");
+            String expected = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(expected.strip(), actual.strip(),
+                    "the registry topology changed: processor, store or topic names are part of the data format");
+        }
+    }
+
+    @Test
+    void firstSubmissionIsAcceptedQueuedAndFannedOutOncePerCheck() {
+        send(submit("acme", "job-1", "s1"));
+
+        CommandOutcome outcome = outcomes.readValue();
+        assertEquals(CommandOutcome.Kind.ACCEPTED, outcome.outcome());
+        assertEquals("s1", outcome.submissionId());
+        assertEquals(JobStatus.QUEUED, outcome.job().status());
+        assertEquals("case-7", outcome.job().caseId());
+        assertEquals("2026-11-25.1", outcome.job().agentVersion());
+
+        Job job = jobs.readValue();
+        assertEquals(2, job.checkResults().size());
+        assertTrue(job.checkResults().stream().allMatch(r -> r.status() == CheckStatus.PENDING));
+        JobEvent queued = events.readValue();
+        assertEquals(JobEvent.JOB_QUEUED, queued.eventType());
+        assertEquals(1, queued.sequence());
+
+        CheckTask task = identityTasks.readValue();
+        assertEquals("job-1", task.jobId());
+        assertEquals(START.plus(Duration.ofMinutes(10)), task.deadline());
+        assertEquals("Jane", task.subject().at("/self_attested_data/first_name").asText());
+        assertEquals(1, sanctionsTasks.readValuesToList().size());
+        assertTrue(identityTasks.isEmpty());
+    }
+
+    @Test
+    void everyRepeatOfAJobIdIsADuplicateButTheWinnersReplayIsAcceptedAgain() {
+        send(submit("acme", "job-1", "s1"));
+        send(submit("acme", "job-1", "s2"));
+        send(submit("acme", "job-1", "s1"));
+
+        List<CommandOutcome> answers = outcomes.readValuesToList();
+        assertEquals(List.of(CommandOutcome.Kind.ACCEPTED, CommandOutcome.Kind.DUPLICATE, CommandOutcome.Kind.ACCEPTED),
+                answers.stream().map(CommandOutcome::outcome).toList());
+        assertEquals("s2", answers.get(1).submissionId());
+        assertEquals(1, jobs.readValuesToList().size(), "no second job");
+        assertEquals(1, identityTasks.readValuesToList().size(), "no second fan-out");
+    }
+
+    @Test
+    void theSameJobIdInTwoTenantsIsTwoJobs() {
+        send(submit("acme", "job-1", "s1"));
+        send(submit("globex", "job-1", "s2"));
+        assertTrue(outcomes.readValuesToList().stream().allMatch(o -> o.outcome() == CommandOutcome.Kind.ACCEPTED));
+    }
+
+    @Test
+    void resultsFoldIntoACompleteApprovedJobWithIncreasingSequence() {
+        send(submit("acme", "job-1", "s1"));
+        send(result(KEY, IDENTITY, CheckStatus.RUNNING, null));
+        send(result(KEY, IDENTITY, CheckStatus.COMPLETE, true));
+        send(result(KEY, SANCTIONS, CheckStatus.COMPLETE, true));
+
+        List<Job> versions = jobs.readValuesToList();
+        Job last = versions.getLast();
+        assertEquals(JobStatus.COMPLETE, last.status());
+        assertEquals(Recommendation.APPROVE, last.recommendation());
+        assertEquals(1.0, last.progress());
+        assertNotNull(last.startedAt());
+        assertNotNull(last.completedAt());
+        assertEquals(JobStatus.IN_PROGRESS, versions.get(1).status());
+
+        List<JobEvent> all = events.readValuesToList();
+        assertEquals(List.of(1L, 2L, 3L, 4L), all.stream().map(JobEvent::sequence).toList());
+        assertEquals("job.complete", all.getLast().eventType());
+        assertEquals(4, all.stream().map(JobEvent::eventId).distinct().count());
+    }
+
+    @Test
+    void aResultArrivingTwiceOrAfterItsFinalIsIgnored() {
+        send(submit("acme", "job-1", "s1"));
+        send(result(KEY, IDENTITY, CheckStatus.COMPLETE, true));
+        jobs.readValuesToList();
+        send(result(KEY, IDENTITY, CheckStatus.COMPLETE, false));
+        send(result(KEY, IDENTITY, CheckStatus.RUNNING, null));
+        assertTrue(jobs.isEmpty(), "a check already final does not change");
+    }
+
+    @Test
+    void aFinalResultBeforeItsRunningReportCountsAndTheLateRunningIsIgnored() {
+        send(submit("acme", "job-1", "s1"));
+        send(result(KEY, SANCTIONS, CheckStatus.COMPLETE, true));
+        send(result(KEY, SANCTIONS, CheckStatus.RUNNING, null));
+        send(result(KEY, IDENTITY, CheckStatus.COMPLETE, true));
+        Job last = jobs.readValuesToList().getLast();
+        assertEquals(JobStatus.COMPLETE, last.status());
+        assertEquals(3, events.readValuesToList().size(), "queued, one check, complete: the late running changed nothing");
+    }
+
+    @Test
+    void aFailedCheckIsReviewedAndACorroboratedStrongMatchIsDenied() {
+        send(submit("acme", "job-1", "s1"));
+        send(result(KEY, IDENTITY, CheckStatus.COMPLETE, false));
+        send(result(KEY, SANCTIONS, CheckStatus.COMPLETE, true));
+        assertEquals(Recommendation.REVIEW, jobs.readValuesToList().getLast().recommendation());
+
+        JobKey other = new JobKey("acme", "job-2");
+        send(submit("acme", "job-2", "s2"));
+        send(result(other, IDENTITY, CheckStatus.COMPLETE, true));
+        send(RegistryFixtures.withPayload(result(other, SANCTIONS, CheckStatus.COMPLETE, false),
+                Json.mapper().createObjectNode().put("strong_match_corroborated", true)));
+        assertEquals(Recommendation.DENY, jobs.readValuesToList().getLast().recommendation());
+    }
+
+    @Test
+    void anErroredCheckEndsTheJobInErrorAndNeverApproved() {
+        send(submit("acme", "job-1", "s1"));
+        send(result(KEY, IDENTITY, CheckStatus.ERROR, null));
+        send(result(KEY, SANCTIONS, CheckStatus.COMPLETE, true));
+        Job last = jobs.readValuesToList().getLast();
+        assertEquals(JobStatus.ERROR, last.status());
+        assertEquals(Recommendation.REVIEW, last.recommendation());
+        assertEquals("job.error", events.readValuesToList().getLast().eventType());
+    }
+
+    @Test
+    void aResultForAnUnknownJobIsADeadLetterNotAFailure() {
+        send(result(new JobKey("acme", "never-submitted"), IDENTITY, CheckStatus.COMPLETE, true));
+        assertTrue(jobs.isEmpty());
+        TestRecord<String, byte[]> dead = deadLetters.readRecord();
+        assertEquals("acme/never-submitted", dead.key());
+        assertTrue(new String(dead.headers().lastHeader(RegistryOutput.ERROR_HEADER).value(), StandardCharsets.UTF_8)
+                .contains("does not know"));
+    }
+
+    @Test
+    void anUnreadableCommandIsRejectedAndDeadLetteredAndTheRegistryGoesOn() {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(JobCommand.SUBMISSION_ID_HEADER, "s-bad".getBytes(StandardCharsets.UTF_8));
+        commands.pipeInput(new TestRecord<>("acme/job-9", "{not json".getBytes(StandardCharsets.UTF_8), headers));
+        commands.pipeInput(new TestRecord<>("acme/job-8", "{\"type\":\"submit\"}".getBytes(StandardCharsets.UTF_8), headers));
+        commands.pipeInput(new TestRecord<>("no-slash", (byte[]) null, headers));
+
+        List<CommandOutcome> rejected = outcomes.readValuesToList();
+        assertEquals(3, rejected.size());
+        assertTrue(rejected.stream().allMatch(o -> o.outcome() == CommandOutcome.Kind.REJECTED && "s-bad".equals(o.submissionId())));
+        assertEquals("job-9", rejected.getFirst().jobId());
+        assertNull(rejected.getLast().jobId());
+        assertEquals(3, deadLetters.readRecordsToList().size());
+
+        send(submit("acme", "job-1", "s1"));
+        assertEquals(CommandOutcome.Kind.ACCEPTED, outcomes.readValue().outcome());
+    }
+
+    @Test
+    void aCheckTimesOutOnlyOnceTheRegistryHasCaughtUpPastItsDeadline() {
+        send(submit("acme", "job-1", "s1"));
+        send(result(KEY, IDENTITY, CheckStatus.COMPLETE, true));
+        jobs.readValuesToList();
+
+        // Past the deadline, but results are known processed only up to before it (a restart's backlog).
+        processedAsOf.set(START.plus(Duration.ofMinutes(5)));
+        driver.advanceWallClockTime(Duration.ofMinutes(11));
+        assertTrue(jobs.isEmpty(), "no timeout while the results backlog may hold the answer");
+
+        processedAsOf.set(START.plus(Duration.ofMinutes(11)));
+        driver.advanceWallClockTime(Duration.ofSeconds(2));
+        Job last = jobs.readValuesToList().getLast();
+        assertEquals(JobStatus.ERROR, last.status());
+        assertEquals(Recommendation.REVIEW, last.recommendation());
+        CheckResult sanctions = last.checkResults().stream().filter(r -> r.commandId().equals(SANCTIONS)).findFirst().orElseThrow();
+        assertEquals(CheckStatus.ERROR, sanctions.status());
+        assertEquals("timed_out", sanctions.error().code());
+
+        send(result(KEY, SANCTIONS, CheckStatus.COMPLETE, true));
+        assertTrue(jobs.isEmpty(), "a late result after the timeout changes nothing");
+    }
+
+    @Test
+    void aCheckThatFinishedInTimeIsNeverTimedOut() {
+        send(submit("acme", "job-1", "s1"));
+        send(result(KEY, IDENTITY, CheckStatus.COMPLETE, true));
+        send(result(KEY, SANCTIONS, CheckStatus.COMPLETE, true));
+        jobs.readValuesToList();
+        processedAsOf.set(START.plus(Duration.ofHours(1)));
+        driver.advanceWallClockTime(Duration.ofHours(1));
+        assertTrue(jobs.isEmpty());
+    }
+}

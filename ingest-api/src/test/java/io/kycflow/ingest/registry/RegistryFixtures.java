@@ -1,0 +1,58 @@
+package io.kycflow.ingest.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kycflow.common.agent.AgentCatalog;
+import io.kycflow.common.agent.AgentDefinition;
+import io.kycflow.common.command.JobCommand;
+import io.kycflow.common.command.JobRequest;
+import io.kycflow.common.command.SubmitJob;
+import io.kycflow.common.job.CheckError;
+import io.kycflow.common.job.CheckResult;
+import io.kycflow.common.job.CheckStatus;
+import io.kycflow.common.job.JobKey;
+import io.kycflow.common.job.JobPlan;
+import io.kycflow.common.job.NotificationTargets;
+import io.kycflow.common.job.PlannedCheck;
+import io.kycflow.common.json.Json;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Commands and results as the API and the workers write them, for the registry's tests. */
+final class RegistryFixtures {
+
+    static final String IDENTITY = "kyc.identity_data_validation_check";
+    static final String SANCTIONS = "kyc.sanctions_screening_check_v2";
+
+    private RegistryFixtures() {
+    }
+
+    static JsonNode subject() {
+        return Json.mapper().createObjectNode().put("id", "case-7")
+                .set("self_attested_data", Json.mapper().createObjectNode()
+                        .put("first_name", "Jane").put("last_name", "Doe").put("date_of_birth", "1990-01-01"));
+    }
+
+    static SubmitJob submit(String tenant, String jobId, String submissionId) {
+        AgentDefinition agent = AgentCatalog.bundled().find("public-kyc").orElseThrow();
+        List<PlannedCheck> checks = agent.checks().stream()
+                .map(c -> new PlannedCheck(c.id(), c.id(), c.timeout(), c.args())).toList();
+        JobRequest request = new JobRequest(subject(), new JobPlan(agent.key(), agent.version(), checks,
+                agent.decisionRules()), NotificationTargets.NONE, Json.mapper().createObjectNode());
+        return new SubmitJob(JobCommand.SCHEMA_VERSION, submissionId, tenant, jobId, Instant.parse("2026-01-01T00:00:00Z"),
+                request);
+    }
+
+    static CheckResult result(JobKey key, String checkId, CheckStatus status, Boolean passed) {
+        return new CheckResult(CheckResult.SCHEMA_VERSION, key.tenantId(), key.jobId(), "public-kyc", checkId,
+                JobFold.commandInstanceId(key, checkId, 1), checkId, 1, status, passed,
+                status == CheckStatus.COMPLETE ? "done" : null, null, null, List.of(), null, null,
+                status == CheckStatus.ERROR ? new CheckError("exception", "boom") : null);
+    }
+
+    static CheckResult withPayload(CheckResult r, JsonNode payload) {
+        return new CheckResult(r.schemaVersion(), r.tenantId(), r.jobId(), r.agentKey(), r.commandId(),
+                r.commandInstanceId(), r.commandName(), r.attempt(), r.status(), r.passed(), r.answer(),
+                r.explanation(), payload, r.evidence(), r.checkStartTime(), r.checkEndTime(), r.error());
+    }
+}
