@@ -40,7 +40,8 @@ final class ServiceRuntime implements AutoCloseable {
                                       PrintStream out) {
         ApiKeyRegistry apiKeys = new ApiKeyRegistry();
         ApiKeySeeds.Seeded seeded = ApiKeySeeds.seedDefault(apiKeys, config.apiKey());
-        IngestApiService service = new IngestApiService(config, kafka, agents, apiKeys, "api-" + config.httpPort()).start();
+        IngestApiService service = new IngestApiService(config, kafka, agents, apiKeys,
+                config.instanceName(config.httpPort())).start();
         String base = "http://localhost:" + service.port();
         out.println("kycflow API listening on " + base + " (" + config.httpHost() + ":" + service.port() + ")");
         if (seeded.generated()) {

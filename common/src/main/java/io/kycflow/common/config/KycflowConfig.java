@@ -34,7 +34,8 @@ public record KycflowConfig(
         Duration outcomeTimeout,
         Duration commitInterval,
         long rocksDbMemoryBytes,
-        Duration tokenTtl) {
+        Duration tokenTtl,
+        Optional<String> instanceId) {
 
     public static KycflowConfig fromEnvironment() {
         return from(System.getenv());
@@ -74,7 +75,24 @@ public record KycflowConfig(
                 (long) intSetting("KYCFLOW_ROCKSDB_MEMORY_MB", get.apply("KYCFLOW_ROCKSDB_MEMORY_MB").orElse("64"),
                         8, 1 << 20) << 20,
                 get.apply("KYCFLOW_TOKEN_TTL").map(v -> DurationSetting.parse("KYCFLOW_TOKEN_TTL", v))
-                        .orElse(Duration.ofHours(1)));
+                        .orElse(Duration.ofHours(1)),
+                get.apply("KYCFLOW_INSTANCE_ID"));
+    }
+
+    /**
+     * This instance's stable name: its state directory and its static group membership. Two live
+     * instances must never share one; {@code KYCFLOW_INSTANCE_ID}, else host name and HTTP port.
+     */
+    public String instanceName(int actualHttpPort) {
+        return instanceId.orElseGet(() -> {
+            String host;
+            try {
+                host = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.io.IOException e) {
+                host = "localhost";
+            }
+            return host.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]", "-") + "-" + actualHttpPort;
+        });
     }
 
     /** The state directory of one service instance's Kafka Streams. */
@@ -86,7 +104,7 @@ public record KycflowConfig(
         return new KycflowConfig(Optional.of(servers), httpHost, httpPort, advertisedHost, kafkaPort, dataDir, apiKey,
                 webhookSecret, agentsFile, listsDir, rateLimit, jwtKeyFile, listsMaxAge, logLevel, publicBaseUrl,
                 outboundAllowlist, partitions, replicationFactor, outcomeTimeout, commitInterval,
-                rocksDbMemoryBytes, tokenTtl);
+                rocksDbMemoryBytes, tokenTtl, instanceId);
     }
 
     public String requireBootstrapServers() {

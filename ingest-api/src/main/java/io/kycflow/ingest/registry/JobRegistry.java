@@ -2,6 +2,8 @@ package io.kycflow.ingest.registry;
 
 import io.kycflow.common.config.KycflowConfig;
 import io.kycflow.common.kafka.KafkaClientSettings;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -53,6 +55,9 @@ public final class JobRegistry implements AutoCloseable {
         p.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir(instanceName).toString());
         p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+        // Static membership: an instance killed and restarted under its name takes its partitions straight
+        // back (its state directory keeps the same process id, which also fences the dead one's transaction).
+        p.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceName);
         p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, config.replicationFactor().map(Short::intValue).orElse(-1));
         p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
@@ -90,6 +95,8 @@ public final class JobRegistry implements AutoCloseable {
     @Override
     public void close() {
         monitor.shutdownNow();
-        streams.close(Duration.ofSeconds(30));
+        // A clean stop leaves the group, so its partitions move to the other instances at once.
+        streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(Duration.ofSeconds(30)));
     }
 }

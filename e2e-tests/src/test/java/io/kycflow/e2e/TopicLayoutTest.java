@@ -1,0 +1,50 @@
+package io.kycflow.e2e;
+
+import io.kycflow.common.topic.Topic;
+import io.kycflow.common.topic.TopicMismatchException;
+import io.kycflow.common.topic.TopicProvisioner;
+import io.kycflow.common.topic.Topics;
+import io.kycflow.kafka.embedded.EmbeddedKafkaBroker;
+import io.kycflow.kafka.embedded.SharedKafka;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.serialization.Serdes;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Start-up refuses topics whose partition count or cleanup policy differ, and says what differs. */
+@ExtendWith(SharedKafka.class)
+class TopicLayoutTest {
+
+    @Test
+    void provisioningIsIdempotentAndRefusesAMismatch(EmbeddedKafkaBroker broker) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            TopicProvisioner provisioner = new TopicProvisioner(admin, 3, Optional.of((short) 1));
+            List<Topic<?, ?>> topics = Topics.all(List.of("kyc.identity_data_validation_check"));
+            provisioner.ensure(topics);
+            provisioner.ensure(topics);
+
+            TopicMismatchException wrongCount = assertThrows(TopicMismatchException.class,
+                    () -> new TopicProvisioner(admin, 4, Optional.of((short) 1)).ensure(topics));
+            assertTrue(wrongCount.getMessage().contains("kyc.jobs has 3 partitions, kycflow needs 4"), wrongCount.getMessage());
+
+            // A topic of the test's own, so the shared broker's kycflow topics stay as kycflow needs them.
+            admin.createTopics(List.of(new NewTopic("layout-test.events", 3, (short) 1)
+                    .configs(Map.of("cleanup.policy", "compact")))).all().get();
+            Topic<String, String> expectsDelete = new Topic<>("layout-test.events", Serdes.String(), Serdes.String(),
+                    Topic.CleanupPolicy.DELETE, Duration.ofDays(1));
+            TopicMismatchException wrongPolicy = assertThrows(TopicMismatchException.class,
+                    () -> provisioner.ensure(List.of(expectsDelete)));
+            assertTrue(wrongPolicy.getMessage().contains("cleanup.policy=compact, kycflow needs delete"), wrongPolicy.getMessage());
+        }
+    }
+}

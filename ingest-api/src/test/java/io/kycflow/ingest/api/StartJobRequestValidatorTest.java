@@ -1,0 +1,92 @@
+package io.kycflow.ingest.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kycflow.common.agent.AgentCatalog;
+import io.kycflow.common.json.Json;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class StartJobRequestValidatorTest {
+
+    private final StartJobRequestValidator validator = new StartJobRequestValidator(AgentCatalog.bundled(),
+            Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC));
+
+    private static JsonNode json(String text) {
+        try {
+            return Json.mapper().readTree(text);
+        } catch (Exception e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    private List<String> fields(String body) {
+        ApiError error = assertThrows(ApiError.class, () -> validator.validate(json(body)));
+        assertEquals(400, error.status());
+        @SuppressWarnings("unchecked")
+        List<FieldProblem> details = (List<FieldProblem>) error.body().get("details");
+        return details.stream().map(FieldProblem::field).toList();
+    }
+
+    private static String person(String extra) {
+        return "{\"agent_key\":\"public-kyc\",\"kyc_schema\":{\"id\":\"c1\",\"self_attested_data\":{"
+                + "\"first_name\":\"Jane\",\"last_name\":\"Doe\"" + extra + "}}}";
+    }
+
+    @Test
+    void aMinimalPersonPassesWithEveryCheckOfTheAgent() {
+        var valid = validator.validate(json(person("")));
+        assertTrue(valid.jobIdGenerated());
+        assertEquals(2, valid.request().plan().checks().size());
+        assertEquals("2026-11-25.1", valid.request().plan().agentVersion());
+    }
+
+    @Test
+    void datesMustBeRealPastAndIso() {
+        assertTrue(fields(person(",\"date_of_birth\":\"2027-01-01\"")).contains("kyc_schema.self_attested_data.date_of_birth"));
+        assertTrue(fields(person(",\"date_of_birth\":\"1990-13-01\"")).contains("kyc_schema.self_attested_data.date_of_birth"));
+        assertTrue(fields(person(",\"date_of_birth\":\"01/02/1990\"")).contains("kyc_schema.self_attested_data.date_of_birth"));
+        validator.validate(json(person(",\"date_of_birth\":\"2000-02-29\"")));
+    }
+
+    @Test
+    void countriesEmailsUrlsAndDocumentsAreChecked() {
+        List<String> bad = fields("{\"agent_key\":\"public-kyc\",\"webhook_url\":\"javascript:alert(1)\","
+                + "\"slack_webhook_url\":\"https://user:pw@hooks.slack.com/x\",\"kyc_schema\":{\"id\":\"c1\","
+                + "\"self_attested_data\":{\"first_name\":\"Jane\",\"last_name\":\"Doe\",\"email\":\"jane@\","
+                + "\"address\":{\"country_code\":\"ZZ\"},\"associated_addresses\":[{\"country_code\":\"USA\"}],"
+                + "\"proof_of_address_documents\":[{\"file_name\":\"a.pdf\"}]}}}");
+        assertTrue(bad.containsAll(List.of("webhook_url", "slack_webhook_url", "kyc_schema.self_attested_data.email",
+                "kyc_schema.self_attested_data.address.country_code",
+                "kyc_schema.self_attested_data.associated_addresses[0].country_code",
+                "kyc_schema.self_attested_data.proof_of_address_documents[0]")), bad.toString());
+    }
+
+    @Test
+    void checkIdsMustBelongToTheAgent() {
+        assertEquals(List.of("check_ids"), fields("{\"agent_key\":\"kyc-identity-only\",\"check_ids\":"
+                + "[\"kyc.sanctions_screening_check_v2\"],\"kyc_schema\":{\"id\":\"c\",\"self_attested_data\":"
+                + "{\"first_name\":\"A\",\"last_name\":\"B\"}}}"));
+        var subset = validator.validate(json("{\"agent_key\":\"public-kyc\",\"check_ids\":"
+                + "[\"kyc.sanctions_screening_check_v2\",\"kyc.sanctions_screening_check_v2\"],\"kyc_schema\":"
+                + "{\"id\":\"c\",\"self_attested_data\":{\"first_name\":\"A\",\"last_name\":\"B\"}}}"));
+        assertEquals(1, subset.request().plan().checks().size());
+    }
+
+    @Test
+    void missingPiecesAreNamed() {
+        assertEquals(List.of("agent_key", "kyc_schema"), fields("{}"));
+        assertEquals(List.of("kyc_schema.id", "kyc_schema.self_attested_data"),
+                fields("{\"agent_key\":\"public-kyc\",\"kyc_schema\":{}}"));
+        assertFalse(fields(person(",\"first_name\":\"   \"")).isEmpty());
+        assertThrows(ApiError.class, () -> validator.validate(json("\"text\"")));
+    }
+}

@@ -1,0 +1,20 @@
+package io.kycflow.screening.match;
+
+import java.util.List;
+
+/**
+ * The comparison of two names: score and how the parts lined up.
+ *
+ * @param score              0..1, before date of birth or nationality are considered
+ * @param alignments         name parts taken as the same, with their similarity
+ * @param unmatchedQuery     query parts with no counterpart in the listed name
+ * @param unmatchedListed    listed parts with no counterpart in the query
+ */
+public record NameMatch(double score, List<TokenAlignment> alignments, List<String> unmatchedQuery,
+                        List<String> unmatchedListed) {
+    public NameMatch {
+        alignments = List.copyOf(alignments);
+        unmatchedQuery = List.copyOf(unmatchedQuery);
+        unmatchedListed = List.copyOf(unmatchedListed);
+    }
+}

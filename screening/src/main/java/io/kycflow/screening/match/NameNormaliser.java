@@ -1,0 +1,155 @@
+package io.kycflow.screening.match;
+
+import com.ibm.icu.text.Transliterator;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a name as written anywhere (any script, case, punctuation, titles) into comparable ASCII tokens.
+ * Both sides of every comparison go through this, so the choices here only need to be consistent, not
+ * linguistically perfect: "Путин" and "Putin" must end up as the same token.
+ */
+public final class NameNormaliser {
+    /** ICU transliterators are not documented as thread-safe: one per thread. */
+    private static final ThreadLocal<Transliterator> TO_LATIN_ASCII =
+            ThreadLocal.withInitial(() -> Transliterator.getInstance("Any-Latin; Latin-ASCII"));
+    private static final Pattern CAMEL_CASE = Pattern.compile("(?<=\\p{Ll})(?=\\p{Lu}\\p{Ll})");
+    private static final Pattern APOSTROPHES = Pattern.compile("['’‘`ʼʻ´]");
+    private static final Pattern NON_ALNUM = Pattern.compile("[^a-z0-9]+");
+
+    /** Honorifics and titles: they say nothing about who someone is, and lists write them inconsistently. */
+    static final Set<String> TITLES = Set.of("mr", "mrs", "ms", "miss", "mister", "dr", "doctor", "prof", "professor",
+            "sir", "dame", "lord", "lady", "hon", "honorable", "honourable", "rev", "reverend", "sheikh", "shaikh",
+            "sheik", "shaykh", "haji", "hajji", "hadji", "mullah", "mulla", "maulavi", "mawlawi", "maulvi", "maulana",
+            "mawlana", "qari", "imam", "general", "gen", "colonel", "col", "captain", "capt", "major", "maj", "lt",
+            "lieutenant", "brigadier", "brig", "admiral", "adm", "sgt", "sergeant", "president", "minister",
+            "excellency", "his", "her", "ayatollah", "emir", "amir", "prince", "princess", "king", "queen", "jr",
+            "sr", "junior", "senior");
+
+    /** Legal forms written many ways; mapped to one spelling so "G.m.b.H." equals "GmbH". */
+    static final Map<String, String> LEGAL_FORMS = Map.ofEntries(
+            Map.entry("limited", "ltd"), Map.entry("incorporated", "inc"), Map.entry("corporation", "corp"),
+            Map.entry("company", "co"), Map.entry("aktiengesellschaft", "ag"), Map.entry("oao", "jsc"),
+            Map.entry("pao", "jsc"), Map.entry("zao", "jsc"), Map.entry("ao", "jsc"), Map.entry("ojsc", "jsc"),
+            Map.entry("pjsc", "jsc"), Map.entry("cjsc", "jsc"), Map.entry("ooo", "llc"), Map.entry("tov", "llc"),
+            Map.entry("sarl", "sarl"), Map.entry("srl", "srl"), Map.entry("spa", "spa"), Map.entry("plc", "plc"),
+            Map.entry("lp", "lp"), Map.entry("gmbh", "gmbh"), Map.entry("bv", "bv"), Map.entry("nv", "nv"),
+            Map.entry("sa", "sa"), Map.entry("llc", "llc"), Map.entry("jsc", "jsc"), Map.entry("ltd", "ltd"),
+            Map.entry("inc", "inc"), Map.entry("corp", "corp"), Map.entry("co", "co"), Map.entry("ag", "ag"),
+            Map.entry("bvba", "bvba"), Map.entry("as", "as"), Map.entry("ab", "ab"), Map.entry("oy", "oy"),
+            Map.entry("kg", "kg"), Map.entry("pte", "pte"), Map.entry("pty", "pty"), Map.entry("fze", "fze"),
+            Map.entry("fzco", "fzco"), Map.entry("llp", "llp"), Map.entry("sas", "sas"), Map.entry("kft", "kft"));
+
+    /** Multi-word legal forms, matched on the token sequence before single tokens are mapped. */
+    private static final List<List<String>> LEGAL_PHRASES = List.of(
+            List.of("public", "joint", "stock", "company"), List.of("open", "joint", "stock", "company"),
+            List.of("closed", "joint", "stock", "company"), List.of("joint", "stock", "company"),
+            List.of("limited", "liability", "company"), List.of("public", "limited", "company"),
+            List.of("gesellschaft", "mit", "beschrankter", "haftung"));
+    private static final List<String> LEGAL_PHRASE_FORMS = List.of("jsc", "jsc", "jsc", "jsc", "llc", "plc", "gmbh");
+
+    /** Connecting particles: kept (they distinguish "bin Ali" from "Ali"), but given little weight. */
+    static final Set<String> PARTICLES = Set.of("al", "el", "ul", "bin", "ben", "bint", "ibn", "abu", "umm", "de", "da",
+            "das", "dos", "del", "della", "di", "du", "van", "von", "der", "den", "la", "le", "y", "e", "the", "of",
+            "and", "und", "et", "for", "in", "bte", "binti", "bn", "ould");
+
+    private static final Map<String, String> NUMBER_WORDS = Map.ofEntries(
+            Map.entry("one", "1"), Map.entry("first", "1"), Map.entry("two", "2"), Map.entry("second", "2"),
+            Map.entry("three", "3"), Map.entry("third", "3"), Map.entry("four", "4"), Map.entry("fourth", "4"),
+            Map.entry("five", "5"), Map.entry("fifth", "5"), Map.entry("six", "6"), Map.entry("sixth", "6"),
+            Map.entry("seven", "7"), Map.entry("seventh", "7"), Map.entry("eight", "8"), Map.entry("eighth", "8"),
+            Map.entry("nine", "9"), Map.entry("ninth", "9"), Map.entry("ten", "10"), Map.entry("tenth", "10"),
+            Map.entry("1st", "1"), Map.entry("2nd", "2"), Map.entry("3rd", "3"), Map.entry("4th", "4"),
+            Map.entry("5th", "5"), Map.entry("6th", "6"), Map.entry("7th", "7"), Map.entry("8th", "8"),
+            Map.entry("9th", "9"), Map.entry("10th", "10"), Map.entry("ibn", "bin"));
+
+    private NameNormaliser() {
+    }
+
+    /** Lower-case ASCII letters and digits, in the original order, titles removed. */
+    public static List<String> tokens(String name) {
+        if (name == null || name.isBlank()) {
+            return List.of();
+        }
+        String text = CAMEL_CASE.matcher(name).replaceAll(" ");
+        text = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        if (!isAscii(text)) {
+            text = TO_LATIN_ASCII.get().transliterate(text);
+        }
+        text = text.toLowerCase(Locale.ROOT);
+        text = APOSTROPHES.matcher(text).replaceAll("");
+        String[] raw = NON_ALNUM.matcher(text).replaceAll(" ").strip().split(" ");
+        List<String> tokens = new ArrayList<>(raw.length);
+        // Runs of single letters are an acronym written with dots or spaces: "A.B.C." is "abc".
+        StringBuilder acronym = new StringBuilder();
+        for (String t : raw) {
+            if (t.isEmpty()) {
+                continue;
+            }
+            if (t.length() == 1 && Character.isLetter(t.charAt(0))) {
+                acronym.append(t);
+                continue;
+            }
+            flushAcronym(acronym, tokens);
+            tokens.add(t);
+        }
+        flushAcronym(acronym, tokens);
+        List<String> canonical = canonicalLegalForms(tokens);
+        List<String> out = new ArrayList<>(canonical.size());
+        for (String t : canonical) {
+            if (TITLES.contains(t)) {
+                continue;
+            }
+            out.add(NUMBER_WORDS.getOrDefault(t, t));
+        }
+        // A name made only of titles ("Sheikh") is still a name: keep it rather than return nothing.
+        return out.isEmpty() ? canonical : out;
+    }
+
+    private static void flushAcronym(StringBuilder acronym, List<String> tokens) {
+        if (acronym.isEmpty()) {
+            return;
+        }
+        tokens.add(acronym.toString());
+        acronym.setLength(0);
+    }
+
+    private static List<String> canonicalLegalForms(List<String> tokens) {
+        List<String> out = new ArrayList<>(tokens.size());
+        int i = 0;
+        outer:
+        while (i < tokens.size()) {
+            for (int p = 0; p < LEGAL_PHRASES.size(); p++) {
+                List<String> phrase = LEGAL_PHRASES.get(p);
+                if (i + phrase.size() <= tokens.size() && tokens.subList(i, i + phrase.size()).equals(phrase)) {
+                    out.add(LEGAL_PHRASE_FORMS.get(p));
+                    i += phrase.size();
+                    continue outer;
+                }
+            }
+            String t = tokens.get(i);
+            out.add(LEGAL_FORMS.getOrDefault(t, t));
+            i++;
+        }
+        return out;
+    }
+
+    static boolean isLegalForm(String token) {
+        return LEGAL_FORMS.containsValue(token);
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) > 127) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,41 @@
+package io.kycflow.screening.match;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/**
+ * A name normalised once, with what scoring needs for each token (phonetic key, weight), so the work is
+ * done at load time for listed names and once per query for the query.
+ */
+record PreparedName(String original, String[] tokens, String[] phonetic, double[] weights) {
+
+    static PreparedName of(String name, TokenWeights weights) {
+        List<String> list = new ArrayList<>(NameNormaliser.tokens(name));
+        String[] tokens = list.toArray(String[]::new);
+        String[] phonetic = new String[tokens.length];
+        double[] w = new double[tokens.length];
+        for (int i = 0; i < tokens.length; i++) {
+            phonetic[i] = TokenSimilarity.phoneticKey(tokens[i]);
+            w[i] = weights.weight(tokens[i]);
+        }
+        return new PreparedName(name, tokens, phonetic, w);
+    }
+
+    boolean isEmpty() {
+        return tokens.length == 0;
+    }
+
+    double totalWeight() {
+        double sum = 0;
+        for (double w : weights) {
+            sum += w;
+        }
+        return sum;
+    }
+
+    /** Distinct tokens, for document frequency. */
+    static Iterable<String> distinctTokens(List<String> tokens) {
+        return new LinkedHashSet<>(tokens);
+    }
+}

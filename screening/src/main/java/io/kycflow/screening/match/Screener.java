@@ -1,0 +1,210 @@
+package io.kycflow.screening.match;
+
+import io.kycflow.screening.load.ListInfo;
+import io.kycflow.screening.load.ListLoader;
+import io.kycflow.screening.load.LoadReport;
+import io.kycflow.screening.load.LoadedList;
+import io.kycflow.screening.model.AliasQuality;
+import io.kycflow.screening.model.EntityName;
+import io.kycflow.screening.model.SanctionedEntity;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Screens queries against loaded lists. Immutable and thread-safe once built; a refresh builds a new one
+ * (see {@link io.kycflow.screening.load.ListRegistry}).
+ *
+ * <p>{@link #screen(Query)} finds candidates through the {@link CandidateIndex}; {@link #screenFullScan(Query)}
+ * scores every name and is the reference the index is tested against.
+ */
+public final class Screener {
+    public static final int DEFAULT_MAX_HITS = 10;
+
+    private final List<ListInfo> lists;
+    private final List<SanctionedEntity> entities;
+    private final List<IndexedName> names;
+    private final TokenWeights weights;
+    private final NameScorer scorer;
+    private final RatingThresholds thresholds;
+    private final CandidateIndex index;
+    private final int maxHits;
+
+    private Screener(List<LoadedList> loaded, MatchTuning tuning, RatingThresholds thresholds, int maxHits) {
+        this.lists = loaded.stream().map(LoadedList::info).toList();
+        List<SanctionedEntity> all = new ArrayList<>();
+        for (LoadedList l : loaded) {
+            all.addAll(l.entities());
+        }
+        this.entities = List.copyOf(all);
+        // Document frequency first (over every name), then prepare names with the resulting weights.
+        TokenWeights.Builder df = TokenWeights.builder();
+        Map<String, String> interned = new HashMap<>();
+        List<List<String>> tokenised = new ArrayList<>();
+        for (SanctionedEntity e : entities) {
+            for (EntityName n : e.names()) {
+                List<String> tokens = NameNormaliser.tokens(n.fullName()).stream()
+                        .map(t -> interned.computeIfAbsent(t, x -> x)).toList();
+                tokenised.add(tokens);
+                df.addName(PreparedName.distinctTokens(tokens));
+            }
+        }
+        this.weights = df.build();
+        List<IndexedName> prepared = new ArrayList<>(tokenised.size());
+        int k = 0;
+        for (int e = 0; e < entities.size(); e++) {
+            for (EntityName n : entities.get(e).names()) {
+                List<String> tokens = tokenised.get(k++);
+                if (!tokens.isEmpty()) {
+                    prepared.add(new IndexedName(e, n, prepare(n.fullName(), tokens)));
+                }
+            }
+        }
+        this.names = List.copyOf(prepared);
+        this.scorer = new NameScorer(tuning);
+        this.thresholds = thresholds;
+        this.index = new CandidateIndex(names);
+        this.maxHits = maxHits;
+    }
+
+    private PreparedName prepare(String original, List<String> tokens) {
+        String[] t = tokens.toArray(String[]::new);
+        String[] phonetic = new String[t.length];
+        double[] w = new double[t.length];
+        for (int i = 0; i < t.length; i++) {
+            phonetic[i] = TokenSimilarity.phoneticKey(t[i]);
+            w[i] = weights.weight(t[i]);
+        }
+        return new PreparedName(original, t, phonetic, w);
+    }
+
+    /** Loads every list found under the directory (see {@link ListLoader}) with default tuning. */
+    public static Screener load(Path directory) throws IOException {
+        LoadReport report = new ListLoader().load(directory);
+        return of(report.loaded());
+    }
+
+    public static Screener of(List<LoadedList> lists) {
+        return new Screener(lists, MatchTuning.DEFAULT, RatingThresholds.DEFAULT, DEFAULT_MAX_HITS);
+    }
+
+    public static Screener of(List<LoadedList> lists, MatchTuning tuning, RatingThresholds thresholds, int maxHits) {
+        return new Screener(lists, tuning, thresholds, maxHits);
+    }
+
+    /** A copy with other scoring knobs, sharing nothing mutable; used for tuning. */
+    public Screener withTuning(MatchTuning tuning, RatingThresholds thresholds) {
+        return new Screener(lists.isEmpty() ? List.of() : reloadable(), tuning, thresholds, maxHits);
+    }
+
+    private List<LoadedList> reloadable() {
+        Map<String, List<SanctionedEntity>> byList = new HashMap<>();
+        for (SanctionedEntity e : entities) {
+            byList.computeIfAbsent(e.listId(), x -> new ArrayList<>()).add(e);
+        }
+        return lists.stream().map(i -> new LoadedList(i, byList.getOrDefault(i.listId(), List.of()))).toList();
+    }
+
+    public List<ListInfo> lists() {
+        return lists;
+    }
+
+    public int entityCount() {
+        return entities.size();
+    }
+
+    public int nameCount() {
+        return names.size();
+    }
+
+    public int indexKeyCount() {
+        return index.keyCount();
+    }
+
+    public RatingThresholds thresholds() {
+        return thresholds;
+    }
+
+    /** A pair scorer using these lists' token weights, this screener's tuning and the pair thresholds. */
+    public PairScorer pairScorer() {
+        return new PairScorer(weights, scorer.tuning(), RatingThresholds.PAIRS);
+    }
+
+    public ScreeningResult screen(Query query) {
+        PreparedName q = PreparedName.of(query.name(), weights);
+        int[] candidates = index.candidates(q, scorer.tuning().minIndexCoverage());
+        return rank(query, q, candidates);
+    }
+
+    public ScreeningResult screenFullScan(Query query) {
+        PreparedName q = PreparedName.of(query.name(), weights);
+        int[] all = new int[names.size()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        return rank(query, q, all);
+    }
+
+    private ScreeningResult rank(Query query, PreparedName q, int[] candidates) {
+        if (q.isEmpty()) {
+            return new ScreeningResult(query, List.of(), lists);
+        }
+        NameScorer.QueryCache cache = new NameScorer.QueryCache();
+        // Best name per entity: an entity is one hit however many of its aliases match.
+        Map<Integer, Integer> bestName = new HashMap<>();
+        Map<Integer, Double> bestScore = new HashMap<>();
+        for (int n : candidates) {
+            IndexedName name = names.get(n);
+            SanctionedEntity entity = entities.get(name.entity());
+            if (!query.schema().accepts(entity.type())) {
+                continue;
+            }
+            double s = scorer.score(q, name.prepared(), cache) * qualityFactor(name.name());
+            // Evidence can lift a score by at most its corroboration share, so names that cannot reach
+            // the weak threshold even then are dropped before the (costlier) evidence step.
+            if (s < thresholds.weak() * 0.75) {
+                continue;
+            }
+            Double current = bestScore.get(name.entity());
+            if (current == null || s > current) {
+                bestScore.put(name.entity(), s);
+                bestName.put(name.entity(), n);
+            }
+        }
+        List<Hit> hits = new ArrayList<>();
+        for (Map.Entry<Integer, Integer> e : bestName.entrySet()) {
+            Hit hit = hit(query, q, e.getValue());
+            if (hit.rating() != MatchRating.NO_MATCH) {
+                hits.add(hit);
+            }
+        }
+        hits.sort(Comparator.comparingDouble(Hit::score).reversed().thenComparing(Hit::listId).thenComparing(Hit::entityId));
+        return new ScreeningResult(query, hits.size() > maxHits ? hits.subList(0, maxHits) : hits, lists);
+    }
+
+    private double qualityFactor(EntityName name) {
+        return name.quality() == AliasQuality.WEAK ? scorer.tuning().weakAliasFactor() : 1.0;
+    }
+
+    private Hit hit(Query query, PreparedName q, int nameIndex) {
+        IndexedName name = names.get(nameIndex);
+        SanctionedEntity entity = entities.get(name.entity());
+        NameMatch match = scorer.explain(q, name.prepared());
+        double factor = qualityFactor(name.name());
+        double score = match.score() * factor;
+        FeatureEvidence dob = BirthDateEvidence.apply(query.dateOfBirth(), entity.birthDates(), score, scorer.tuning());
+        FeatureEvidence nationality = NationalityEvidence.apply(query.nationality(), entity.nationalities(),
+                dob.scoreAfter(), scorer.tuning());
+        double finalScore = Math.max(0, Math.min(1, nationality.scoreAfter()));
+        MatchRating rating = thresholds.rate(finalScore);
+        HitExplanation explanation = new HitExplanation(entity.listId(), name.name().fullName(), name.name().type(),
+                name.name().quality(), match, factor, List.of(dob, nationality), finalScore, rating);
+        return new Hit(entity.id(), entity.listId(), entity.primaryName(), name.name().fullName(), finalScore, rating,
+                explanation, entity);
+    }
+}

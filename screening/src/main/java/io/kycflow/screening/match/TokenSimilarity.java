@@ -1,0 +1,119 @@
+package io.kycflow.screening.match;
+
+import org.apache.commons.codec.language.DoubleMetaphone;
+
+/**
+ * How alike two name tokens are, 0..1: a blend of edit distance (with transpositions, so "Marcon" is one
+ * edit from "Macron") and Jaro-Winkler (which forgives endings: "Tokayev"/"Tukayev"), lifted to a floor
+ * when both sound the same (Double Metaphone), and an initial standing for any name with that letter.
+ */
+final class TokenSimilarity {
+    private static final DoubleMetaphone METAPHONE = new DoubleMetaphone();
+
+    private final MatchTuning tuning;
+
+    TokenSimilarity(MatchTuning tuning) {
+        this.tuning = tuning;
+    }
+
+    static String phoneticKey(String token) {
+        if (token.length() < 3 || !Character.isLetter(token.charAt(0))) {
+            return "";
+        }
+        String code = METAPHONE.doubleMetaphone(token);
+        return code == null ? "" : code;
+    }
+
+    double similarity(String a, String phoneticA, String b, String phoneticB) {
+        if (a.equals(b)) {
+            return 1.0;
+        }
+        if (a.length() == 1 || b.length() == 1) {
+            return a.charAt(0) == b.charAt(0) && Character.isLetter(a.charAt(0)) ? tuning.initialSimilarity() : 0.0;
+        }
+        if (Character.isDigit(a.charAt(0)) || Character.isDigit(b.charAt(0))) {
+            return 0.0; // numbers in names (ship numbers, "Trust XV") must match exactly
+        }
+        double edit = 1.0 - (double) osaDistance(a, b) / Math.max(a.length(), b.length());
+        double share = tuning.levenshteinShare();
+        double sim = share * edit + (1 - share) * jaroWinkler(a, b);
+        if (!phoneticA.isEmpty() && phoneticA.equals(phoneticB)) {
+            sim = Math.max(sim, tuning.phoneticFloor());
+        }
+        return sim;
+    }
+
+    /** Optimal string alignment distance: Levenshtein plus adjacent transposition. */
+    static int osaDistance(String a, String b) {
+        int n = a.length();
+        int m = b.length();
+        int[] prev2 = new int[m + 1];
+        int[] prev = new int[m + 1];
+        int[] cur = new int[m + 1];
+        for (int j = 0; j <= m; j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= n; i++) {
+            cur[0] = i;
+            char ca = a.charAt(i - 1);
+            for (int j = 1; j <= m; j++) {
+                char cb = b.charAt(j - 1);
+                int cost = ca == cb ? 0 : 1;
+                int v = Math.min(Math.min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
+                if (i > 1 && j > 1 && ca == b.charAt(j - 2) && a.charAt(i - 2) == cb) {
+                    v = Math.min(v, prev2[j - 2] + 1);
+                }
+                cur[j] = v;
+            }
+            int[] t = prev2;
+            prev2 = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[m];
+    }
+
+    static double jaroWinkler(String a, String b) {
+        int la = a.length();
+        int lb = b.length();
+        int window = Math.max(0, Math.max(la, lb) / 2 - 1);
+        boolean[] ma = new boolean[la];
+        boolean[] mb = new boolean[lb];
+        int matches = 0;
+        for (int i = 0; i < la; i++) {
+            int from = Math.max(0, i - window);
+            int to = Math.min(lb - 1, i + window);
+            for (int j = from; j <= to; j++) {
+                if (!mb[j] && a.charAt(i) == b.charAt(j)) {
+                    ma[i] = true;
+                    mb[j] = true;
+                    matches++;
+                    break;
+                }
+            }
+        }
+        if (matches == 0) {
+            return 0.0;
+        }
+        int transpositions = 0;
+        int k = 0;
+        for (int i = 0; i < la; i++) {
+            if (ma[i]) {
+                while (!mb[k]) {
+                    k++;
+                }
+                if (a.charAt(i) != b.charAt(k)) {
+                    transpositions++;
+                }
+                k++;
+            }
+        }
+        double m = matches;
+        double jaro = (m / la + m / lb + (m - transpositions / 2.0) / m) / 3.0;
+        int prefix = 0;
+        while (prefix < Math.min(4, Math.min(la, lb)) && a.charAt(prefix) == b.charAt(prefix)) {
+            prefix++;
+        }
+        return jaro + prefix * 0.1 * (1 - jaro);
+    }
+}

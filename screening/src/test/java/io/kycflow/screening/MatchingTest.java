@@ -1,0 +1,111 @@
+package io.kycflow.screening;
+
+import io.kycflow.screening.load.ListLoader;
+import io.kycflow.screening.match.Effect;
+import io.kycflow.screening.match.Hit;
+import io.kycflow.screening.match.MatchRating;
+import io.kycflow.screening.match.PairScorer;
+import io.kycflow.screening.match.Query;
+import io.kycflow.screening.match.Schema;
+import io.kycflow.screening.match.ScreeningResult;
+import io.kycflow.screening.match.Screener;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MatchingTest {
+    private static Screener screener;
+    private static final PairScorer PAIRS = new PairScorer();
+
+    @BeforeAll
+    static void load() throws Exception {
+        screener = Screener.of(new ListLoader().load(Fixtures.dir()).loaded());
+    }
+
+    private static Hit top(Query q) {
+        ScreeningResult r = screener.screen(q);
+        assertFalse(r.hits().isEmpty(), "no hit for " + q);
+        return r.hits().get(0);
+    }
+
+    @Test
+    void nameOrderAndAliases() {
+        Hit hit = top(Query.person("Vladimir Putin"));
+        assertEquals(MatchRating.STRONG_MATCH, hit.rating(), hit.explanation().describe());
+        assertTrue(hit.score() > 0.9);
+        assertTrue(PAIRS.score("PUTIN, Vladimir Vladimirovich", "Vladimir Putin", "Person").match());
+        assertTrue(PAIRS.score("Putin, Vladimir", "Vladimir Putin", "Person").score() > 0.95);
+    }
+
+    @Test
+    void cyrillicIsTransliterated() {
+        Hit hit = top(Query.person("Владимир Путин"));
+        assertTrue(hit.rating().isMatch(), hit.explanation().describe());
+        assertTrue(PAIRS.score("Путин", "Putin", null).score() > 0.95);
+    }
+
+    @Test
+    void joinedAndSplitTokens() {
+        assertTrue(PAIRS.score("Usama Binladen", "Usama bin Laden", "Person").match());
+        assertTrue(PAIRS.score("ABDULHAI SALEK", "ABDUL HAI SALEK", "Person").match());
+        Hit hit = top(Query.person("Osama Binladin"));
+        assertEquals("400", hit.entityId());
+        assertTrue(hit.rating().isMatch(), hit.explanation().describe());
+    }
+
+    @Test
+    void titlesAndDiacriticsIgnored() {
+        assertTrue(PAIRS.score("Mullah Abdul Hai Sálek", "ABDUL HAI SALEK", "Person").score() > 0.95);
+        assertTrue(PAIRS.score("Andrej Plenković", "Andrej Plenkovic", "Person").score() > 0.99);
+    }
+
+    @Test
+    void differentPeopleWithSharedSurnameDoNotMatch() {
+        assertFalse(PAIRS.score("Barack Obama", "Michelle Obama", "Person").match());
+        assertFalse(PAIRS.score("Usama bin Laden", "Shaikh Isa Bin Tarif Al Bin Ali", "Person").match());
+    }
+
+    @Test
+    void dateOfBirthContradictionPullsDownAndAgreementHelps() {
+        Hit plain = top(Query.person("Vladimir Putin"));
+        Hit sameYear = top(Query.person("Vladimir Putin").withDateOfBirth("1952-10-07"));
+        Hit otherYear = top(Query.person("Vladimir Putin").withDateOfBirth("1980"));
+        assertTrue(sameYear.score() >= plain.score());
+        assertTrue(otherYear.score() < plain.score() - 0.1, otherYear.explanation().describe());
+        assertFalse(otherYear.rating() == MatchRating.STRONG_MATCH);
+        assertEquals(Effect.CONTRADICTS, otherYear.explanation().evidence().get(0).effect());
+        assertTrue(otherYear.explanation().describe().contains("date of birth: contradicts"));
+    }
+
+    @Test
+    void personDoesNotHitVesselAndVesselQueryDoes() {
+        ScreeningResult person = screener.screen(Query.of("Ocean Star", Schema.PERSON));
+        assertTrue(person.hits().stream().noneMatch(h -> h.entityId().equals("300")));
+        ScreeningResult vessel = screener.screen(Query.of("Ocean Star", Schema.VESSEL));
+        assertEquals("300", vessel.hits().get(0).entityId());
+    }
+
+    @Test
+    void hitCarriesListAndExplanation() {
+        ScreeningResult r = screener.screen(Query.person("Vladimir Putin"));
+        assertEquals(6, r.lists().size());
+        Hit hit = r.hits().get(0);
+        String text = hit.explanation().describe();
+        assertTrue(text.contains("List " + hit.listId()), text);
+        assertTrue(text.contains("vladimir~vladimir"), text);
+        assertTrue(r.hits().stream().map(Hit::listId).distinct().count() >= 3, "Putin is on OFAC, UK OFSI and UK FCDO");
+    }
+
+    @Test
+    void indexAndFullScanAgree() {
+        for (String name : new String[]{"Vladimir Putin", "Osama Binladin", "Abdulhai Salek", "Kumsan Trading",
+                "Banco Nacional de Cuba", "Ismail Haniya", "Saddam Hussein"}) {
+            Query q = Query.of(name, Schema.ANY);
+            assertEquals(screener.screenFullScan(q).hits().stream().map(Hit::entityId).toList(),
+                    screener.screen(q).hits().stream().map(Hit::entityId).toList(), name);
+        }
+    }
+}
