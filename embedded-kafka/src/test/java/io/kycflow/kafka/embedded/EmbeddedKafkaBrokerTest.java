@@ -23,9 +23,21 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EmbeddedKafkaBrokerTest {
+
+    @Test
+    void aBrokerFaultCannotExitTheHostJvm(@TempDir Path data) {
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(data, 0)) {
+            IllegalStateException exit = assertThrows(IllegalStateException.class,
+                    () -> org.apache.kafka.common.utils.internals.Exit.exit(1, "simulated fatal error"));
+            assertTrue(exit.getMessage().contains("simulated fatal error"));
+            assertThrows(IllegalStateException.class,
+                    () -> org.apache.kafka.common.utils.internals.Exit.halt(1, "simulated halt"));
+        }
+    }
 
     @Test
     void keepsAcceptedRecordsAcrossARestartOnTheSameData(@TempDir Path data) throws Exception {
