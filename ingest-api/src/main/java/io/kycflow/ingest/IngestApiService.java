@@ -6,6 +6,7 @@ import io.kycflow.common.config.KycflowConfig;
 import io.kycflow.common.kafka.KafkaClientSettings;
 import io.kycflow.common.topic.Topics;
 import io.kycflow.ingest.api.ApiMetrics;
+import io.kycflow.ingest.api.CatalogHandlers;
 import io.kycflow.ingest.api.IngestApi;
 import io.kycflow.ingest.api.JobHandlers;
 import io.kycflow.ingest.api.JobSubmitter;
@@ -67,7 +68,7 @@ public final class IngestApiService implements AutoCloseable {
                 new JobSubmitter(producer, waiter, config.outcomeTimeout()),
                 new JobLookup(registry.streams(), self), new JobForwarder(), metrics, Clock.systemUTC());
         this.api = new IngestApi(config.httpHost(), port, new Authenticator(apiKeys, tokens), jobs,
-                new TokenHandler(apiKeys, tokens), readiness(), metrics);
+                new TokenHandler(apiKeys, tokens), new CatalogHandlers(agents), readiness(), metrics);
         metrics.bindRegistry(registry.streams());
     }
 

@@ -1,35 +1,53 @@
 package io.kycflow.common.agent;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every check id kycflow knows, with its display name. Ids are stable: new versions get new ids
- * rather than changing old ones (the reference API's {@code _v2} names are kept).
+ * The checks kycflow can run (each has a worker), with display names and descriptions: what
+ * {@code getAvailableChecks} lists and what agents may name. Ids are stable: new versions get new ids
+ * rather than changing old ones (the reference API's {@code _v2} names are kept). DESIGN.md reserves
+ * further ids (PEP, adverse media, proof of address, government id, high-risk jurisdiction); each joins
+ * this catalogue with its worker, never before.
  */
 public final class CheckCatalog {
 
-    private static final Map<String, String> NAMES = new LinkedHashMap<>();
+    public static final String IDENTITY_DATA_VALIDATION = "kyc.identity_data_validation_check";
+    public static final String SANCTIONS_SCREENING = "kyc.sanctions_screening_check_v2";
+
+    /** One check as the catalogue describes it. */
+    public record Entry(String checkId, String name, String description) {
+    }
+
+    private static final Map<String, Entry> ENTRIES = new LinkedHashMap<>();
 
     static {
-        NAMES.put("kyc.sanctions_screening_check_v2", "Sanctions screening");
-        NAMES.put("kyc.pep_screening_check_v2", "PEP screening");
-        NAMES.put("kyc.adverse_media_screening_check_v2", "Adverse media screening");
-        NAMES.put("kyc.proof_of_address_verification", "Proof of address verification");
-        NAMES.put("kyc.identity_data_validation_check", "Identity data validation");
-        NAMES.put("kyc.government_id_verification", "Government ID verification");
-        NAMES.put("kyc.high_risk_jurisdiction_check", "High-risk jurisdiction check");
+        add(new Entry(IDENTITY_DATA_VALIDATION, "Identity data validation",
+                "Checks the identity data a person gave: names, date of birth and minimum age, email, phone for "
+                        + "the country, country codes and postal code format."));
+        add(new Entry(SANCTIONS_SCREENING, "Sanctions screening",
+                "Screens the person against the loaded sanctions lists (OFAC, UN, UK…), corroborated by date of "
+                        + "birth and nationality."));
+    }
+
+    private static void add(Entry entry) {
+        ENTRIES.put(entry.checkId(), entry);
     }
 
     private CheckCatalog() {
     }
 
     public static boolean isKnown(String checkId) {
-        return NAMES.containsKey(checkId);
+        return ENTRIES.containsKey(checkId);
     }
 
     public static Optional<String> displayName(String checkId) {
-        return Optional.ofNullable(NAMES.get(checkId));
+        return Optional.ofNullable(ENTRIES.get(checkId)).map(Entry::name);
+    }
+
+    public static Collection<Entry> all() {
+        return ENTRIES.values();
     }
 }

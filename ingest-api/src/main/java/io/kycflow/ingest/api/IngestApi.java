@@ -33,12 +33,14 @@ public final class IngestApi implements AutoCloseable {
     private final Javalin app;
 
     public IngestApi(String host, int port, Authenticator authenticator, JobHandlers jobs, TokenHandler tokens,
-                     ReadinessProbe readiness, ApiMetrics metrics) {
-        this.app = Javalin.create(config -> configure(config, host, port, authenticator, jobs, tokens, readiness, metrics));
+                     CatalogHandlers catalog, ReadinessProbe readiness, ApiMetrics metrics) {
+        this.app = Javalin.create(config -> configure(config, host, port, authenticator, jobs, tokens, catalog, readiness,
+                metrics));
     }
 
     private static void configure(JavalinConfig config, String host, int port, Authenticator authenticator,
-                                  JobHandlers jobs, TokenHandler tokens, ReadinessProbe readiness, ApiMetrics metrics) {
+                                  JobHandlers jobs, TokenHandler tokens, CatalogHandlers catalog, ReadinessProbe readiness,
+                                  ApiMetrics metrics) {
         config.jetty.host = host;
         config.jetty.port = port;
         config.http.maxRequestSize = MAX_BODY_BYTES;
@@ -57,6 +59,8 @@ public final class IngestApi implements AutoCloseable {
         operation(config, "POST", "/startKYCAgentJob", jobs::start);
         operation(config, "GET", "/getJobById", jobs::get);
         operation(config, "POST", "/auth/token", tokens::issue);
+        operation(config, "GET", "/getAvailableChecks", catalog::availableChecks);
+        operation(config, "GET", "/agent/config", catalog::agentConfig);
 
         config.routes.get("/health/live", ctx -> ctx.json(Map.of("status", "up")));
         config.routes.get("/health/ready", ctx -> {

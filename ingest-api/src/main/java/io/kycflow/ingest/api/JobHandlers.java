@@ -1,5 +1,6 @@
 package io.kycflow.ingest.api;
 
+import io.kycflow.common.job.JobView;
 import io.javalin.http.Context;
 import io.kycflow.common.command.CommandOutcome;
 import io.kycflow.common.command.SubmitJob;

@@ -1,14 +1,12 @@
-package io.kycflow.ingest.api;
+package io.kycflow.common.job;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.kycflow.common.job.CheckResult;
-import io.kycflow.common.job.Job;
 import io.kycflow.common.json.Json;
 
 /**
  * The public Job object (the reference API's fields plus our agent version), rendered explicitly so
- * internal fields (the plan, the submission id, notification targets) never leak into the API.
+ * internal fields (the plan, the submission id, notification targets) never leak into the API or a webhook.
  */
 public final class JobView {
 

@@ -1,0 +1,90 @@
+package io.kycflow.bench;
+
+import io.kycflow.common.config.KycflowConfig;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * The ingest load benchmark of the foundation issue: accepted jobs/s and latency of
+ * {@code startKYCAgentJob} at 64 closed-loop clients against the all-in-one, beside the raw path
+ * (HTTP in, one {@code acks=all} write, HTTP out) measured in the same run on the same broker.
+ * Rounds alternate raw and kycflow, so drift (a warming JIT, growing stores, a busy machine) shows
+ * as a difference between rounds rather than hiding in one figure. See docs/performance.md.
+ *
+ * <p>Exits 0 after printing the table whatever the figures are; 1 when it cannot set up or run; 2 on
+ * bad arguments.
+ */
+public final class IngestLoadBenchmark {
+
+    private IngestLoadBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        BenchmarkOptions options;
+        try {
+            options = BenchmarkOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        int status;
+        try {
+            run(options, System.out);
+            status = 0;
+        } catch (RuntimeException e) {
+            System.err.println("benchmark failed: " + e);
+            e.printStackTrace(System.err);
+            status = 1;
+        }
+        // Kafka and Jetty may leave non-daemon threads behind after close: the benchmark must end by itself.
+        System.exit(status);
+    }
+
+    static void run(BenchmarkOptions options, PrintStream out) {
+        JobRequestBodies bodies = new JobRequestBodies(UUID.randomUUID().toString().substring(0, 8));
+        try (BenchmarkEnvironment environment = BenchmarkEnvironment.start(options, bodies)) {
+            describe(options, environment, out);
+            LoadGenerator generator = new LoadGenerator(options.clients(), bodies);
+            BenchmarkReport report = new BenchmarkReport(out);
+            report.header();
+            RegistryProbe registry = new RegistryProbe();
+            List<PhaseResult> results = new ArrayList<>();
+            List<String> notes = new ArrayList<>();
+            for (int round = 1; round <= options.rounds(); round++) {
+                for (LoadTarget target : List.of(environment.raw(), environment.kycflow())) {
+                    RegistryProbe.Snapshot before = registry.snapshot();
+                    PhaseResult result = generator.run(target, round, options.warmup(), options.measure());
+                    results.add(result);
+                    report.row(result);
+                    if (target == environment.kycflow()) {
+                        notes.add("round " + round + " " + registry.describe(before, registry.snapshot()));
+                    }
+                }
+            }
+            report.summary(results);
+            notes.forEach(out::println);
+        }
+    }
+
+    private static void describe(BenchmarkOptions options, BenchmarkEnvironment environment, PrintStream out) {
+        KycflowConfig config = environment.config();
+        out.printf(Locale.ROOT, "kycflow ingest benchmark: %d closed-loop clients, %d s warm-up + %d s measured per period, "
+                        + "%d round(s) of raw then kycflow%n",
+                options.clients(), options.warmup().toSeconds(), options.measure().toSeconds(), options.rounds());
+        out.printf(Locale.ROOT, "partitions %d, commit interval %d ms, outcome timeout %d s, transaction.version %d; "
+                        + "%d cores, %s %s, max heap %d MiB%n",
+                config.partitions(), config.commitInterval().toMillis(), config.outcomeTimeout().toSeconds(),
+                environment.transactionVersion(),
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
+                System.getProperty("java.runtime.version"), Runtime.getRuntime().maxMemory() >> 20);
+        out.println("raw = HTTP in, one acks=all write to " + RawPathServer.TOPIC + ", HTTP out; kycflow = POST "
+                + "/api/v1/startKYCAgentJob (API key auth, validation, registry transaction, outcome wait)");
+        out.println();
+        out.flush();
+    }
+}

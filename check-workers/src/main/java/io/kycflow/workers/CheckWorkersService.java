@@ -1,0 +1,49 @@
+package io.kycflow.workers;
+
+import io.kycflow.common.job.CheckResult;
+import io.kycflow.common.kafka.KafkaClientSettings;
+import io.kycflow.common.topic.Topics;
+import io.kycflow.workers.check.Check;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The check-workers service: one {@link CheckWorker} per check this process runs, sharing one result producer. */
+public final class CheckWorkersService implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(CheckWorkersService.class);
+
+    private final Producer<String, CheckResult> producer;
+    private final List<CheckWorker> workers = new ArrayList<>();
+    private final List<String> checkIds;
+
+    public CheckWorkersService(KafkaClientSettings kafka, List<Check> checks, int concurrencyPerCheck, String instanceName) {
+        this.producer = new KafkaProducer<>(kafka.producer("workers-" + instanceName),
+                Topics.CHECK_RESULTS.keySerde().serializer(), Topics.CHECK_RESULTS.valueSerde().serializer());
+        for (Check check : checks) {
+            workers.add(new CheckWorker(check, kafka, producer, concurrencyPerCheck, Clock.systemUTC(), instanceName));
+        }
+        this.checkIds = checks.stream().map(Check::id).toList();
+    }
+
+    public CheckWorkersService start() {
+        workers.forEach(CheckWorker::start);
+        log.info("check workers started for {}", checkIds);
+        return this;
+    }
+
+    public List<String> checkIds() {
+        return checkIds;
+    }
+
+    @Override
+    public void close() {
+        workers.forEach(CheckWorker::close);
+        producer.close();
+    }
+}

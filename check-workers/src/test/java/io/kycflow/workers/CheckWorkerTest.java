@@ -1,0 +1,135 @@
+package io.kycflow.workers;
+
+import io.kycflow.common.command.CheckTask;
+import io.kycflow.common.job.CheckResult;
+import io.kycflow.common.job.CheckStatus;
+import io.kycflow.common.json.Json;
+import io.kycflow.common.kafka.KafkaClientSettings;
+import io.kycflow.common.topic.TopicProvisioner;
+import io.kycflow.common.topic.Topics;
+import io.kycflow.kafka.embedded.EmbeddedKafkaBroker;
+import io.kycflow.kafka.embedded.SharedKafka;
+import io.kycflow.workers.check.Check;
+import io.kycflow.workers.check.CheckVerdict;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Predicate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The worker on a real broker: running then one final result; errors, hangs and late tasks handled. */
+@ExtendWith(SharedKafka.class)
+class CheckWorkerTest {
+
+    private static KafkaClientSettings kafka;
+
+    @BeforeAll
+    static void topics(EmbeddedKafkaBroker broker) {
+        kafka = new KafkaClientSettings(broker.bootstrapServers());
+        try (Admin admin = Admin.create(kafka.admin("test"))) {
+            new TopicProvisioner(admin, 3, Optional.of((short) 1)).ensure(Topics.all(List.of("test.echo", "test.boom", "test.hang")));
+        }
+    }
+
+    /** A check for tests: answers after the latch opens, or throws. */
+    private record TestCheck(String id, CountDownLatch gate, boolean throwing) implements Check {
+        @Override
+        public CheckVerdict run(CheckTask task) throws Exception {
+            gate.await();
+            if (throwing) {
+                throw new IllegalStateException("boom with the subject's name Jane inside");
+            }
+            return new CheckVerdict(true, "fine", "all good", Json.mapper().createObjectNode().put("type", "TestResult"), List.of());
+        }
+    }
+
+    private static CheckTask task(String checkId, String jobId, Instant deadline) {
+        return new CheckTask(CheckTask.SCHEMA_VERSION, "acme", jobId, "public-kyc", checkId, UUID.randomUUID().toString(),
+                1, deadline, Json.mapper().createObjectNode(), Json.mapper().createObjectNode().put("id", "c"));
+    }
+
+    private static void produce(CheckTask... tasks) {
+        try (var producer = new KafkaProducer<>(kafka.producer("test-tasks"), Topics.checkTasks(tasks[0].checkId()).keySerde().serializer(),
+                Topics.CHECK_TASK_SERDE.serializer())) {
+            for (CheckTask t : tasks) {
+                producer.send(new ProducerRecord<>(Topics.checkTasks(t.checkId()).name(), "acme/" + t.jobId(), t));
+            }
+        }
+    }
+
+    private static List<CheckResult> results(Predicate<CheckResult> wanted, int count, Duration timeout) {
+        Properties props = kafka.readCommittedConsumer("test-results-" + UUID.randomUUID());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<CheckResult> found = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(props, Topics.CHECK_RESULTS.keySerde().deserializer(),
+                Topics.CHECK_RESULTS.valueSerde().deserializer())) {
+            consumer.subscribe(List.of(Topics.CHECK_RESULTS.name()));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (found.size() < count && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (wanted.test(r.value())) {
+                        found.add(r.value());
+                    }
+                });
+            }
+        }
+        return found;
+    }
+
+    @Test
+    void aTaskReportsRunningThenItsVerdict() {
+        CountDownLatch open = new CountDownLatch(0);
+        try (var workers = new CheckWorkersService(kafka, List.of(new TestCheck("test.echo", open, false)), 4, "t1").start()) {
+            String jobId = UUID.randomUUID().toString();
+            produce(task("test.echo", jobId, Instant.now().plusSeconds(60)));
+            List<CheckResult> got = results(r -> r.jobId().equals(jobId), 2, Duration.ofSeconds(30));
+            assertEquals(List.of(CheckStatus.RUNNING, CheckStatus.COMPLETE), got.stream().map(CheckResult::status).toList());
+            assertEquals(Boolean.TRUE, got.get(1).passed());
+            assertEquals("TestResult", got.get(1).payload().get("type").asText());
+        }
+    }
+
+    @Test
+    void aThrowingCheckIsAnErrorResultThatNamesNoData() {
+        try (var workers = new CheckWorkersService(kafka, List.of(new TestCheck("test.boom", new CountDownLatch(0), true)), 4, "t2").start()) {
+            String jobId = UUID.randomUUID().toString();
+            produce(task("test.boom", jobId, Instant.now().plusSeconds(60)));
+            CheckResult last = results(r -> r.jobId().equals(jobId) && r.status().isFinal(), 1, Duration.ofSeconds(30)).getFirst();
+            assertEquals(CheckStatus.ERROR, last.status());
+            assertEquals("exception", last.error().code());
+            assertTrue(!last.error().message().contains("Jane"), last.error().message());
+        }
+    }
+
+    @Test
+    void aHangingCheckEndsInErrorAtItsDeadlineAndALateTaskIsSkipped() {
+        CountDownLatch never = new CountDownLatch(1);
+        try (var workers = new CheckWorkersService(kafka, List.of(new TestCheck("test.hang", never, false)), 4, "t3").start()) {
+            String late = UUID.randomUUID().toString();
+            String hanging = UUID.randomUUID().toString();
+            produce(task("test.hang", late, Instant.now().minusSeconds(1)), task("test.hang", hanging, Instant.now().plusSeconds(3)));
+            CheckResult timedOut = results(r -> r.jobId().equals(hanging) && r.status().isFinal(), 1, Duration.ofSeconds(30)).getFirst();
+            assertEquals("timed_out", timedOut.error().code());
+            assertTrue(results(r -> r.jobId().equals(late), 1, Duration.ofSeconds(2)).isEmpty(), "a task past its deadline is not run");
+        } finally {
+            never.countDown();
+        }
+    }
+}
