@@ -39,6 +39,7 @@ final class AllInOneCommand implements Runnable {
             KafkaClientSettings kafka = new KafkaClientSettings(config.requireBootstrapServers());
             ServiceRuntime.provisionTopics(config, kafka, agents);
             runtime.add(ServiceRuntime.ingestApi(config, kafka, agents, System.out));
+            ServiceRuntime.checkWorkers(runtime, config, kafka, agents.checkIds(), 8);
             runtime.awaitShutdown();
         }
     }

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "kycflow", mixinStandardHelpOptions = true, versionProvider = KycflowVersion.class,
         description = "Kafka-based Know-Your-Customer agent jobs.",
-        subcommands = {AllInOneCommand.class, IngestApiCommand.class})
+        subcommands = {AllInOneCommand.class, IngestApiCommand.class, CheckWorkersCommand.class})
 public final class Kycflow implements Runnable {
 
     @CommandLine.Mixin

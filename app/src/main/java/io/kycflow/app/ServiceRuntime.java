@@ -10,7 +10,12 @@ import io.kycflow.ingest.auth.ApiKeyRegistry;
 import io.kycflow.ingest.auth.ApiKeySeeds;
 import org.apache.kafka.clients.admin.Admin;
 
+import io.kycflow.workers.CheckWorkersService;
+import io.kycflow.workers.checks.CheckSuite;
+
 import java.io.PrintStream;
+import java.time.Clock;
+import java.util.List;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CountDownLatch;
@@ -55,6 +60,14 @@ final class ServiceRuntime implements AutoCloseable {
         out.println("       -d '{\"api_key\": \"<your API key>\"}'");
         out.flush();
         return service;
+    }
+
+    /** Starts workers for the given checks; the suite that builds the checks (and loads lists) closes after them. */
+    static void checkWorkers(ServiceRuntime runtime, KycflowConfig config, KafkaClientSettings kafka, List<String> checkIds,
+                             int concurrency) {
+        CheckSuite suite = runtime.add(CheckSuite.create(checkIds, config, Clock.systemUTC()));
+        runtime.add(new CheckWorkersService(kafka, suite.checks(), concurrency, config.instanceName(config.httpPort()))
+                .start());
     }
 
     /** Blocks until the JVM is asked to stop, then closes everything that was started. */

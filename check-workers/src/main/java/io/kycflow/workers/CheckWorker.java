@@ -79,6 +79,9 @@ public final class CheckWorker implements AutoCloseable {
         props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId(check.id()));
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, Math.max(1, maxInFlight));
+        // Checks run off the poll thread, which keeps heartbeating: a dead worker's partitions can move soon.
+        props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
+        props.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 2_000);
         this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
         this.pollThread = new Thread(this::pollLoop, "check-worker-" + check.id());
     }

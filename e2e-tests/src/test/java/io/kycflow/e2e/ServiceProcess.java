@@ -28,11 +28,19 @@ final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
+    /** {@code kycflow <service>} in its own JVM. */
     static ServiceProcess start(String service, Map<String, String> env, Path log) {
+        return startMain("io.kycflow.app.Kycflow", List.of(service), env, log);
+    }
+
+    /** Any main class of the test class path in its own JVM. */
+    static ServiceProcess startMain(String mainClass, List<String> args, Map<String, String> env, Path log) {
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        ProcessBuilder builder = new ProcessBuilder(List.of(java, "-Xmx512m", "--enable-native-access=ALL-UNNAMED",
-                "-cp", classpath, "io.kycflow.app.Kycflow", service));
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx384m", "--enable-native-access=ALL-UNNAMED",
+                "-cp", classpath, mainClass));
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().putAll(env);
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         try {
@@ -40,6 +48,10 @@ final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
     }
 
     /** Waits for {@code /health/ready} to answer 200. */

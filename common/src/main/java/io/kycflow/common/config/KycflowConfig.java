@@ -72,7 +72,7 @@ public record KycflowConfig(
                         .orElse(Duration.ofSeconds(10)),
                 get.apply("KYCFLOW_COMMIT_INTERVAL").map(v -> DurationSetting.parse("KYCFLOW_COMMIT_INTERVAL", v))
                         .orElse(Duration.ofMillis(20)),
-                (long) intSetting("KYCFLOW_ROCKSDB_MEMORY_MB", get.apply("KYCFLOW_ROCKSDB_MEMORY_MB").orElse("64"),
+                (long) intSetting("KYCFLOW_ROCKSDB_MEMORY_MB", get.apply("KYCFLOW_ROCKSDB_MEMORY_MB").orElse("256"),
                         8, 1 << 20) << 20,
                 get.apply("KYCFLOW_TOKEN_TTL").map(v -> DurationSetting.parse("KYCFLOW_TOKEN_TTL", v))
                         .orElse(Duration.ofHours(1)),

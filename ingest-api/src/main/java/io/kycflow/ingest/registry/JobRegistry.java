@@ -52,6 +52,8 @@ public final class JobRegistry implements AutoCloseable {
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         // Outcomes are visible at commit: the commit interval bounds the 200/409 latency.
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.commitInterval().toMillis());
+        // A command arriving just after a commit must not wait in a long poll before its own commit.
+        p.put(StreamsConfig.POLL_MS_CONFIG, Math.max(1, config.commitInterval().toMillis()));
         p.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir(instanceName).toString());
         p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, applicationServer);
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
@@ -64,6 +66,8 @@ public final class JobRegistry implements AutoCloseable {
         p.put(BoundedRocksDbMemory.TOTAL_BYTES_CONFIG, Long.toString(config.rocksDbMemoryBytes()));
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         p.put(StreamsConfig.producerPrefix("linger.ms"), 1);
+        // CONCURRENT_TRANSACTIONS right after a commit is retried soon rather than after 100 ms.
+        p.put(StreamsConfig.producerPrefix("retry.backoff.ms"), 10);
         p.put(StreamsConfig.consumerPrefix("max.poll.records"), 500);
         p.put(StreamsConfig.consumerPrefix("fetch.max.wait.ms"), 50);
         return p;

@@ -1,0 +1,61 @@
+package io.kycflow.workers.checks;
+
+import io.kycflow.common.agent.CheckCatalog;
+import io.kycflow.common.config.KycflowConfig;
+import io.kycflow.screening.load.ListRegistry;
+import io.kycflow.workers.check.Check;
+import io.kycflow.workers.checks.identity.IdentityDataValidationCheck;
+import io.kycflow.workers.checks.sanctions.SanctionsListsRefresher;
+import io.kycflow.workers.checks.sanctions.SanctionsScreeningCheck;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * Builds the checks a worker process runs, with what they need (the sanctions lists, loaded from
+ * {@code KYCFLOW_LISTS_DIR} and re-read periodically), and closes those resources after the workers.
+ * The one place that maps a check id to its implementation.
+ */
+public final class CheckSuite implements AutoCloseable {
+
+    private static final Duration LISTS_REREAD = Duration.ofMinutes(10);
+
+    private final List<Check> checks;
+    private final List<AutoCloseable> resources;
+
+    private CheckSuite(List<Check> checks, List<AutoCloseable> resources) {
+        this.checks = List.copyOf(checks);
+        this.resources = List.copyOf(resources);
+    }
+
+    public static CheckSuite create(Collection<String> checkIds, KycflowConfig config, Clock clock) {
+        List<Check> checks = new ArrayList<>();
+        List<AutoCloseable> resources = new ArrayList<>();
+        for (String id : checkIds) {
+            switch (id) {
+                case CheckCatalog.IDENTITY_DATA_VALIDATION -> checks.add(new IdentityDataValidationCheck(clock));
+                case CheckCatalog.SANCTIONS_SCREENING -> {
+                    ListRegistry lists = new ListRegistry();
+                    resources.add(new SanctionsListsRefresher(lists, config.listsDir(), LISTS_REREAD).start());
+                    checks.add(new SanctionsScreeningCheck(lists, config.listsMaxAge(), clock));
+                }
+                default -> throw new IllegalArgumentException("no worker implements check " + id);
+            }
+        }
+        return new CheckSuite(checks, resources);
+    }
+
+    public List<Check> checks() {
+        return checks;
+    }
+
+    @Override
+    public void close() throws Exception {
+        for (AutoCloseable resource : resources) {
+            resource.close();
+        }
+    }
+}
