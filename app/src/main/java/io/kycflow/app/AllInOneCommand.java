@@ -9,7 +9,8 @@ import picocli.CommandLine.Mixin;
 
 /**
  * {@code kycflow all-in-one} (also the default): an embedded Kafka broker unless
- * {@code KAFKA_BOOTSTRAP_SERVERS} points at a cluster, the topics, and every service in this process.
+ * {@code KAFKA_BOOTSTRAP_SERVERS} points at a cluster, the topics, and every service in this process:
+ * the API with the job registry, the workers of every check the agents name, and the notifier.
  */
 @Command(name = "all-in-one", mixinStandardHelpOptions = true,
         description = "Run the embedded Kafka broker and every service in one process (the default).")
@@ -40,6 +41,7 @@ final class AllInOneCommand implements Runnable {
             ServiceRuntime.provisionTopics(config, kafka, agents);
             runtime.add(ServiceRuntime.ingestApi(config, kafka, agents, System.out));
             ServiceRuntime.checkWorkers(runtime, config, kafka, agents.checkIds(), 8);
+            runtime.add(ServiceRuntime.notifier(config, kafka, System.out));
             runtime.awaitShutdown();
         }
     }

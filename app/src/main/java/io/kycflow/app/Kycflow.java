@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "kycflow", mixinStandardHelpOptions = true, versionProvider = KycflowVersion.class,
         description = "Kafka-based Know-Your-Customer agent jobs.",
-        subcommands = {AllInOneCommand.class, IngestApiCommand.class, CheckWorkersCommand.class})
+        subcommands = {AllInOneCommand.class, IngestApiCommand.class, CheckWorkersCommand.class,
+                NotifierCommand.class, ScreenCommand.class, ScreenPairsCommand.class})
 public final class Kycflow implements Runnable {
 
     @CommandLine.Mixin

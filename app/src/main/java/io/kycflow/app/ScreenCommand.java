@@ -190,8 +190,4 @@ public final class ScreenCommand implements Callable<Integer> {
         return new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8), 1 << 16);
     }
 
-    /** Runs this command alone until it is registered under {@code kycflow}. */
-    public static void main(String[] args) {
-        System.exit(new CommandLine(new ScreenCommand()).execute(args));
-    }
 }

@@ -73,8 +73,4 @@ public final class ScreenPairsCommand implements Callable<Integer> {
         return record.isSet(column) ? record.get(column) : "";
     }
 
-    /** Runs this command alone until it is registered under {@code kycflow}. */
-    public static void main(String[] args) {
-        System.exit(new CommandLine(new ScreenPairsCommand()).execute(args));
-    }
 }

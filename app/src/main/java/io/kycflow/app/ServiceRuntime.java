@@ -10,6 +10,8 @@ import io.kycflow.ingest.auth.ApiKeyRegistry;
 import io.kycflow.ingest.auth.ApiKeySeeds;
 import org.apache.kafka.clients.admin.Admin;
 
+import io.kycflow.notifier.NotifierService;
+import io.kycflow.notifier.WebhookSecrets;
 import io.kycflow.workers.CheckWorkersService;
 import io.kycflow.workers.checks.CheckSuite;
 
@@ -68,6 +70,18 @@ final class ServiceRuntime implements AutoCloseable {
         CheckSuite suite = runtime.add(CheckSuite.create(checkIds, config, Clock.systemUTC()));
         runtime.add(new CheckWorkersService(kafka, suite.checks(), concurrency, config.instanceName(config.httpPort()))
                 .start());
+    }
+
+    /** Starts the notifier; prints the generated webhook secret of tenant {@code default} once, if none was configured. */
+    static NotifierService notifier(KycflowConfig config, KafkaClientSettings kafka, PrintStream out) {
+        WebhookSecrets secrets = WebhookSecrets.fromConfig(config);
+        NotifierService notifier = NotifierService.create(config, kafka, secrets).start();
+        secrets.generatedDefaultSecret().ifPresentOrElse(
+                secret -> out.println("Webhook signing secret for tenant 'default' (shown once; set KYCFLOW_WEBHOOK_SECRET "
+                        + "to choose your own):\n  " + secret),
+                () -> out.println("Webhook signing secret for tenant 'default': the one in KYCFLOW_WEBHOOK_SECRET"));
+        out.flush();
+        return notifier;
     }
 
     /** Blocks until the JVM is asked to stop, then closes everything that was started. */

@@ -1,0 +1,49 @@
+package io.kycflow.e2e;
+
+import io.kycflow.common.config.KycflowConfig;
+import io.kycflow.common.kafka.KafkaClientSettings;
+import io.kycflow.common.net.OutboundUrlGuard;
+import io.kycflow.ingest.ApiClient;
+import io.kycflow.ingest.RunningApi;
+import io.kycflow.kafka.embedded.EmbeddedKafkaBroker;
+import io.kycflow.kafka.embedded.SharedKafka;
+import io.kycflow.notifier.DeliveryPolicy;
+import io.kycflow.notifier.NotifierService;
+import io.kycflow.notifier.WebhookSecrets;
+import io.kycflow.workers.CheckWorkersService;
+import io.kycflow.workers.checks.CheckSuite;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/** Every service in one JVM on the embedded broker, a real local HTTP server receiving the webhooks. */
+@ExtendWith(SharedKafka.class)
+class InProcessPipelineTest {
+
+    static final String SECRET = "acme-webhook-secret-for-tests";
+
+    @Test
+    void aJobRunsItsChecksAndTheSignedWebhookArrives(EmbeddedKafkaBroker broker, @TempDir Path data) throws Exception {
+        KycflowConfig config = KycflowConfig.from(Map.of(
+                "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
+                "KYCFLOW_DATA_DIR", data.toString(),
+                "KYCFLOW_LISTS_DIR", PipelineScenario.listsDir().toString(),
+                "KYCFLOW_LISTS_MAX_AGE", "0"));
+        KafkaClientSettings kafka = new KafkaClientSettings(broker.bootstrapServers());
+        try (WebhookReceiver receiver = new WebhookReceiver();
+             RunningApi api = RunningApi.start(broker, data, "pipeline-api", Map.of());
+             CheckSuite suite = CheckSuite.create(List.of("kyc.identity_data_validation_check",
+                     "kyc.sanctions_screening_check_v2"), config, Clock.systemUTC());
+             CheckWorkersService workers = new CheckWorkersService(kafka, suite.checks(), 4, "pipeline").start();
+             NotifierService notifier = new NotifierService(config, kafka, WebhookSecrets.of(Map.of("acme", SECRET)),
+                     OutboundUrlGuard.withAllowlist(List.of("127.0.0.1")), NotifierService.defaultHttpClient(),
+                     Clock.systemUTC(), DeliveryPolicy.DEFAULT).start()) {
+            PipelineScenario.run(new ApiClient(api.baseUrl(), RunningApi.ACME_KEY.token()), receiver, SECRET);
+        }
+    }
+}

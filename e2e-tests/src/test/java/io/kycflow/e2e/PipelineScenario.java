@@ -1,0 +1,90 @@
+package io.kycflow.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kycflow.common.json.Json;
+import io.kycflow.ingest.ApiClient;
+import io.kycflow.notifier.WebhookSignature;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The whole pipeline as a client sees it, whatever runs the services: start a job (200), repeat it (409),
+ * its checks run on workers, the signed webhook and the Slack message arrive, getJobById has the results.
+ * A clean person is approved; a listed person whose date of birth matches is denied.
+ */
+final class PipelineScenario {
+
+    static final Duration WAIT = Duration.ofSeconds(90);
+
+    private PipelineScenario() {
+    }
+
+    /** The small sanctions lists of this module's test resources (written for the tests, not real data). */
+    static Path listsDir() {
+        try {
+            return Path.of(PipelineScenario.class.getResource("/lists").toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static void run(ApiClient client, WebhookReceiver receiver, String webhookSecret) throws Exception {
+        String clean = UUID.randomUUID().toString();
+        String listed = UUID.randomUUID().toString();
+
+        assertEquals(200, client.post("/api/v1/startKYCAgentJob", body(clean, "Amelia", "Hartley", "1990-04-01", "GB", receiver,
+                "/hooks/clean")).status());
+        assertEquals(409, client.post("/api/v1/startKYCAgentJob", body(clean, "Amelia", "Hartley", "1990-04-01", "GB", receiver,
+                "/hooks/clean")).status());
+        assertEquals(200, client.post("/api/v1/startKYCAgentJob", body(listed, "Rustam", "Karimov", "1971-03-14", "UZ",
+                receiver, "/hooks/listed")).status());
+
+        WebhookReceiver.Received webhook = receiver.next("/hooks/clean", WAIT);
+        assertTrue(WebhookSignature.verify(webhook.headers().get("x-kycflow-signature"), webhook.bodyBytes(), webhookSecret,
+                Instant.now()).valid(), "the receiver verifies the signature");
+        JsonNode job = Json.mapper().readTree(webhook.body());
+        assertEquals(clean, job.get("id").asText());
+        assertEquals(webhook.headers().get("x-kycflow-event-id"), job.get("event_id").asText());
+        assertEquals("complete", job.get("status").asText(), webhook.body());
+        assertEquals("Approve", job.get("recommendation").asText());
+        assertEquals(2, job.get("check_results").size());
+        for (JsonNode result : job.get("check_results")) {
+            assertEquals("complete", result.get("status").asText(), result.toString());
+            assertTrue(result.get("passed").asBoolean(), result.toString());
+        }
+
+        WebhookReceiver.Received slack = receiver.next("/slack/clean", WAIT);
+        assertTrue(slack.body().contains("\"blocks\""), slack.body());
+        assertTrue(slack.body().contains("Amelia Hartley"), slack.body());
+
+        JsonNode denied = Json.mapper().readTree(receiver.next("/hooks/listed", WAIT).body());
+        assertEquals("Deny", denied.get("recommendation").asText(), denied.toString());
+
+        JsonNode read = client.get("/api/v1/getJobById?job_id=" + clean + "&include_check_results=true").body();
+        assertEquals("complete", read.get("status").asText());
+        assertEquals(1.0, read.get("progress").asDouble());
+        assertTrue(read.at("/check_results/1/payload/lists").size() > 0, "the lists used are named in the evidence");
+    }
+
+    private static String body(String jobId, String first, String last, String dob, String nationality,
+                               WebhookReceiver receiver, String hookPath) throws IOException {
+        return Json.toString(Json.mapper().createObjectNode()
+                .put("agent_key", "public-kyc")
+                .put("job_id", jobId)
+                .put("webhook_url", receiver.url(hookPath))
+                .put("slack_webhook_url", receiver.url(hookPath.replace("/hooks/", "/slack/")))
+                .set("kyc_schema", Json.mapper().createObjectNode().put("id", "case-" + jobId)
+                        .set("self_attested_data", Json.mapper().createObjectNode()
+                                .put("first_name", first).put("last_name", last).put("date_of_birth", dob)
+                                .put("country_of_nationality", nationality).put("country_of_residence", nationality)
+                                .put("email", first.toLowerCase() + "@example.com"))));
+    }
+}

@@ -1,0 +1,86 @@
+package io.kycflow.notifier;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kycflow.common.job.Job;
+import io.kycflow.common.job.JobEvent;
+import io.kycflow.common.job.JobView;
+import io.kycflow.common.json.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The client's webhook: the public Job object plus {@code event_id}, {@code event_type} and
+ * {@code sequence} (DESIGN.md §1), signed with the tenant's secret at each attempt.
+ */
+public final class WebhookNotifier implements Notifier {
+
+    public static final String TARGET = "webhook";
+    public static final String EVENT_ID_HEADER = "X-Kycflow-Event-Id";
+
+    /**
+     * Check results are always included for now; DESIGN.md says "where the agent or tenant asks", which
+     * needs a per-agent setting that does not exist yet.
+     */
+    static final JobView.Include INCLUDE = new JobView.Include(true, false, false);
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookNotifier.class);
+
+    private final WebhookSecrets secrets;
+
+    public WebhookNotifier(WebhookSecrets secrets) {
+        this.secrets = secrets;
+    }
+
+    @Override
+    public String target() {
+        return TARGET;
+    }
+
+    @Override
+    public Optional<Delivery> prepare(JobEvent event) {
+        Job job = event.job();
+        String url = job.notifications() == null ? null : job.notifications().webhookUrl();
+        if (url == null || url.isBlank()) {
+            return Optional.empty();
+        }
+        if (secrets.secretFor(job.tenantId()).isEmpty()) {
+            log.warn("webhook for {} event {} not sent: tenant {} has no signing secret", job.key(), event.eventId(),
+                    job.tenantId());
+            return Optional.empty();
+        }
+        URI uri;
+        try {
+            uri = new URI(url.trim());
+        } catch (URISyntaxException e) {
+            log.warn("webhook for {} event {} not sent: the URL is malformed", job.key(), event.eventId());
+            return Optional.empty();
+        }
+        return Optional.of(new Delivery(TARGET, job.key().toString(), job.tenantId(), event.eventId(),
+                event.eventType(), uri, body(event)));
+    }
+
+    /** The body, serialised once: retries send these bytes unchanged. */
+    public static byte[] body(JobEvent event) {
+        ObjectNode body = JobView.render(event.job(), INCLUDE);
+        body.put("event_id", event.eventId());
+        body.put("event_type", event.eventType());
+        body.put("sequence", event.sequence());
+        return Json.toBytes(body);
+    }
+
+    @Override
+    public Map<String, String> headers(Delivery delivery, Instant attemptAt) {
+        String secret = secrets.secretFor(delivery.tenantId()).orElseThrow(() -> new IllegalStateException(
+                "tenant " + delivery.tenantId() + " has no webhook signing secret"));
+        return Map.of(
+                "Content-Type", "application/json",
+                EVENT_ID_HEADER, delivery.eventId(),
+                WebhookSignature.HEADER, WebhookSignature.sign(secret, attemptAt, delivery.body()));
+    }
+}
