@@ -29,14 +29,19 @@ class InProcessPipelineTest {
 
     @Test
     void aJobRunsItsChecksAndTheSignedWebhookArrives(EmbeddedKafkaBroker broker, @TempDir Path data) throws Exception {
+        runEveryServiceInThisJvm(broker.bootstrapServers(), data);
+    }
+
+    /** The API with its registry, the workers of both checks and the notifier, on the given broker. */
+    static void runEveryServiceInThisJvm(String bootstrapServers, Path data) throws Exception {
         KycflowConfig config = KycflowConfig.from(Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
+                "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers,
                 "KYCFLOW_DATA_DIR", data.toString(),
                 "KYCFLOW_LISTS_DIR", PipelineScenario.listsDir().toString(),
                 "KYCFLOW_LISTS_MAX_AGE", "0"));
-        KafkaClientSettings kafka = new KafkaClientSettings(broker.bootstrapServers());
+        KafkaClientSettings kafka = new KafkaClientSettings(bootstrapServers);
         try (WebhookReceiver receiver = new WebhookReceiver();
-             RunningApi api = RunningApi.start(broker, data, "pipeline-api", Map.of());
+             RunningApi api = RunningApi.start(bootstrapServers, data, "pipeline-api", Map.of());
              CheckSuite suite = CheckSuite.create(List.of("kyc.identity_data_validation_check",
                      "kyc.sanctions_screening_check_v2"), config, Clock.systemUTC());
              CheckWorkersService workers = new CheckWorkersService(kafka, suite.checks(), 4, "pipeline").start();

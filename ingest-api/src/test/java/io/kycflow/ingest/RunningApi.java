@@ -35,15 +35,20 @@ public final class RunningApi implements AutoCloseable {
     }
 
     public static RunningApi start(EmbeddedKafkaBroker broker, Path dataDir, String instance, Map<String, String> env) {
+        return start(broker.bootstrapServers(), dataDir, instance, env);
+    }
+
+    /** On any broker: the embedded one, or a container's. */
+    public static RunningApi start(String bootstrapServers, Path dataDir, String instance, Map<String, String> env) {
         Map<String, String> settings = new HashMap<>(Map.of(
-                "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
+                "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers,
                 "KYCFLOW_HTTP_PORT", "0",
                 "KYCFLOW_DATA_DIR", dataDir.toString(),
                 "KYCFLOW_PARTITIONS", Integer.toString(PARTITIONS),
                 "KYCFLOW_REPLICATION_FACTOR", "1"));
         settings.putAll(env);
         KycflowConfig config = KycflowConfig.from(settings);
-        KafkaClientSettings kafka = new KafkaClientSettings(broker.bootstrapServers());
+        KafkaClientSettings kafka = new KafkaClientSettings(bootstrapServers);
         AgentCatalog agents = AgentCatalog.bundled();
         try (Admin admin = Admin.create(kafka.admin("test-provisioner"))) {
             new TopicProvisioner(admin, PARTITIONS, Optional.of((short) 1)).ensure(Topics.all(agents.checkIds()));

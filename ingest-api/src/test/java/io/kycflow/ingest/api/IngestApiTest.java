@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -202,6 +203,18 @@ class IngestApiTest {
         ApiClient.Response response = readOnly.post("/api/v1/startKYCAgentJob", startBody(newJobId(), "Jane"));
         assertEquals(403, response.status());
         assertNull(response.body().get("job_id"));
+    }
+
+    @Test
+    void theCatalogueNamesOnlyChecksThatHaveAWorkerAndEveryOneIsInPublicKyc() {
+        JsonNode checks = acme.get("/api/v1/getAvailableChecks").body().get("checks");
+        List<String> ids = new java.util.ArrayList<>();
+        checks.forEach(c -> ids.add(c.get("check_id").asText()));
+        assertEquals(List.of("kyc.identity_data_validation_check", "kyc.sanctions_screening_check_v2"), ids);
+        JsonNode agent = acme.get("/agent/config?agent_key=public-kyc").body();
+        assertEquals(ids.size(), agent.get("checks").size());
+        assertEquals(404, acme.get("/api/v1/agent/config?agent_key=nope").status());
+        assertEquals(400, acme.get("/api/v1/agent/config").status());
     }
 
     @Test
