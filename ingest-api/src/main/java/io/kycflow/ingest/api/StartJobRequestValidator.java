@@ -12,6 +12,7 @@ import io.kycflow.common.job.JobPlan;
 import io.kycflow.common.job.NotificationTargets;
 import io.kycflow.common.job.PlannedCheck;
 import io.kycflow.common.json.Json;
+import io.kycflow.common.net.OutboundUrlGuard;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -50,10 +51,16 @@ public final class StartJobRequestValidator {
 
     private final AgentCatalog agents;
     private final Clock clock;
+    private final OutboundUrlGuard urlGuard;
 
-    public StartJobRequestValidator(AgentCatalog agents, Clock clock) {
+    /**
+     * @param urlGuard checks webhook and Slack URLs at submission (they are checked again at each delivery,
+     *                 against DNS rebinding); a name that does not resolve yet is accepted now
+     */
+    public StartJobRequestValidator(AgentCatalog agents, Clock clock, OutboundUrlGuard urlGuard) {
         this.agents = agents;
         this.clock = clock;
+        this.urlGuard = urlGuard;
     }
 
     public ValidatedStart validate(JsonNode body) {
@@ -79,8 +86,8 @@ public final class StartJobRequestValidator {
         if (jobId != null && !JobKey.isValidJobId(jobId)) {
             problems.add(new FieldProblem("job_id", "must be 1-128 characters of A-Z a-z 0-9 . _ : - (a UUID is recommended)"));
         }
-        String webhookUrl = url(body, "webhook_url", problems);
-        String slackUrl = url(body, "slack_webhook_url", problems);
+        String webhookUrl = outboundUrl(body, "webhook_url", problems);
+        String slackUrl = outboundUrl(body, "slack_webhook_url", problems);
 
         if (!problems.isEmpty()) {
             throw ApiError.badRequest("Invalid request.", problems);
@@ -289,8 +296,18 @@ public final class StartJobRequestValidator {
         }
     }
 
-    private String url(JsonNode body, String name, List<FieldProblem> problems) {
-        return url(body, name, name, problems);
+    /** A URL kycflow will call: well formed, and not pointing into private or internal address space. */
+    private String outboundUrl(JsonNode body, String name, List<FieldProblem> problems) {
+        String url = url(body, name, name, problems);
+        if (url == null) {
+            return null;
+        }
+        OutboundUrlGuard.Verdict verdict = urlGuard.check(url);
+        if (!verdict.allowed() && !verdict.unresolved()) {
+            problems.add(new FieldProblem(name, "is not a URL kycflow may call: " + verdict.reason()));
+            return null;
+        }
+        return url;
     }
 
     private String url(JsonNode body, String name, String field, List<FieldProblem> problems) {

@@ -3,6 +3,7 @@ package io.kycflow.ingest.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kycflow.common.agent.AgentCatalog;
 import io.kycflow.common.json.Json;
+import io.kycflow.common.net.OutboundUrlGuard;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -18,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StartJobRequestValidatorTest {
 
     private final StartJobRequestValidator validator = new StartJobRequestValidator(AgentCatalog.bundled(),
-            Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC));
+            Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC), OutboundUrlGuard.withAllowlist(List.of()));
 
     private static JsonNode json(String text) {
         try {
@@ -68,6 +69,19 @@ class StartJobRequestValidatorTest {
                 "kyc_schema.self_attested_data.address.country_code",
                 "kyc_schema.self_attested_data.associated_addresses[0].country_code",
                 "kyc_schema.self_attested_data.proof_of_address_documents[0]")), bad.toString());
+    }
+
+    @Test
+    void webhookUrlsIntoPrivateOrInternalAddressSpaceAreRefused() {
+        for (String url : List.of("https://127.0.0.2/hook", "https://10.0.0.5/hook", "https://[::1]/hook",
+                "https://169.254.169.254/latest/meta-data", "https://0x7f000001/hook", "http://93.184.216.34/hook")) {
+            assertEquals(List.of("webhook_url"), fields("{\"agent_key\":\"public-kyc\",\"webhook_url\":\"" + url
+                    + "\",\"kyc_schema\":{\"id\":\"c\",\"self_attested_data\":{\"first_name\":\"A\",\"last_name\":\"B\"}}}"), url);
+        }
+        StartJobRequestValidator local = new StartJobRequestValidator(AgentCatalog.bundled(), Clock.systemUTC(),
+                OutboundUrlGuard.withAllowlist(List.of("127.0.0.1")));
+        local.validate(json("{\"agent_key\":\"public-kyc\",\"webhook_url\":\"http://127.0.0.1:9999/hook\","
+                + "\"kyc_schema\":{\"id\":\"c\",\"self_attested_data\":{\"first_name\":\"A\",\"last_name\":\"B\"}}}"));
     }
 
     @Test
