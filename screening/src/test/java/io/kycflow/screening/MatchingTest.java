@@ -4,6 +4,7 @@ import io.kycflow.screening.load.ListLoader;
 import io.kycflow.screening.match.Effect;
 import io.kycflow.screening.match.Hit;
 import io.kycflow.screening.match.MatchRating;
+import io.kycflow.screening.match.PairScore;
 import io.kycflow.screening.match.PairScorer;
 import io.kycflow.screening.match.Query;
 import io.kycflow.screening.match.Schema;
@@ -107,5 +108,37 @@ class MatchingTest {
             assertEquals(screener.screenFullScan(q).hits().stream().map(Hit::entityId).toList(),
                     screener.screen(q).hits().stream().map(Hit::entityId).toList(), name);
         }
+    }
+
+    @Test
+    void organisationNamesCountEveryWordAndCompareLegalForms() {
+        PairScore extra = PAIRS.score("Banco Santander S.A.", "Banco Santander Chile S.A.", "Company");
+        assertFalse(extra.match(), extra.detail().toString());
+        PairScore forms = PAIRS.score("Deutsche Bank AG", "Deutsche Bank GmbH", "Company");
+        assertFalse(forms.match());
+        assertTrue(forms.detail().adjustments().get(0).startsWith("legal forms differ: [ag] vs [gmbh]"),
+                forms.detail().adjustments().toString());
+        assertTrue(PAIRS.score("Siemens Aktiengeselschaft", "Siemens AG", "Company").score() > 0.95);
+        assertTrue(PAIRS.score("Societatea cu Răspundere Limitată PRO TRAFFIC", "SRL PRO TRAFFIC", "Company").score() > 0.95);
+        assertTrue(PAIRS.score("Homs Refinery Corporation", "The Homs Refinery Company", "Company").match());
+    }
+
+    @Test
+    void fatherAndSonAreNotOnePerson() {
+        PairScore swapped = PAIRS.score("AHMAD BIN HASAN AL-UBAIDI", "HASAN BIN AHMAD AL-UBAIDI", "Person");
+        assertFalse(swapped.match());
+        assertTrue(swapped.detail().adjustments().get(0).contains("father's name"), swapped.detail().adjustments().toString());
+        assertTrue(PAIRS.score("Usama bin Ladin", "Osama bin Laden", "Person").match());
+    }
+
+    @Test
+    void numbersAndLongTokensAreComparedStrictly() {
+        PairScore series = PAIRS.score("KKR Asian Fund III L.P.", "KKR Asian Fund IV L.P.", "Company");
+        assertTrue(series.match() && series.score() < 0.9, series.detail().toString());
+        assertTrue(series.detail().adjustments().get(0).startsWith("numbers differ: iii vs iv"));
+        assertFalse(PAIRS.score("Raúl Castillo", "Raúl Castro", "Person").match());
+        assertTrue(PAIRS.score("Boris Jonson", "Boris Johnson", "Person").match());
+        // Transliterated Chinese syllables are not legal forms ("zao" is not ZAO).
+        assertEquals("zao", io.kycflow.screening.match.NameNormaliser.tokens("高石早苗").get(2));
     }
 }

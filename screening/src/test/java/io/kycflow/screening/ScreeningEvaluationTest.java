@@ -81,6 +81,29 @@ class ScreeningEvaluationTest {
                 }
             }
         }
+        // Second stage: the rules beyond token similarity, on the best penalties and token knobs found above.
+        MatchTuning base = bestTuning;
+        for (double edit : new double[]{0, 0.05, 0.1}) {
+            for (double org : new double[]{0.2, 1.0, 2.0, 3.0}) {
+                for (double legal : new double[]{1.0, 0.8, 0.7}) {
+                    for (double swap : new double[]{1.0, 0.6}) {
+                        for (double number : new double[]{0, 0.7, 0.8}) {
+                            MatchTuning t = base.withRules(edit, org, legal, swap).withNumberVariantSimilarity(number);
+                            PairScorer s = new PairScorer(TokenWeights.uniform(), t, RatingThresholds.DEFAULT);
+                            double[] scores = tune.stream().mapToDouble(p -> s.score(p.name1, p.name2, p.schema).score()).toArray();
+                            for (double partial = 0.6; partial <= 0.95; partial += 0.025) {
+                                double f1 = f1(tune, scores, partial);
+                                if (f1 > best) {
+                                    best = f1;
+                                    bestTuning = t;
+                                    bestPartial = partial;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
         System.out.printf(Locale.ROOT, "grid best on 70%%: F1 %.3f partial>=%.3f %s%n", best, bestPartial, bestTuning);
         double strong = Math.min(0.99, bestPartial + 0.1);
         PairScorer s = new PairScorer(TokenWeights.uniform(), bestTuning, new RatingThresholds(strong, bestPartial, Math.min(bestPartial, 0.65)));

@@ -37,6 +37,9 @@ public record HitExplanation(
         if (!nameMatch.unmatchedListed().isEmpty()) {
             b.append("; listed parts not in query ").append(nameMatch.unmatchedListed());
         }
+        for (String adjustment : nameMatch.adjustments()) {
+            b.append("; ").append(adjustment);
+        }
         if (aliasQualityFactor != 1.0) {
             b.append(String.format(Locale.ROOT, "; low-quality alias x%.2f", aliasQualityFactor));
         }

@@ -44,20 +44,41 @@ public final class NameNormaliser {
             Map.entry("inc", "inc"), Map.entry("corp", "corp"), Map.entry("co", "co"), Map.entry("ag", "ag"),
             Map.entry("bvba", "bvba"), Map.entry("as", "as"), Map.entry("ab", "ab"), Map.entry("oy", "oy"),
             Map.entry("kg", "kg"), Map.entry("pte", "pte"), Map.entry("pty", "pty"), Map.entry("fze", "fze"),
-            Map.entry("fzco", "fzco"), Map.entry("llp", "llp"), Map.entry("sas", "sas"), Map.entry("kft", "kft"));
+            Map.entry("fzco", "fzco"), Map.entry("llp", "llp"), Map.entry("sas", "sas"), Map.entry("kft", "kft"),
+            Map.entry("ano", "ano"), Map.entry("spzoo", "spzoo"), Map.entry("sro", "sro"),
+            Map.entry("mv", "mv"), Map.entry("mt", "mt"));
+
+    /**
+     * Legal forms that translations and lists swap freely ("Homs Refinery Corporation" / "Company"): never
+     * taken as a conflict between two registrations.
+     */
+    static final Set<String> LOOSE_LEGAL_FORMS = Set.of("co", "corp", "inc", "ltd");
+
+    /** Long legal-form words, also recognised when misspelt by an edit or two ("Aktiengeselschaft"). */
+    private static final List<String> LONG_LEGAL_WORDS = List.of("aktiengesellschaft", "incorporated", "corporation");
+
+    /** Words of company names commonly abbreviated, written out so both spellings compare. */
+    private static final Map<String, String> ABBREVIATIONS = Map.of("intl", "international", "natl", "national",
+            "mfg", "manufacturing", "assn", "association", "bros", "brothers", "svcs", "services");
 
     /** Multi-word legal forms, matched on the token sequence before single tokens are mapped. */
     private static final List<List<String>> LEGAL_PHRASES = List.of(
             List.of("public", "joint", "stock", "company"), List.of("open", "joint", "stock", "company"),
             List.of("closed", "joint", "stock", "company"), List.of("joint", "stock", "company"),
             List.of("limited", "liability", "company"), List.of("public", "limited", "company"),
-            List.of("gesellschaft", "mit", "beschrankter", "haftung"));
-    private static final List<String> LEGAL_PHRASE_FORMS = List.of("jsc", "jsc", "jsc", "jsc", "llc", "plc", "gmbh");
+            List.of("gesellschaft", "mit", "beschrankter", "haftung"),
+            List.of("societatea", "cu", "raspundere", "limitata"), List.of("sp", "zoo"),
+            List.of("spolka", "z", "ograniczona", "odpowiedzialnoscia"));
+    private static final List<String> LEGAL_PHRASE_FORMS = List.of("jsc", "jsc", "jsc", "jsc", "llc", "plc", "gmbh",
+            "srl", "spzoo", "spzoo");
 
     /** Connecting particles: kept (they distinguish "bin Ali" from "Ali"), but given little weight. */
     static final Set<String> PARTICLES = Set.of("al", "el", "ul", "bin", "ben", "bint", "ibn", "abu", "umm", "de", "da",
             "das", "dos", "del", "della", "di", "du", "van", "von", "der", "den", "la", "le", "y", "e", "the", "of",
             "and", "und", "et", "for", "in", "bte", "binti", "bn", "ould");
+
+    /** Particles after which comes the father's name ("Ahmad bin Hasan": Ahmad, son of Hasan). */
+    static final Set<String> PATRONYMIC_PARTICLES = Set.of("bin", "ben", "bint", "binti", "bte", "bn", "ould");
 
     private static final Map<String, String> NUMBER_WORDS = Map.ofEntries(
             Map.entry("one", "1"), Map.entry("first", "1"), Map.entry("two", "2"), Map.entry("second", "2"),
@@ -100,7 +121,8 @@ public final class NameNormaliser {
             tokens.add(t);
         }
         flushAcronym(acronym, tokens);
-        List<String> canonical = canonicalLegalForms(tokens);
+        // Transliterated Chinese, Japanese and Korean syllables ("zao", "ao") are not Russian legal forms.
+        List<String> canonical = hasCjk(name) ? tokens : canonicalLegalForms(tokens);
         List<String> out = new ArrayList<>(canonical.size());
         for (String t : canonical) {
             if (TITLES.contains(t)) {
@@ -133,15 +155,44 @@ public final class NameNormaliser {
                     continue outer;
                 }
             }
-            String t = tokens.get(i);
-            out.add(LEGAL_FORMS.getOrDefault(t, t));
+            String t = ABBREVIATIONS.getOrDefault(tokens.get(i), tokens.get(i));
+            out.add(LEGAL_FORMS.getOrDefault(t, misspeltLegalForm(t)));
             i++;
         }
         return out;
     }
 
+    private static String misspeltLegalForm(String token) {
+        if (token.length() < 10) {
+            return token;
+        }
+        for (String word : LONG_LEGAL_WORDS) {
+            int allowed = word.length() >= 14 ? 2 : 1;
+            if (Math.abs(word.length() - token.length()) <= allowed
+                    && TokenSimilarity.osaDistance(word, token) <= allowed) {
+                return LEGAL_FORMS.getOrDefault(word, word);
+            }
+        }
+        return token;
+    }
+
+    private static boolean hasCjk(String s) {
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+            if (script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HANGUL
+                    || script == Character.UnicodeScript.HIRAGANA || script == Character.UnicodeScript.KATAKANA) {
+                return true;
+            }
+            i += Character.charCount(cp);
+        }
+        return false;
+    }
+
+    private static final Set<String> LEGAL_FORM_VALUES = Set.copyOf(LEGAL_FORMS.values());
+
     static boolean isLegalForm(String token) {
-        return LEGAL_FORMS.containsValue(token);
+        return LEGAL_FORM_VALUES.contains(token);
     }
 
     private static boolean isAscii(String s) {

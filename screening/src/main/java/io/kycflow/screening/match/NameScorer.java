@@ -15,6 +15,9 @@ import java.util.Map;
  * name) cost most, because that is how different people with a shared surname look.
  */
 final class NameScorer {
+    /** A name differing in a number ("Fund III" / "Fund IV") is a sibling to review, never a strong match. */
+    static final double NUMBER_VARIANT_CAP = 0.89;
+
     private final MatchTuning tuning;
     private final TokenSimilarity similarity;
 
@@ -38,12 +41,17 @@ final class NameScorer {
     private record Link(int q1, int q2, int c1, int c2, double sim) {
     }
 
-    double score(PreparedName q, PreparedName c, QueryCache cache) {
-        return compare(q, c, cache, false).score();
+    /**
+     * @param organisation whether the names are of an organisation, vessel or aircraft (every word counts,
+     *                     legal forms are compared) rather than of a person (parts may be omitted, the
+     *                     order around "bin"/"ben" matters)
+     */
+    double score(PreparedName q, PreparedName c, QueryCache cache, boolean organisation) {
+        return compare(q, c, cache, false, organisation).score();
     }
 
-    NameMatch explain(PreparedName q, PreparedName c) {
-        return compare(q, c, new QueryCache(), true);
+    NameMatch explain(PreparedName q, PreparedName c, boolean organisation) {
+        return compare(q, c, new QueryCache(), true, organisation);
     }
 
     private double[] sims(PreparedName q, String listed, String listedPhonetic, QueryCache cache) {
@@ -58,7 +66,8 @@ final class NameScorer {
         return s;
     }
 
-    private NameMatch compare(PreparedName q, PreparedName c, QueryCache cache, boolean explain) {
+    private NameMatch compare(PreparedName q, PreparedName c, QueryCache cache, boolean explain,
+                              boolean organisation) {
         int n = q.tokens().length;
         int m = c.tokens().length;
         if (n == 0 || m == 0) {
@@ -114,20 +123,56 @@ final class NameScorer {
             matched += w * Math.pow(l.sim, tuning.similarityExponent());
         }
         double unQ = 0;
+        double penaltyQ = 0;
         for (int i = 0; i < n; i++) {
             if (qLink[i] < 0) {
                 unQ += q.weights()[i];
+                penaltyQ += q.weights()[i] * unmatchedPenalty(q.tokens()[i], tuning.unmatchedQueryPenalty(), organisation);
             }
         }
         double unC = 0;
+        double penaltyC = 0;
         for (int j = 0; j < m; j++) {
             if (cLink[j] < 0) {
                 unC += c.weights()[j];
+                penaltyC += c.weights()[j] * unmatchedPenalty(c.tokens()[j], tuning.unmatchedCandidatePenalty(), organisation);
             }
         }
-        double denominator = alignedWeight + tuning.unmatchedQueryPenalty() * unQ
-                + tuning.unmatchedCandidatePenalty() * unC + tuning.conflictPenalty() * Math.min(unQ, unC);
+        double denominator = alignedWeight + penaltyQ + penaltyC + tuning.conflictPenalty() * Math.min(unQ, unC);
         double score = alignedWeight == 0 ? 0 : matched / denominator;
+        List<String> adjustments = explain ? new ArrayList<>() : List.of();
+        if (score > 0 && organisation && tuning.legalFormConflict() < 1.0) {
+            String conflict = legalFormConflict(q, c);
+            if (conflict != null) {
+                score *= tuning.legalFormConflict();
+                if (explain) {
+                    adjustments.add(String.format(java.util.Locale.ROOT, "legal forms differ: %s x%.2f", conflict,
+                            tuning.legalFormConflict()));
+                }
+            }
+        }
+        if (score > 0 && !organisation && tuning.patronymicSwap() < 1.0) {
+            String swap = patronymicSwap(q, c, links);
+            if (swap != null) {
+                score *= tuning.patronymicSwap();
+                if (explain) {
+                    adjustments.add(String.format(java.util.Locale.ROOT, "%s x%.2f", swap, tuning.patronymicSwap()));
+                }
+            }
+        }
+        if (score > NUMBER_VARIANT_CAP && tuning.numberVariantSimilarity() > 0) {
+            for (Link l : links) {
+                if (l != null && l.q2 < 0 && l.c2 < 0 && l.sim < 1.0 && TokenSimilarity.isNumber(q.tokens()[l.q1])
+                        && TokenSimilarity.isNumber(c.tokens()[l.c1])) {
+                    score = NUMBER_VARIANT_CAP;
+                    if (explain) {
+                        adjustments.add(String.format(java.util.Locale.ROOT, "numbers differ: %s vs %s, capped at %.2f",
+                                q.tokens()[l.q1], c.tokens()[l.c1], NUMBER_VARIANT_CAP));
+                    }
+                    break;
+                }
+            }
+        }
         if (!explain) {
             return new NameMatch(score, List.of(), List.of(), List.of());
         }
@@ -149,7 +194,84 @@ final class NameScorer {
                 leftC.add(c.tokens()[j]);
             }
         }
-        return new NameMatch(score, alignments, leftQ, leftC);
+        return new NameMatch(score, alignments, leftQ, leftC, adjustments);
+    }
+
+    /** Legal forms are left out of the stricter organisation penalty: they are compared on their own. */
+    private double unmatchedPenalty(String token, double base, boolean organisation) {
+        if (!organisation || NameNormaliser.isLegalForm(token) || NameNormaliser.PARTICLES.contains(token)) {
+            return base;
+        }
+        return Math.max(base, tuning.organisationUnmatchedPenalty());
+    }
+
+    /**
+     * Both names carry legal forms and none is shared, ignoring the loose English words (co, corp, inc, ltd)
+     * that translations swap freely: "[ag] vs [gmbh]", or null.
+     */
+    private static String legalFormConflict(PreparedName q, PreparedName c) {
+        java.util.Set<String> fq = legalForms(q);
+        java.util.Set<String> fc = legalForms(c);
+        if (fq.isEmpty() || fc.isEmpty()) {
+            return null;
+        }
+        for (String f : fq) {
+            if (fc.contains(f)) {
+                return null;
+            }
+        }
+        fq.removeAll(NameNormaliser.LOOSE_LEGAL_FORMS);
+        fc.removeAll(NameNormaliser.LOOSE_LEGAL_FORMS);
+        if (fq.isEmpty() || fc.isEmpty()) {
+            return null;
+        }
+        return fq + " vs " + fc;
+    }
+
+    private static java.util.Set<String> legalForms(PreparedName name) {
+        java.util.Set<String> forms = new java.util.TreeSet<>();
+        for (String t : name.tokens()) {
+            if (NameNormaliser.isLegalForm(t)) {
+                forms.add(t);
+            }
+        }
+        return forms;
+    }
+
+    /**
+     * Where both names spell out descent ("bin", "ben", "ould"...), a part that is the person's own name on
+     * one side and the father's name on the other means father and son, not one person written twice.
+     */
+    private static String patronymicSwap(PreparedName q, PreparedName c, List<Link> links) {
+        if (!hasPatronymicParticle(q) || !hasPatronymicParticle(c)) {
+            return null;
+        }
+        for (Link l : links) {
+            if (l == null || l.q2 >= 0 || l.c2 >= 0 || NameNormaliser.PARTICLES.contains(q.tokens()[l.q1])) {
+                continue;
+            }
+            boolean qFather = isFathersName(q, l.q1);
+            boolean cFather = isFathersName(c, l.c1);
+            if (qFather != cFather) {
+                return String.format(java.util.Locale.ROOT, "%s name [%s] aligned with %s name [%s]",
+                        qFather ? "father's" : "own", q.tokens()[l.q1], cFather ? "father's" : "own", c.tokens()[l.c1]);
+            }
+        }
+        return null;
+    }
+
+    private static boolean hasPatronymicParticle(PreparedName name) {
+        String[] t = name.tokens();
+        for (int i = 0; i + 1 < t.length; i++) {
+            if (NameNormaliser.PATRONYMIC_PARTICLES.contains(t[i])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isFathersName(PreparedName name, int index) {
+        return index > 0 && NameNormaliser.PATRONYMIC_PARTICLES.contains(name.tokens()[index - 1]);
     }
 
     private static String part(String[] tokens, int a, int b) {

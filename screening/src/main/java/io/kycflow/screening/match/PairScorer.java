@@ -23,12 +23,13 @@ public final class PairScorer {
 
     /**
      * @param schema FollowTheMoney-style schema ("Person", "Company", ...) or null; names of different kinds
-     *               are compared alike, the schema only matters for screening against lists
+     *               are compared alike except that names of organisations, vessels and aircraft count
+     *               every word and compare legal forms, and person names check the order around "bin"
      */
     public PairScore score(String name1, String name2, String schema) {
         PreparedName a = PreparedName.of(name1, weights);
         PreparedName b = PreparedName.of(name2, weights);
-        NameMatch match = scorer.explain(a, b);
+        NameMatch match = scorer.explain(a, b, Schema.parse(schema).isThing());
         MatchRating rating = thresholds.rate(match.score());
         return new PairScore(match.score(), rating, rating.isMatch(), match);
     }

@@ -9,7 +9,7 @@ public record RatingThresholds(double strong, double partial, double weak) {
      * For bare name pairs (no list, no date of birth to contradict): the F1-best cut-off on the 70% split
      * of the nomenklatura pairs is lower than what screening against whole lists can afford.
      */
-    public static final RatingThresholds PAIRS = new RatingThresholds(0.80, 0.625, 0.55);
+    public static final RatingThresholds PAIRS = new RatingThresholds(0.80, 0.65, 0.55);
 
     public RatingThresholds {
         if (!(weak <= partial && partial <= strong)) {

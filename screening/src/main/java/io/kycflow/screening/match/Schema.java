@@ -27,6 +27,11 @@ public enum Schema {
         };
     }
 
+    /** Organisations, vessels and aircraft: names where every word counts and legal forms are compared. */
+    public boolean isThing() {
+        return this == ORGANISATION || this == VESSEL || this == AIRCRAFT;
+    }
+
     /** Whether an entity of this type may be a hit for a query of this schema. */
     public boolean accepts(EntityType type) {
         if (type == EntityType.UNKNOWN) {

@@ -6,6 +6,7 @@ import io.kycflow.screening.load.LoadReport;
 import io.kycflow.screening.load.LoadedList;
 import io.kycflow.screening.model.AliasQuality;
 import io.kycflow.screening.model.EntityName;
+import io.kycflow.screening.model.EntityType;
 import io.kycflow.screening.model.SanctionedEntity;
 
 import java.io.IOException;
@@ -164,7 +165,7 @@ public final class Screener {
             if (!query.schema().accepts(entity.type())) {
                 continue;
             }
-            double s = scorer.score(q, name.prepared(), cache) * qualityFactor(name.name());
+            double s = scorer.score(q, name.prepared(), cache, isThing(entity.type())) * qualityFactor(name.name());
             // Evidence can lift a score by at most its corroboration share, so names that cannot reach
             // the weak threshold even then are dropped before the (costlier) evidence step.
             if (s < thresholds.weak() * 0.75) {
@@ -187,6 +188,10 @@ public final class Screener {
         return new ScreeningResult(query, hits.size() > maxHits ? hits.subList(0, maxHits) : hits, lists);
     }
 
+    private static boolean isThing(EntityType type) {
+        return type == EntityType.ORGANISATION || type == EntityType.VESSEL || type == EntityType.AIRCRAFT;
+    }
+
     private double qualityFactor(EntityName name) {
         return name.quality() == AliasQuality.WEAK ? scorer.tuning().weakAliasFactor() : 1.0;
     }
@@ -194,7 +199,7 @@ public final class Screener {
     private Hit hit(Query query, PreparedName q, int nameIndex) {
         IndexedName name = names.get(nameIndex);
         SanctionedEntity entity = entities.get(name.entity());
-        NameMatch match = scorer.explain(q, name.prepared());
+        NameMatch match = scorer.explain(q, name.prepared(), isThing(entity.type()));
         double factor = qualityFactor(name.name());
         double score = match.score() * factor;
         FeatureEvidence dob = BirthDateEvidence.apply(query.dateOfBirth(), entity.birthDates(), score, scorer.tuning());

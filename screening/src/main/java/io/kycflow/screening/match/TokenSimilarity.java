@@ -4,8 +4,10 @@ import org.apache.commons.codec.language.DoubleMetaphone;
 
 /**
  * How alike two name tokens are, 0..1: a blend of edit distance (with transpositions, so "Marcon" is one
- * edit from "Macron") and Jaro-Winkler (which forgives endings: "Tokayev"/"Tukayev"), lifted to a floor
- * when both sound the same (Double Metaphone), and an initial standing for any name with that letter.
+ * edit from "Macron") and Jaro-Winkler (which forgives endings: "Tokayev"/"Tukayev"), reduced for each
+ * edit beyond the first (one slip is a typo at any length; three edits are usually another name), lifted to
+ * a floor when both sound the same (Double Metaphone), an initial standing for any name with that letter, and
+ * two different numbers (digits or Roman numerals) taken as a near variant.
  */
 final class TokenSimilarity {
     private static final DoubleMetaphone METAPHONE = new DoubleMetaphone();
@@ -28,19 +30,51 @@ final class TokenSimilarity {
         if (a.equals(b)) {
             return 1.0;
         }
+        if (isNumber(a) && isNumber(b)) {
+            // Another number in the same name ("Fund III" / "Fund IV", "Trust 2004-1" / "2005-1") is a
+            // sibling in a series or a slip: a near variant for review, never an exact match.
+            return tuning.numberVariantSimilarity();
+        }
         if (a.length() == 1 || b.length() == 1) {
             return a.charAt(0) == b.charAt(0) && Character.isLetter(a.charAt(0)) ? tuning.initialSimilarity() : 0.0;
         }
         if (Character.isDigit(a.charAt(0)) || Character.isDigit(b.charAt(0))) {
-            return 0.0; // numbers in names (ship numbers, "Trust XV") must match exactly
+            return 0.0; // a number never resembles a word
         }
-        double edit = 1.0 - (double) osaDistance(a, b) / Math.max(a.length(), b.length());
+        int edits = osaDistance(a, b);
+        double edit = 1.0 - (double) edits / Math.max(a.length(), b.length());
         double share = tuning.levenshteinShare();
         double sim = share * edit + (1 - share) * jaroWinkler(a, b);
+        if (edits > 1 && tuning.extraEditCost() > 0) {
+            // A ratio forgives long tokens too much: "Castillo"/"Castro" are three edits and two names.
+            sim *= Math.pow(1 - tuning.extraEditCost(), edits - 1);
+        }
         if (!phoneticA.isEmpty() && phoneticA.equals(phoneticB)) {
             sim = Math.max(sim, tuning.phoneticFloor());
         }
         return sim;
+    }
+
+    /** Digits, or a Roman numeral of up to four letters from I, V and X ("iii", "xiv"). */
+    static boolean isNumber(String token) {
+        if (Character.isDigit(token.charAt(0))) {
+            for (int i = 0; i < token.length(); i++) {
+                if (!Character.isDigit(token.charAt(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (token.length() > 4) {
+            return false;
+        }
+        for (int i = 0; i < token.length(); i++) {
+            char ch = token.charAt(i);
+            if (ch != 'i' && ch != 'v' && ch != 'x') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Optimal string alignment distance: Levenshtein plus adjacent transposition. */
