@@ -2,12 +2,18 @@ package io.kycflow.workers.checks;
 
 import io.kycflow.common.agent.CheckCatalog;
 import io.kycflow.common.config.KycflowConfig;
+import io.kycflow.screening.fetch.ListDownloader;
+import io.kycflow.screening.fetch.ListRefreshSchedule;
+import io.kycflow.screening.fetch.ListSources;
 import io.kycflow.screening.load.ListRegistry;
 import io.kycflow.workers.check.Check;
 import io.kycflow.workers.checks.identity.IdentityDataValidationCheck;
 import io.kycflow.workers.checks.sanctions.SanctionsListsRefresher;
 import io.kycflow.workers.checks.sanctions.SanctionsScreeningCheck;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,6 +45,9 @@ public final class CheckSuite implements AutoCloseable {
                 case CheckCatalog.IDENTITY_DATA_VALIDATION -> checks.add(new IdentityDataValidationCheck(clock));
                 case CheckCatalog.SANCTIONS_SCREENING -> {
                     ListRegistry lists = new ListRegistry();
+                    if (config.listsDownload()) {
+                        resources.add(listDownloads(config));
+                    }
                     resources.add(new SanctionsListsRefresher(lists, config.listsDir(), LISTS_REREAD).start());
                     checks.add(new SanctionsScreeningCheck(lists, config.listsMaxAge(), clock));
                 }
@@ -46,6 +55,26 @@ public final class CheckSuite implements AutoCloseable {
             }
         }
         return new CheckSuite(checks, resources);
+    }
+
+    /**
+     * Fetches the publishers' files into the lists folder on a schedule ({@code KYCFLOW_LISTS_DOWNLOAD=on};
+     * sources from {@code KYCFLOW_LISTS_SOURCES}, period from {@code KYCFLOW_LISTS_REFRESH_PERIOD}). Off by
+     * default, so a laptop or a test never calls out unasked; the refresher serves whatever lands there.
+     */
+    private static AutoCloseable listDownloads(KycflowConfig config) {
+        try {
+            HttpClient http = ListDownloader.httpClient();
+            ListRefreshSchedule schedule = new ListRefreshSchedule(
+                    new ListDownloader(http, config.listsDir(), ListSources.fromEnvironment(System.getenv())),
+                    ListRefreshSchedule.periodFromEnvironment(System.getenv())).start();
+            return () -> {
+                schedule.close();
+                http.close();
+            };
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the list sources: " + e.getMessage(), e);
+        }
     }
 
     public List<Check> checks() {

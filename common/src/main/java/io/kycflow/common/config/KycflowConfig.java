@@ -35,7 +35,8 @@ public record KycflowConfig(
         Duration commitInterval,
         long rocksDbMemoryBytes,
         Duration tokenTtl,
-        Optional<String> instanceId) {
+        Optional<String> instanceId,
+        boolean listsDownload) {
 
     public static KycflowConfig fromEnvironment() {
         return from(System.getenv());
@@ -76,7 +77,9 @@ public record KycflowConfig(
                         8, 1 << 20) << 20,
                 get.apply("KYCFLOW_TOKEN_TTL").map(v -> DurationSetting.parse("KYCFLOW_TOKEN_TTL", v))
                         .orElse(Duration.ofHours(1)),
-                get.apply("KYCFLOW_INSTANCE_ID"));
+                get.apply("KYCFLOW_INSTANCE_ID"),
+                get.apply("KYCFLOW_LISTS_DOWNLOAD").map(v -> v.equalsIgnoreCase("true") || v.equalsIgnoreCase("on"))
+                        .orElse(false));
     }
 
     /**
@@ -104,7 +107,7 @@ public record KycflowConfig(
         return new KycflowConfig(Optional.of(servers), httpHost, httpPort, advertisedHost, kafkaPort, dataDir, apiKey,
                 webhookSecret, agentsFile, listsDir, rateLimit, jwtKeyFile, listsMaxAge, logLevel, publicBaseUrl,
                 outboundAllowlist, partitions, replicationFactor, outcomeTimeout, commitInterval,
-                rocksDbMemoryBytes, tokenTtl, instanceId);
+                rocksDbMemoryBytes, tokenTtl, instanceId, listsDownload);
     }
 
     public String requireBootstrapServers() {
