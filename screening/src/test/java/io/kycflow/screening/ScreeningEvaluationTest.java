@@ -31,18 +31,30 @@ class ScreeningEvaluationTest {
     record Pair(String schema, String name1, String name2, boolean match, String quality) {
     }
 
-    @Test
-    void pairs() throws Exception {
+    /** Every labelled pair of cases.csv, in file order (skips the calling test when ../shared is absent). */
+    static List<Pair> casePairs() throws Exception {
         List<Pair> pairs = new ArrayList<>();
         for (Map<String, String> r : CaseFiles.read(SharedData.require("screening-cases/opensanctions-nomenklatura/cases.csv"), Integer.MAX_VALUE)) {
             String quality = r.get("quality") == null || r.get("quality").isBlank() ? "MEDIUM" : r.get("quality");
             pairs.add(new Pair(r.get("schema"), r.get("name1"), r.get("name2"), r.get("is_match").equalsIgnoreCase("true"), quality));
         }
+        return pairs;
+    }
+
+    /** The fixed split: the first 70% of the seeded shuffle is the tuning part, the rest is held out. */
+    static List<List<Pair>> split(List<Pair> pairs) {
         List<Pair> shuffled = new ArrayList<>(pairs);
         Collections.shuffle(shuffled, new Random(SPLIT_SEED));
         int cut = (int) Math.round(shuffled.size() * 0.7);
-        List<Pair> tune = shuffled.subList(0, cut);
-        List<Pair> test = shuffled.subList(cut, shuffled.size());
+        return List.of(shuffled.subList(0, cut), shuffled.subList(cut, shuffled.size()));
+    }
+
+    @Test
+    void pairs() throws Exception {
+        List<Pair> pairs = casePairs();
+        List<List<Pair>> parts = split(pairs);
+        List<Pair> tune = parts.get(0);
+        List<Pair> test = parts.get(1);
 
         PairScorer uniform = new PairScorer();
         report("cases.csv default tuning, uniform weights", uniform, tune, test, pairs);
