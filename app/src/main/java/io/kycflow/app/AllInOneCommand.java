@@ -2,15 +2,20 @@ package io.kycflow.app;
 
 import io.kycflow.common.agent.AgentCatalog;
 import io.kycflow.common.config.KycflowConfig;
+import io.kycflow.common.health.HealthContributor;
 import io.kycflow.common.kafka.KafkaClientSettings;
 import io.kycflow.kafka.embedded.EmbeddedKafkaBroker;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * {@code kycflow all-in-one} (also the default): an embedded Kafka broker unless
  * {@code KAFKA_BOOTSTRAP_SERVERS} points at a cluster, the topics, and every service in this process:
- * the API with the job registry, the workers of every check the agents name, and the notifier.
+ * the API with the job registry, the workers of every check the agents name, and the notifier, whose
+ * health is served apart from the API's on {@code KYCFLOW_HEALTH_PORT} (default 8081).
  */
 @Command(name = "all-in-one", mixinStandardHelpOptions = true,
         description = "Run the embedded Kafka broker and every service in one process (the default).")
@@ -40,8 +45,12 @@ final class AllInOneCommand implements Runnable {
             KafkaClientSettings kafka = new KafkaClientSettings(config.requireBootstrapServers());
             ServiceRuntime.provisionTopics(config, kafka, agents);
             runtime.add(ServiceRuntime.ingestApi(config, kafka, agents, System.out));
-            ServiceRuntime.checkWorkers(runtime, config, kafka, agents.checkIds(), 8);
-            runtime.add(ServiceRuntime.notifier(config, kafka, System.out));
+            List<HealthContributor> health = new ArrayList<>(
+                    ServiceRuntime.checkWorkers(runtime, config, kafka, agents.checkIds(), 8));
+            health.add(ServiceRuntime.notifierHealth(runtime.add(ServiceRuntime.notifier(config, kafka, System.out))));
+            // The API's /health/ready speaks for the API and registry; the workers and notifier answer on their
+            // own port, as they do when run apart, so one probe setup fits both layouts.
+            runtime.add(ServiceRuntime.healthServer(config, ServiceRuntime.WORKERS_HEALTH_PORT, health, System.out));
             runtime.awaitShutdown();
         }
     }

@@ -36,7 +36,8 @@ final class CheckWorkersCommand implements Runnable {
             }
         }
         try (ServiceRuntime runtime = new ServiceRuntime()) {
-            ServiceRuntime.checkWorkers(runtime, config, kafka, ids, concurrency);
+            runtime.add(ServiceRuntime.healthServer(config, ServiceRuntime.WORKERS_HEALTH_PORT,
+                    ServiceRuntime.checkWorkers(runtime, config, kafka, ids, concurrency), System.out));
             runtime.awaitShutdown();
         }
     }

@@ -2,8 +2,11 @@ package io.kycflow.app;
 
 import io.kycflow.common.config.KycflowConfig;
 import io.kycflow.common.kafka.KafkaClientSettings;
+import io.kycflow.notifier.NotifierService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+
+import java.util.List;
 
 /** {@code kycflow notifier}: webhook and Slack delivery of job events, against {@code KAFKA_BOOTSTRAP_SERVERS}. */
 @Command(name = "notifier", mixinStandardHelpOptions = true,
@@ -18,7 +21,9 @@ final class NotifierCommand implements Runnable {
         KycflowConfig config = options.config();
         KafkaClientSettings kafka = new KafkaClientSettings(config.requireBootstrapServers());
         try (ServiceRuntime runtime = new ServiceRuntime()) {
-            runtime.add(ServiceRuntime.notifier(config, kafka, System.out));
+            NotifierService notifier = runtime.add(ServiceRuntime.notifier(config, kafka, System.out));
+            runtime.add(ServiceRuntime.healthServer(config, ServiceRuntime.NOTIFIER_HEALTH_PORT,
+                    List.of(ServiceRuntime.notifierHealth(notifier)), System.out));
             runtime.awaitShutdown();
         }
     }

@@ -2,6 +2,8 @@ package io.kycflow.app;
 
 import io.kycflow.common.agent.AgentCatalog;
 import io.kycflow.common.config.KycflowConfig;
+import io.kycflow.common.health.HealthContributor;
+import io.kycflow.common.health.HealthServer;
 import io.kycflow.common.kafka.KafkaClientSettings;
 import io.kycflow.common.topic.TopicProvisioner;
 import io.kycflow.common.topic.Topics;
@@ -17,7 +19,9 @@ import io.kycflow.workers.checks.CheckSuite;
 
 import java.io.PrintStream;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CountDownLatch;
@@ -64,12 +68,47 @@ final class ServiceRuntime implements AutoCloseable {
         return service;
     }
 
-    /** Starts workers for the given checks; the suite that builds the checks (and loads lists) closes after them. */
-    static void checkWorkers(ServiceRuntime runtime, KycflowConfig config, KafkaClientSettings kafka, List<String> checkIds,
-                             int concurrency) {
+    /** Health port of check-workers (and of the all-in-one's workers and notifier) when KYCFLOW_HEALTH_PORT is unset. */
+    static final int WORKERS_HEALTH_PORT = 8081;
+    /** Health port of the notifier when KYCFLOW_HEALTH_PORT is unset: differs from the workers' so both fit on one host. */
+    static final int NOTIFIER_HEALTH_PORT = 8082;
+
+    /**
+     * Starts workers for the given checks; the suite that builds the checks (and loads lists) closes after them.
+     * Returns their health: one component per check, and one for the workers' consumers.
+     */
+    static List<HealthContributor> checkWorkers(ServiceRuntime runtime, KycflowConfig config, KafkaClientSettings kafka,
+                                                List<String> checkIds, int concurrency) {
         CheckSuite suite = runtime.add(CheckSuite.create(checkIds, config, Clock.systemUTC()));
-        runtime.add(new CheckWorkersService(kafka, suite.checks(), concurrency, config.instanceName(config.httpPort()))
-                .start());
+        CheckWorkersService workers = runtime.add(new CheckWorkersService(kafka, suite.checks(), concurrency,
+                config.instanceName(config.httpPort())).start());
+        List<HealthContributor> health = new ArrayList<>(suite.healthContributors());
+        health.add(HealthContributor.of("check-workers", () -> {
+            List<String> stopped = workers.stoppedChecks();
+            return stopped.isEmpty() ? Optional.empty()
+                    : Optional.of("the task consumer of " + stopped + " has stopped (see the log)");
+        }));
+        return health;
+    }
+
+    /** The notifier's health: its job-events consumer polls. */
+    static HealthContributor notifierHealth(NotifierService notifier) {
+        return HealthContributor.of("notifier", () -> notifier.isRunning() ? Optional.empty()
+                : Optional.of("the job-events consumer has stopped (see the log)"));
+    }
+
+    /**
+     * Starts the health server of a service without an API on {@code KYCFLOW_HTTP_HOST} and
+     * {@code KYCFLOW_HEALTH_PORT} (else {@code defaultPort}), after the service so that it reports real components.
+     */
+    static HealthServer healthServer(KycflowConfig config, int defaultPort, List<HealthContributor> contributors,
+                                     PrintStream out) {
+        HealthServer server = HealthServer.start(config.httpHost(), config.healthPort(defaultPort), contributors);
+        out.println("health on http://localhost:" + server.port() + HealthServer.READY_PATH + " ("
+                + config.httpHost() + ":" + server.port() + "; components "
+                + contributors.stream().map(HealthContributor::name).toList() + ")");
+        out.flush();
+        return server;
     }
 
     /** Starts the notifier; prints the generated webhook secret of tenant {@code default} once, if none was configured. */

@@ -107,6 +107,16 @@ public final class CheckWorker implements AutoCloseable {
         pollThread.start();
     }
 
+    /** The check this worker runs. */
+    public String checkId() {
+        return check.id();
+    }
+
+    /** False before start, once closed, or when the poll loop died (logged): what health reports. */
+    public boolean isRunning() {
+        return running && pollThread.isAlive();
+    }
+
     private void pollLoop() {
         try {
             while (running) {

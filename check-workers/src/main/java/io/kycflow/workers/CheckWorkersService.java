@@ -41,6 +41,16 @@ public final class CheckWorkersService implements AutoCloseable {
         return checkIds;
     }
 
+    /** Whether every check's consumer is polling. */
+    public boolean isRunning() {
+        return stoppedChecks().isEmpty();
+    }
+
+    /** The checks whose worker is not polling (not started, closed, or its poll loop died): for health. */
+    public List<String> stoppedChecks() {
+        return workers.stream().filter(w -> !w.isRunning()).map(CheckWorker::checkId).toList();
+    }
+
     @Override
     public void close() {
         workers.forEach(CheckWorker::close);

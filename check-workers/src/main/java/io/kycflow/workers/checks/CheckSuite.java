@@ -2,6 +2,7 @@ package io.kycflow.workers.checks;
 
 import io.kycflow.common.agent.CheckCatalog;
 import io.kycflow.common.config.KycflowConfig;
+import io.kycflow.common.health.HealthContributor;
 import io.kycflow.screening.fetch.ListDownloader;
 import io.kycflow.screening.fetch.ListRefreshSchedule;
 import io.kycflow.screening.fetch.ListSources;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Builds the checks a worker process runs, with what they need (the sanctions lists, loaded from
@@ -79,6 +81,24 @@ public final class CheckSuite implements AutoCloseable {
 
     public List<Check> checks() {
         return checks;
+    }
+
+    /**
+     * One health component per check, named by its id. The sanctions check is not ready without lists or
+     * with stale ones ({@link SanctionsScreeningCheck#unavailability()}: code and reason, naming the list and
+     * its date); any other check is ready whenever {@link Check#ready()} says so.
+     */
+    public List<HealthContributor> healthContributors() {
+        return checks.stream().map(CheckSuite::healthContributor).toList();
+    }
+
+    private static HealthContributor healthContributor(Check check) {
+        if (check instanceof SanctionsScreeningCheck sanctions) {
+            return HealthContributor.of(check.id(), () -> sanctions.unavailability()
+                    .map(e -> e.code() + ": " + e.getMessage()));
+        }
+        return HealthContributor.of(check.id(),
+                () -> check.ready() ? Optional.empty() : Optional.of("the check is not ready"));
     }
 
     @Override

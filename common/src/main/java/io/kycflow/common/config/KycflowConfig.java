@@ -36,7 +36,8 @@ public record KycflowConfig(
         long rocksDbMemoryBytes,
         Duration tokenTtl,
         Optional<String> instanceId,
-        boolean listsDownload) {
+        boolean listsDownload,
+        Optional<Integer> healthPort) {
 
     public static KycflowConfig fromEnvironment() {
         return from(System.getenv());
@@ -79,7 +80,8 @@ public record KycflowConfig(
                         .orElse(Duration.ofHours(1)),
                 get.apply("KYCFLOW_INSTANCE_ID"),
                 get.apply("KYCFLOW_LISTS_DOWNLOAD").map(v -> v.equalsIgnoreCase("true") || v.equalsIgnoreCase("on"))
-                        .orElse(false));
+                        .orElse(false),
+                get.apply("KYCFLOW_HEALTH_PORT").map(v -> intSetting("KYCFLOW_HEALTH_PORT", v, 0, 65535)));
     }
 
     /**
@@ -103,11 +105,19 @@ public record KycflowConfig(
         return dataDir.resolve("state").resolve(instanceName);
     }
 
+    /**
+     * The port of the health server of a service without an API ({@code KYCFLOW_HEALTH_PORT}; {@code 0}: an
+     * ephemeral port). Unset, each service has its own default, so check-workers and notifier can share a host.
+     */
+    public int healthPort(int serviceDefault) {
+        return healthPort.orElse(serviceDefault);
+    }
+
     public KycflowConfig withBootstrapServers(String servers) {
         return new KycflowConfig(Optional.of(servers), httpHost, httpPort, advertisedHost, kafkaPort, dataDir, apiKey,
                 webhookSecret, agentsFile, listsDir, rateLimit, jwtKeyFile, listsMaxAge, logLevel, publicBaseUrl,
                 outboundAllowlist, partitions, replicationFactor, outcomeTimeout, commitInterval,
-                rocksDbMemoryBytes, tokenTtl, instanceId, listsDownload);
+                rocksDbMemoryBytes, tokenTtl, instanceId, listsDownload, healthPort);
     }
 
     public String requireBootstrapServers() {
