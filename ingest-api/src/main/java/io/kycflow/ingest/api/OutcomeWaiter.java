@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Completes the HTTP requests waiting for the registry's answer. One consumer without a group reads
@@ -27,6 +29,10 @@ public final class OutcomeWaiter implements AutoCloseable {
 
     private final KafkaConsumer<String, CommandOutcome> consumer;
     private final Map<String, CompletableFuture<CommandOutcome>> waiting = new ConcurrentHashMap<>();
+    // Completing a future runs the request's continuation (rendering and writing the HTTP answer) on the
+    // completing thread: done on the poll thread, every answer would be written one after another there,
+    // and the next outcomes would wait for them.
+    private final ExecutorService completions = Executors.newVirtualThreadPerTaskExecutor();
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -72,7 +78,7 @@ public final class OutcomeWaiter implements AutoCloseable {
                     }
                     CompletableFuture<CommandOutcome> future = waiting.remove(outcome.submissionId());
                     if (future != null) {
-                        future.complete(outcome);
+                        completions.execute(() -> future.complete(outcome));
                     }
                 }
             }
@@ -94,5 +100,6 @@ public final class OutcomeWaiter implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        completions.close();
     }
 }

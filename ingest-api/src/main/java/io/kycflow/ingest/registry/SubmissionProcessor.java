@@ -75,10 +75,10 @@ final class SubmissionProcessor implements Processor<String, byte[], String, Obj
                         check.checkId(), JobFold.commandInstanceId(job.key(), check.checkId(), 1), 1, deadline,
                         check.args(), job.inputPayload()), now);
             }
-            output.outcome(key, CommandOutcome.accepted(submit.submissionId(), job), now);
+            output.outcome(key, CommandOutcome.accepted(submit.submissionId(), OutcomeJob.of(job)), now);
         } else if (winner.equals(submit.submissionId())) {
             // The winning submission seen again (a producer retry or a replay): same answer, no second job.
-            output.outcome(key, CommandOutcome.accepted(submit.submissionId(), jobs.get(key)), now);
+            output.outcome(key, CommandOutcome.accepted(submit.submissionId(), OutcomeJob.of(jobs.get(key))), now);
         } else {
             output.outcome(key, CommandOutcome.duplicate(submit.submissionId(), submit.tenantId(), submit.jobId()), now);
         }
