@@ -141,4 +141,26 @@ class MatchingTest {
         // Transliterated Chinese syllables are not legal forms ("zao" is not ZAO).
         assertEquals("zao", io.kycflow.screening.match.NameNormaliser.tokens("高石早苗").get(2));
     }
+
+    @Test
+    void nicknamesInitialsAcronymsJoinsAndNumbers() {
+        var bibi = PAIRS.score("Bibi Netanyahu", "Benjamin Netanyahu", "Person");
+        assertTrue(bibi.match());
+        assertTrue(bibi.detail().adjustments().stream().anyMatch(a -> a.startsWith("nickname")), bibi.toString());
+        assertTrue(PAIRS.score("Bill Gates", "William Gates", "Person").match());
+        var jc = PAIRS.score("JC Juncker", "Jean-Claude Juncker", "Person");
+        assertTrue(jc.match());
+        assertTrue(jc.detail().adjustments().stream().anyMatch(a -> a.startsWith("initials")), jc.toString());
+        assertTrue(PAIRS.score("J.-C. Juncker", "Jean-Claude Juncker", "Person").match());
+        assertTrue(PAIRS.score("PLA", "People's Liberation Army", "Organization").match());
+        var joined = PAIRS.score("vanderbilt corp", "van der bilt corp", "Company");
+        assertTrue(joined.match());
+        assertTrue(joined.detail().adjustments().stream().anyMatch(a -> a.startsWith("joined words")), joined.toString());
+        assertTrue(PAIRS.score("H&M Hennes & Mauritz AB", "H and M Hennes and Mauritz AB", "Company").match());
+        assertEquals(java.util.List.of("brigade", "44"), io.kycflow.screening.match.NameNormaliser.tokens("Brigade Forty-Four"));
+        // A Roman numeral on one side only: another fund of a series, never STRONG.
+        var fund = PAIRS.score("Fund, Ltd.", "Fund I, Ltd.", "Company");
+        assertTrue(fund.score() < 0.9, fund.toString());
+        assertTrue(fund.detail().adjustments().stream().anyMatch(a -> a.startsWith("number [i] on one side")), fund.toString());
+    }
 }

@@ -13,14 +13,19 @@ import java.util.Set;
  *
  * <p>Keys of a token: the token and each one-character deletion of it (two tokens within one edit share a
  * key: typos, transpositions, "Macron"/"Macrone"), its Double Metaphone code (sound-alikes further apart:
- * "Qaddafi"/"Gaddafi"), and the concatenation of each adjacent token pair (so "binladen" finds
- * "bin laden" and back). A name becomes a candidate when the query tokens that hit it carry at least
+ * "Qaddafi"/"Gaddafi"), and the concatenation of each adjacent token pair and of three adjacent tokens (so "binladen" finds
+ * "bin laden" and "vanderbilt" finds "van der bilt", and back), the initials of each run of two to five
+ * listed tokens (so "PLA" finds "People's Liberation Army", "JC Juncker" finds "Jean-Claude Juncker"), and
+ * the nickname groups of a token ("Bill" finds "William"). A name becomes a candidate when the query tokens that hit it carry at least
  * {@link MatchTuning#minIndexCoverage()} of the query's weight: a name sharing only "Mohammed" with the
  * query cannot reach a match and is never scored.
  */
 final class CandidateIndex {
     private static final int MIN_DELETION_LENGTH = 4;
     private static final int MAX_DELETION_LENGTH = 16;
+    /** Key prefixes: the initials of a run of listed words ("^pla"), a nickname group ("=william"). */
+    private static final String ACRONYM = "^";
+    private static final String NICKNAME = "=";
 
     private final Map<String, int[]> postings;
     private final int size;
@@ -40,7 +45,8 @@ final class CandidateIndex {
         }
     }
 
-    CandidateIndex(List<IndexedName> names) {
+    /** @param thing whether name n is of an organisation, vessel or aircraft (longer acronyms are tried) */
+    CandidateIndex(List<IndexedName> names, java.util.function.IntPredicate thing) {
         Map<String, IntList> build = new HashMap<>();
         for (int n = 0; n < names.size(); n++) {
             String[] tokens = names.get(n).prepared().tokens();
@@ -49,6 +55,16 @@ final class CandidateIndex {
                 keys.addAll(keysOf(tokens[i]));
                 if (i + 1 < tokens.length) {
                     keys.addAll(editKeys(tokens[i] + tokens[i + 1]));
+                }
+                if (i + 2 < tokens.length) {
+                    keys.addAll(editKeys(tokens[i] + tokens[i + 1] + tokens[i + 2]));
+                }
+                int maxRun = NameScorer.maxAcronymRun(thing.test(n));
+                for (int len = 2; len <= maxRun && i + len <= tokens.length; len++) {
+                    String initials = NameScorer.initials(tokens, i, len);
+                    if (initials != null) {
+                        keys.add(ACRONYM + initials);
+                    }
                 }
             }
             for (String k : keys) {
@@ -80,9 +96,25 @@ final class CandidateIndex {
         String[] tokens = query.tokens();
         double[] weights = query.weights();
         for (int i = 0; i < tokens.length; i++) {
-            lookUp(keysOf(tokens[i]), weights[i], s, touched);
+            List<String> keys = keysOf(tokens[i]);
+            if (NameScorer.isAcronymCandidate(tokens[i], true)) {
+                keys.add(ACRONYM + tokens[i]);
+            }
+            lookUp(keys, weights[i], s, touched);
             if (i + 1 < tokens.length) {
                 lookUp(editKeys(tokens[i] + tokens[i + 1]), weights[i] + weights[i + 1], s, touched);
+            }
+            if (i + 2 < tokens.length) {
+                lookUp(editKeys(tokens[i] + tokens[i + 1] + tokens[i + 2]),
+                        weights[i] + weights[i + 1] + weights[i + 2], s, touched);
+            }
+            double runWeight = weights[i];
+            for (int len = 2; len <= 5 && i + len <= tokens.length; len++) {
+                runWeight += weights[i + len - 1];
+                String initials = NameScorer.initials(tokens, i, len);
+                if (initials != null) {
+                    lookUp(List.of(initials), runWeight, s, touched);
+                }
             }
         }
         double needed = minCoverage * query.totalWeight() - 1e-9;
@@ -128,6 +160,9 @@ final class CandidateIndex {
         String sound = TokenSimilarity.phoneticKey(token);
         if (!sound.isEmpty()) {
             keys.add("~" + sound);
+        }
+        for (String group : Nicknames.groups(token)) {
+            keys.add(NICKNAME + group);
         }
         return keys;
     }

@@ -90,6 +90,17 @@ public final class NameNormaliser {
             Map.entry("5th", "5"), Map.entry("6th", "6"), Map.entry("7th", "7"), Map.entry("8th", "8"),
             Map.entry("9th", "9"), Map.entry("10th", "10"), Map.entry("ibn", "bin"));
 
+    /** Tens and the teens written out, as digits; a tens word followed by a unit word makes one number. */
+    private static final Map<String, String> TENS = Map.ofEntries(
+            Map.entry("eleven", "11"), Map.entry("twelve", "12"), Map.entry("thirteen", "13"),
+            Map.entry("fourteen", "14"), Map.entry("fifteen", "15"), Map.entry("sixteen", "16"),
+            Map.entry("seventeen", "17"), Map.entry("eighteen", "18"), Map.entry("nineteen", "19"),
+            Map.entry("twenty", "20"), Map.entry("thirty", "30"), Map.entry("forty", "40"), Map.entry("fifty", "50"),
+            Map.entry("sixty", "60"), Map.entry("seventy", "70"), Map.entry("eighty", "80"),
+            Map.entry("ninety", "90"));
+    private static final Map<String, String> UNITS = Map.of("one", "1", "two", "2", "three", "3", "four", "4",
+            "five", "5", "six", "6", "seven", "7", "eight", "8", "nine", "9");
+
     private NameNormaliser() {
     }
 
@@ -105,6 +116,7 @@ public final class NameNormaliser {
         }
         text = text.toLowerCase(Locale.ROOT);
         text = APOSTROPHES.matcher(text).replaceAll("");
+        text = text.replace("&", " and ").replace("%", " percent "); // "H&M" is "H and M", "3%ers" "3 percenters" 
         String[] raw = NON_ALNUM.matcher(text).replaceAll(" ").strip().split(" ");
         List<String> tokens = new ArrayList<>(raw.length);
         // Runs of single letters are an acronym written with dots or spaces: "A.B.C." is "abc".
@@ -124,11 +136,19 @@ public final class NameNormaliser {
         // Transliterated Chinese, Japanese and Korean syllables ("zao", "ao") are not Russian legal forms.
         List<String> canonical = hasCjk(name) ? tokens : canonicalLegalForms(tokens);
         List<String> out = new ArrayList<>(canonical.size());
-        for (String t : canonical) {
+        for (int k = 0; k < canonical.size(); k++) {
+            String t = canonical.get(k);
             if (TITLES.contains(t)) {
                 continue;
             }
-            out.add(NUMBER_WORDS.getOrDefault(t, t));
+            String tens = TENS.get(t);
+            if (tens != null && tens.endsWith("0") && k + 1 < canonical.size() && UNITS.containsKey(canonical.get(k + 1))) {
+                // "forty four" / "forty-four" is 44, as the digits would be written
+                out.add(tens.charAt(0) + UNITS.get(canonical.get(k + 1)));
+                k++;
+                continue;
+            }
+            out.add(tens != null ? tens : NUMBER_WORDS.getOrDefault(t, t));
         }
         // A name made only of titles ("Sheikh") is still a name: keep it rather than return nothing.
         return out.isEmpty() ? canonical : out;
@@ -149,7 +169,7 @@ public final class NameNormaliser {
         while (i < tokens.size()) {
             for (int p = 0; p < LEGAL_PHRASES.size(); p++) {
                 List<String> phrase = LEGAL_PHRASES.get(p);
-                if (i + phrase.size() <= tokens.size() && tokens.subList(i, i + phrase.size()).equals(phrase)) {
+                if (i + phrase.size() <= tokens.size() && phraseAt(tokens, i, phrase)) {
                     out.add(LEGAL_PHRASE_FORMS.get(p));
                     i += phrase.size();
                     continue outer;
@@ -160,6 +180,19 @@ public final class NameNormaliser {
             i++;
         }
         return out;
+    }
+
+    /** The phrase at tokens[from..], each word of four letters or more allowed one slip ("joynt stock"). */
+    private static boolean phraseAt(List<String> tokens, int from, List<String> phrase) {
+        for (int k = 0; k < phrase.size(); k++) {
+            String t = tokens.get(from + k);
+            String w = phrase.get(k);
+            if (!t.equals(w) && (w.length() < 4 || Math.abs(t.length() - w.length()) > 1
+                    || TokenSimilarity.osaDistance(t, w) > 1)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String misspeltLegalForm(String token) {

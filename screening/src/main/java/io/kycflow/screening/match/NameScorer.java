@@ -38,8 +38,42 @@ final class NameScorer {
         private final Map<String, double[]> byListedToken = new HashMap<>();
     }
 
-    private record Link(int q1, int q2, int c1, int c2, double sim) {
+    /**
+     * Aligned parts: query tokens q1..q2 with listed tokens c1..c2 (q2, c2 inclusive ends of a run, or -1
+     * for a single token); rule names a join other than by similarity ("initials"), or null.
+     */
+    private record Link(int q1, int q2, int c1, int c2, double sim, String rule) {
+        Link(int q1, int q2, int c1, int c2, double sim) {
+            this(q1, q2, c1, c2, sim, null);
+        }
+
+        int qEnd() {
+            return q2 >= 0 ? q2 : q1;
+        }
+
+        int cEnd() {
+            return c2 >= 0 ? c2 : c1;
+        }
     }
+
+    /**
+     * Multiplier for an organisation name with a number or Roman numeral the other lacks ("Fund I" vs
+     * "Fund"): usually one of a series of funds or vehicles, another registration; capped like a differing
+     * number, so never STRONG.
+     */
+    static final double ONE_SIDED_NUMBER = 0.9;
+
+    private static String oneSidedNumber(String[] tokens, int[] link) {
+        for (int i = 0; i < tokens.length; i++) {
+            if (link[i] < 0 && TokenSimilarity.isNumber(tokens[i])) {
+                return tokens[i];
+            }
+        }
+        return null;
+    }
+
+    /** Longest run of words an acronym or initials may stand for ("PLA", "JC"). */
+    private static final int MAX_ACRONYM = 5;
 
     /**
      * @param organisation whether the names are of an organisation, vessel or aircraft (every word counts,
@@ -109,6 +143,8 @@ final class NameScorer {
         }
         if (links.size() < Math.max(n, m)) {
             joinLeftovers(q, c, qLink, cLink, links);
+            joinRuns(q.tokens(), qLink, c.tokens(), cLink, links, true, organisation);
+            joinRuns(c.tokens(), cLink, q.tokens(), qLink, links, false, organisation);
         }
         double matched = 0;
         double alignedWeight = 0;
@@ -116,8 +152,14 @@ final class NameScorer {
             if (l == null) {
                 continue;
             }
-            double wq = q.weights()[l.q1] + (l.q2 >= 0 ? q.weights()[l.q2] : 0);
-            double wc = c.weights()[l.c1] + (l.c2 >= 0 ? c.weights()[l.c2] : 0);
+            double wq = 0;
+            for (int i = l.q1; i <= l.qEnd(); i++) {
+                wq += q.weights()[i];
+            }
+            double wc = 0;
+            for (int j = l.c1; j <= l.cEnd(); j++) {
+                wc += c.weights()[j];
+            }
             double w = (wq + wc) / 2;
             alignedWeight += w;
             matched += w * Math.pow(l.sim, tuning.similarityExponent());
@@ -160,6 +202,20 @@ final class NameScorer {
                 }
             }
         }
+        if (score > 0 && organisation) {
+            String oneSided = oneSidedNumber(q.tokens(), qLink);
+            if (oneSided == null) {
+                oneSided = oneSidedNumber(c.tokens(), cLink);
+            }
+            if (oneSided != null) {
+                score = Math.min(score * ONE_SIDED_NUMBER, NUMBER_VARIANT_CAP);
+                if (explain) {
+                    adjustments.add(String.format(java.util.Locale.ROOT,
+                            "number [%s] on one side only x%.2f, at most %.2f", oneSided, ONE_SIDED_NUMBER,
+                            NUMBER_VARIANT_CAP));
+                }
+            }
+        }
         if (score > NUMBER_VARIANT_CAP && tuning.numberVariantSimilarity() > 0) {
             for (Link l : links) {
                 if (l != null && l.q2 < 0 && l.c2 < 0 && l.sim < 1.0 && TokenSimilarity.isNumber(q.tokens()[l.q1])
@@ -179,7 +235,14 @@ final class NameScorer {
         List<TokenAlignment> alignments = new ArrayList<>();
         for (Link l : links) {
             if (l != null) {
-                alignments.add(new TokenAlignment(part(q.tokens(), l.q1, l.q2), part(c.tokens(), l.c1, l.c2), l.sim));
+                String qp = part(q.tokens(), l.q1, l.q2);
+                String cp = part(c.tokens(), l.c1, l.c2);
+                alignments.add(new TokenAlignment(qp, cp, l.sim));
+                if (l.rule != null) {
+                    adjustments.add(String.format(java.util.Locale.ROOT, "%s: [%s] ~ [%s] at %.2f", l.rule, qp, cp, l.sim));
+                } else if (l.q2 < 0 && l.c2 < 0 && l.sim < 1.0 && Nicknames.variants(q.tokens()[l.q1], c.tokens()[l.c1])) {
+                    adjustments.add(String.format(java.util.Locale.ROOT, "nickname: [%s] ~ [%s] at %.2f", qp, cp, l.sim));
+                }
             }
         }
         List<String> leftQ = new ArrayList<>();
@@ -275,7 +338,148 @@ final class NameScorer {
     }
 
     private static String part(String[] tokens, int a, int b) {
-        return b >= 0 ? tokens[a] + " " + tokens[b] : tokens[a];
+        return b >= 0 ? String.join(" ", java.util.Arrays.copyOfRange(tokens, a, b + 1)) : tokens[a];
+    }
+
+    /**
+     * One token on the single side against a run on the other: three words written as one ("vanderbilt" ~
+     * "van der bilt"), or an acronym or initials standing for two to five words ("pla" ~ "people's liberation
+     * army", "jc" ~ "jean claude"). Taken where it explains the tokens better than their current links, and
+     * those links involve no other token.
+     */
+    private void joinRuns(String[] single, int[] sLink, String[] run, int[] rLink, List<Link> links,
+                          boolean singleIsQuery, boolean organisation) {
+        int maxRun = Math.max(3, maxAcronymRun(organisation));
+        for (int i = 0; i < single.length; i++) {
+            String t = single[i];
+            // A person named only by initials ("N.N.") is not identified by them: initials need a name beside them.
+            boolean acronymCandidate = isAcronymCandidate(t, organisation) && (organisation || single.length > 1);
+            for (int j = 0; j + 1 < run.length; j++) {
+                for (int len = 2; len <= maxRun && j + len <= run.length; len++) {
+                    if (!(acronymCandidate && t.length() <= len) && len != 3) {
+                        continue;
+                    }
+                    boolean anyFree = false;
+                    for (int k = j; k < j + len && !anyFree; k++) {
+                        anyFree = rLink[k] < 0;
+                    }
+                    if (!anyFree) {
+                        continue;
+                    }
+                    double s = 0;
+                    String rule = null;
+                    if (acronymCandidate && len <= maxAcronymRun(organisation) && matchesInitials(t, run, j, len)) {
+                        s = tuning.initialSimilarity();
+                        rule = "initials";
+                    } else if (len == 3 && lengthsCompatible(t.length(),
+                            run[j].length() + run[j + 1].length() + run[j + 2].length())) {
+                        s = similarity.similarity(t, "", run[j] + run[j + 1] + run[j + 2], "");
+                        rule = "joined words";
+                    }
+                    if (s < tuning.minTokenSimilarity()) {
+                        continue;
+                    }
+                    double current = 0;
+                    boolean contained = true;
+                    java.util.Set<Integer> touched = new java.util.HashSet<>();
+                    if (sLink[i] >= 0) {
+                        touched.add(sLink[i]);
+                    }
+                    for (int k = j; k < j + len; k++) {
+                        if (rLink[k] >= 0) {
+                            touched.add(rLink[k]);
+                        }
+                    }
+                    for (int id : touched) {
+                        Link l = links.get(id);
+                        int s1 = singleIsQuery ? l.q1 : l.c1;
+                        int s2 = singleIsQuery ? l.qEnd() : l.cEnd();
+                        int r1 = singleIsQuery ? l.c1 : l.q1;
+                        int r2 = singleIsQuery ? l.cEnd() : l.qEnd();
+                        if (s1 != i || s2 != i || r1 < j || r2 >= j + len) {
+                            contained = false;
+                        }
+                        current = Math.max(current, l.sim);
+                    }
+                    // an acronym explaining the whole run wins a tie with a link to one of its words ("hm" ~ "h")
+                    if (!contained || s < current || (s == current && !"initials".equals(rule))) {
+                        continue;
+                    }
+                    for (int id : touched) {
+                        Link l = links.get(id);
+                        for (int a = l.q1; a <= l.qEnd(); a++) {
+                            (singleIsQuery ? sLink : rLink)[a] = -1;
+                        }
+                        for (int b = l.c1; b <= l.cEnd(); b++) {
+                            (singleIsQuery ? rLink : sLink)[b] = -1;
+                        }
+                        links.set(id, null);
+                    }
+                    int id = links.size();
+                    sLink[i] = id;
+                    for (int k = j; k < j + len; k++) {
+                        rLink[k] = id;
+                    }
+                    links.add(singleIsQuery ? new Link(i, -1, j, j + len - 1, s, rule)
+                            : new Link(j, j + len - 1, i, -1, s, rule));
+                    break;
+                }
+            }
+        }
+    }
+
+    /**
+     * Longest run of words initials may stand for: five in the names of organisations ("PLA", "NATO"), two in
+     * a person's ("JC" for Jean-Claude), where longer runs would turn every short given name into initials.
+     */
+    static int maxAcronymRun(boolean organisation) {
+        return organisation ? MAX_ACRONYM : 2;
+    }
+
+    /**
+     * Two to five letters (two in a person's name), not a particle, legal form or Roman numeral: may be an
+     * acronym or initials.
+     */
+    static boolean isAcronymCandidate(String t, boolean organisation) {
+        if (t.length() < 2 || t.length() > maxAcronymRun(organisation) || NameNormaliser.PARTICLES.contains(t)
+                || NameNormaliser.isLegalForm(t) || TokenSimilarity.isNumber(t)) {
+            return false;
+        }
+        for (int k = 0; k < t.length(); k++) {
+            if (!Character.isLetter(t.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether t equals {@link #initials(String[], int, int)} of the run, without building the string. */
+    private static boolean matchesInitials(String t, String[] run, int from, int len) {
+        if (t.charAt(0) != run[from].charAt(0)) {
+            return false;
+        }
+        String i = initials(run, from, len);
+        return t.equals(i);
+    }
+
+    /**
+     * First letters of run[from..from+len), particles inside the run skipped; null where the run starts or
+     * ends with a particle or holds a number.
+     */
+    static String initials(String[] run, int from, int len) {
+        if (NameNormaliser.PARTICLES.contains(run[from]) || NameNormaliser.PARTICLES.contains(run[from + len - 1])) {
+            return null;
+        }
+        StringBuilder b = new StringBuilder(len);
+        for (int k = from; k < from + len; k++) {
+            if (!Character.isLetter(run[k].charAt(0))) {
+                return null;
+            }
+            if (!NameNormaliser.PARTICLES.contains(run[k])) {
+                b.append(run[k].charAt(0));
+            }
+        }
+        return b.length() >= 2 ? b.toString() : null;
     }
 
     /**
@@ -373,8 +577,12 @@ final class NameScorer {
         for (int id : linkIds) {
             if (id >= 0 && links.get(id) != null) {
                 Link l = links.get(id);
-                qLink[l.q1] = -1;
-                cLink[l.c1] = -1;
+                for (int a = l.q1; a <= l.qEnd(); a++) {
+                    qLink[a] = -1;
+                }
+                for (int b = l.c1; b <= l.cEnd(); b++) {
+                    cLink[b] = -1;
+                }
                 links.set(id, null);
             }
         }

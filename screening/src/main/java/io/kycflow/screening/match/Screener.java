@@ -69,7 +69,7 @@ public final class Screener {
         this.names = List.copyOf(prepared);
         this.scorer = new NameScorer(tuning);
         this.thresholds = thresholds;
-        this.index = new CandidateIndex(names);
+        this.index = new CandidateIndex(names, n -> isThing(entities.get(names.get(n).entity()).type()));
         this.maxHits = maxHits;
     }
 

@@ -12,6 +12,9 @@ import org.apache.commons.codec.language.DoubleMetaphone;
 final class TokenSimilarity {
     private static final DoubleMetaphone METAPHONE = new DoubleMetaphone();
 
+    /** Similarity of a given name and its usual short form (as an initial: the same name, not proof). */
+    static final double NICKNAME_SIMILARITY = 0.85;
+
     private final MatchTuning tuning;
 
     TokenSimilarity(MatchTuning tuning) {
@@ -34,6 +37,10 @@ final class TokenSimilarity {
             // Another number in the same name ("Fund III" / "Fund IV", "Trust 2004-1" / "2005-1") is a
             // sibling in a series or a slip: a near variant for review, never an exact match.
             return tuning.numberVariantSimilarity();
+        }
+        if (Nicknames.variants(a, b)) {
+            // "Bill" / "William", "Bibi" / "Benjamin": a known short form, not a spelling.
+            return NICKNAME_SIMILARITY;
         }
         if (a.length() == 1 || b.length() == 1) {
             return a.charAt(0) == b.charAt(0) && Character.isLetter(a.charAt(0)) ? tuning.initialSimilarity() : 0.0;
