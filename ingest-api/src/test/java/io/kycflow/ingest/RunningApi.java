@@ -49,7 +49,7 @@ public final class RunningApi implements AutoCloseable {
         settings.putAll(env);
         KycflowConfig config = KycflowConfig.from(settings);
         KafkaClientSettings kafka = new KafkaClientSettings(bootstrapServers);
-        AgentCatalog agents = AgentCatalog.bundled();
+        AgentCatalog agents = AgentCatalog.load(config.agentsFile());
         try (Admin admin = Admin.create(kafka.admin("test-provisioner"))) {
             new TopicProvisioner(admin, PARTITIONS, Optional.of((short) 1)).ensure(Topics.all(agents.checkIds()));
         }

@@ -2,6 +2,7 @@ package io.kycflow.ingest.registry;
 
 import io.kycflow.common.config.KycflowConfig;
 import io.kycflow.common.kafka.KafkaClientSettings;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.CloseOptions;
@@ -35,7 +36,10 @@ public final class JobRegistry implements AutoCloseable {
         return t;
     });
 
+    private final Admin admin;
+
     public JobRegistry(KycflowConfig config, KafkaClientSettings kafka, String instanceName, String applicationServer) {
+        this.admin = Admin.create(kafka.admin("registry-catch-up-" + instanceName));
         this.streams = new KafkaStreams(JobRegistryTopology.build(catchUp, JobRegistryTopology.DEFAULT_TIMEOUT_SCAN),
                 properties(config, kafka, instanceName, applicationServer));
         streams.setUncaughtExceptionHandler(e -> {
@@ -83,9 +87,9 @@ public final class JobRegistry implements AutoCloseable {
         monitor.scheduleWithFixedDelay(() -> {
             try {
                 if (streams.state() == KafkaStreams.State.RUNNING) {
-                    catchUp.refresh(streams);
+                    catchUp.refresh(streams, admin);
                 }
-            } catch (RuntimeException e) {
+            } catch (Exception e) {
                 log.debug("catch-up refresh failed", e);
             }
         }, 250, 250, TimeUnit.MILLISECONDS);
@@ -104,6 +108,7 @@ public final class JobRegistry implements AutoCloseable {
     @Override
     public void close() {
         monitor.shutdownNow();
+        admin.close(Duration.ofSeconds(5));
         // A clean stop leaves the group, so its partitions move to the other instances at once.
         streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                 .withTimeout(Duration.ofSeconds(30)));

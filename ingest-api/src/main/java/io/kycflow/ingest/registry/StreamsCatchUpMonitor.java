@@ -1,6 +1,8 @@
 package io.kycflow.ingest.registry;
 
 import io.kycflow.common.topic.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.TaskMetadata;
@@ -10,12 +12,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Learns how far the registry has caught up with {@code kyc.check-results} from Kafka Streams' own task
- * metadata. Every refresh notes each partition's end offset with the time; once the committed offset
+ * Learns how far the registry has caught up with {@code kyc.check-results}: the broker's end offsets
+ * against the committed offsets in Kafka Streams' task metadata. Every refresh notes each partition's end offset with the time; once the committed offset
  * reaches a noted end offset, every result written before that time has been processed.
  */
 final class StreamsCatchUpMonitor implements CatchUpMonitor {
@@ -36,21 +40,30 @@ final class StreamsCatchUpMonitor implements CatchUpMonitor {
         return processedAsOf.getOrDefault(partition, Instant.EPOCH);
     }
 
-    /** Called periodically with the running instance. */
-    void refresh(KafkaStreams streams) {
+    /**
+     * Called periodically with the running instance. End offsets come from the broker, not from the
+     * task metadata: a partition that never had a record has no end offset there, and its checks would
+     * then never time out.
+     */
+    void refresh(KafkaStreams streams, Admin admin) throws Exception {
         Instant now = clock.instant();
+        Map<TopicPartition, Long> committed = new HashMap<>();
         for (ThreadMetadata thread : streams.metadataForLocalThreads()) {
             for (TaskMetadata task : thread.activeTasks()) {
                 for (TopicPartition tp : task.topicPartitions()) {
-                    if (!tp.topic().equals(Topics.CHECK_RESULTS.name())) {
-                        continue;
+                    if (tp.topic().equals(Topics.CHECK_RESULTS.name())) {
+                        committed.put(tp, task.committedOffsets().get(tp));
                     }
-                    Long end = task.endOffsets().get(tp);
-                    Long committed = task.committedOffsets().get(tp);
-                    observe(tp.partition(), now, end, committed);
                 }
             }
         }
+        if (committed.isEmpty()) {
+            return;
+        }
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+        var ends = admin.listOffsets(latest).all().get(5, TimeUnit.SECONDS);
+        committed.forEach((tp, offset) -> observe(tp.partition(), now, ends.get(tp).offset(), offset));
     }
 
     void observe(int partition, Instant now, Long endOffset, Long committedOffset) {
