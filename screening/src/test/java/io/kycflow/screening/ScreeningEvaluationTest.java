@@ -66,27 +66,34 @@ class ScreeningEvaluationTest {
         }
     }
 
+    /** One point of the grid: a tuning, its F1-best threshold on the tuning split, and that F1. */
+    private record GridPoint(MatchTuning tuning, double partial, double f1) {
+    }
+
+    private static GridPoint bestThreshold(List<Pair> tune, MatchTuning tuning) {
+        PairScorer scorer = new PairScorer(TokenWeights.uniform(), tuning, RatingThresholds.DEFAULT);
+        double[] scores = tune.stream().mapToDouble(p -> scorer.score(p.name1, p.name2, p.schema).score()).toArray();
+        GridPoint best = new GridPoint(tuning, 0, -1);
+        for (double partial = 0.6; partial <= 0.95; partial += 0.025) {
+            best = better(best, new GridPoint(tuning, partial, f1(tune, scores, partial)));
+        }
+        return best;
+    }
+
+    private static GridPoint better(GridPoint a, GridPoint b) {
+        return b.f1() > a.f1() ? b : a;
+    }
+
     private static void grid(List<Pair> tune, List<Pair> test, List<Pair> all) {
-        double best = -1;
-        MatchTuning bestTuning = null;
-        double bestPartial = 0;
+        GridPoint best = new GridPoint(MatchTuning.DEFAULT, 0, -1);
         for (double q : new double[]{0.2, 0.4, 0.6, 0.8}) {
             for (double c : new double[]{0.1, 0.2, 0.35, 0.5}) {
                 for (double x : new double[]{0.5, 1.0, 1.5, 2.5}) {
                     for (double min : new double[]{0.65, 0.7, 0.75, 0.8}) {
                         for (double lev : new double[]{0.3, 0.6, 0.9}) {
                             for (double exp : new double[]{1.0, 1.5, 2.5}) {
-                                MatchTuning t = MatchTuning.DEFAULT.withPenalties(q, c, x).withTokenSimilarity(min, lev, exp);
-                                PairScorer s = new PairScorer(TokenWeights.uniform(), t, RatingThresholds.DEFAULT);
-                                double[] scores = tune.stream().mapToDouble(p -> s.score(p.name1, p.name2, p.schema).score()).toArray();
-                                for (double partial = 0.6; partial <= 0.95; partial += 0.025) {
-                                    double f1 = f1(tune, scores, partial);
-                                    if (f1 > best) {
-                                        best = f1;
-                                        bestTuning = t;
-                                        bestPartial = partial;
-                                    }
-                                }
+                                best = better(best, bestThreshold(tune,
+                                        MatchTuning.DEFAULT.withPenalties(q, c, x).withTokenSimilarity(min, lev, exp)));
                             }
                         }
                     }
@@ -94,31 +101,23 @@ class ScreeningEvaluationTest {
             }
         }
         // Second stage: the rules beyond token similarity, on the best penalties and token knobs found above.
-        MatchTuning base = bestTuning;
+        MatchTuning base = best.tuning();
         for (double edit : new double[]{0, 0.05, 0.1}) {
             for (double org : new double[]{0.2, 1.0, 2.0, 3.0}) {
                 for (double legal : new double[]{1.0, 0.8, 0.7}) {
                     for (double swap : new double[]{1.0, 0.6}) {
                         for (double number : new double[]{0, 0.7, 0.8}) {
-                            MatchTuning t = base.withRules(edit, org, legal, swap).withNumberVariantSimilarity(number);
-                            PairScorer s = new PairScorer(TokenWeights.uniform(), t, RatingThresholds.DEFAULT);
-                            double[] scores = tune.stream().mapToDouble(p -> s.score(p.name1, p.name2, p.schema).score()).toArray();
-                            for (double partial = 0.6; partial <= 0.95; partial += 0.025) {
-                                double f1 = f1(tune, scores, partial);
-                                if (f1 > best) {
-                                    best = f1;
-                                    bestTuning = t;
-                                    bestPartial = partial;
-                                }
-                            }
+                            best = better(best, bestThreshold(tune,
+                                    base.withRules(edit, org, legal, swap).withNumberVariantSimilarity(number)));
                         }
                     }
                 }
             }
         }
-        System.out.printf(Locale.ROOT, "grid best on 70%%: F1 %.3f partial>=%.3f %s%n", best, bestPartial, bestTuning);
-        double strong = Math.min(0.99, bestPartial + 0.1);
-        PairScorer s = new PairScorer(TokenWeights.uniform(), bestTuning, new RatingThresholds(strong, bestPartial, Math.min(bestPartial, 0.65)));
+        System.out.printf(Locale.ROOT, "grid best on 70%%: F1 %.3f partial>=%.3f %s%n", best.f1(), best.partial(), best.tuning());
+        double strong = Math.min(0.99, best.partial() + 0.1);
+        PairScorer s = new PairScorer(TokenWeights.uniform(), best.tuning(),
+                new RatingThresholds(strong, best.partial(), Math.min(best.partial(), 0.65)));
         report("cases.csv grid-tuned", s, tune, test, all);
     }
 

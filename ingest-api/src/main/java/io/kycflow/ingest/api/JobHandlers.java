@@ -95,7 +95,7 @@ public final class JobHandlers {
         JobKey key = new JobKey(caller.tenantId(), jobId);
         switch (lookup.find(key)) {
             case JobLookup.Found found -> ctx.json(JobView.render(found.job(), include));
-            case JobLookup.Missing missing -> throw notFound(jobId);
+            case JobLookup.Missing missing -> throw ApiError.notFound("Job not found.");
             case JobLookup.Unavailable unavailable ->
                     throw ApiError.unavailable("The job store is not available right now (" + unavailable.reason()
                             + "); retry shortly.", jobId, RETRY_AFTER_SECONDS);
@@ -114,10 +114,6 @@ public final class JobHandlers {
                 .orElseThrow(() -> ApiError.unavailable("The instance that owns this job did not answer; retry shortly.",
                         jobId, RETRY_AFTER_SECONDS));
         ctx.status(answer.status()).contentType("application/json").result(answer.body());
-    }
-
-    private static ApiError notFound(String jobId) {
-        return ApiError.notFound("Job not found.");
     }
 
     static void respond(Context ctx, ApiError error) {
