@@ -8,8 +8,6 @@ import io.kycflow.common.json.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -54,15 +52,7 @@ public final class WebhookNotifier implements Notifier {
                     job.tenantId());
             return Optional.empty();
         }
-        URI uri;
-        try {
-            uri = new URI(url.trim());
-        } catch (URISyntaxException e) {
-            log.warn("webhook for {} event {} not sent: the URL is malformed", job.key(), event.eventId());
-            return Optional.empty();
-        }
-        return Optional.of(new Delivery(TARGET, job.key().toString(), job.tenantId(), event.eventId(),
-                event.eventType(), uri, body(event)));
+        return Delivery.of(TARGET, event, url, () -> body(event));
     }
 
     /** The body, serialised once: retries send these bytes unchanged. */
