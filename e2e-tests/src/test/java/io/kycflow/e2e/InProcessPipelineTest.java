@@ -12,6 +12,7 @@ import io.kycflow.notifier.NotifierService;
 import io.kycflow.notifier.WebhookSecrets;
 import io.kycflow.workers.CheckWorkersService;
 import io.kycflow.workers.checks.CheckSuite;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,7 +49,7 @@ class InProcessPipelineTest {
              CheckWorkersService workers = new CheckWorkersService(kafka, suite.checks(), 4, "pipeline").start();
              NotifierService notifier = new NotifierService(config, kafka, WebhookSecrets.of(Map.of("acme", SECRET)),
                      OutboundUrlGuard.withAllowlist(List.of("127.0.0.1")), NotifierService.defaultHttpClient(),
-                     Clock.systemUTC(), DeliveryPolicy.DEFAULT).start()) {
+                     Clock.systemUTC(), DeliveryPolicy.DEFAULT, new SimpleMeterRegistry()).start()) {
             PipelineScenario.run(new ApiClient(api.baseUrl(), RunningApi.ACME_KEY.token()), receiver, SECRET);
         }
     }

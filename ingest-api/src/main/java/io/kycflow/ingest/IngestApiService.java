@@ -6,7 +6,10 @@ import io.kycflow.common.config.KycflowConfig;
 import io.kycflow.common.kafka.KafkaClientSettings;
 import io.kycflow.common.net.OutboundUrlGuard;
 import io.kycflow.common.topic.Topics;
+import io.kycflow.common.notification.NotificationRequest;
 import io.kycflow.ingest.api.ApiMetrics;
+import io.kycflow.ingest.api.NotificationRequestSender;
+import io.kycflow.ingest.api.WebhookHandlers;
 import io.kycflow.ingest.api.CatalogHandlers;
 import io.kycflow.ingest.api.IngestApi;
 import io.kycflow.ingest.api.JobHandlers;
@@ -46,6 +49,7 @@ public final class IngestApiService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(IngestApiService.class);
 
     private final Producer<String, JobCommand> producer;
+    private final Producer<String, NotificationRequest> requestProducer;
     private final OutcomeWaiter waiter;
     private final JobRegistry registry;
     private final ApiMetrics metrics = new ApiMetrics();
@@ -65,11 +69,17 @@ public final class IngestApiService implements AutoCloseable {
 
         JwtKeys keys = JwtKeys.loadOrGenerate(config.jwtKeyFile().orElse(config.dataDir().resolve("jwt-signing-key.pem")));
         TokenService tokens = new TokenService(keys, apiKeys, config.tokenTtl(), Clock.systemUTC());
-        JobHandlers jobs = new JobHandlers(new StartJobRequestValidator(agents, Clock.systemUTC(),
-                        OutboundUrlGuard.withAllowlist(config.outboundAllowlist())),
-                new JobSubmitter(producer, waiter, config.outcomeTimeout()),
-                new JobLookup(registry.streams(), self), new JobForwarder(), metrics, Clock.systemUTC());
-        this.api = new IngestApi(config.httpHost(), port, new Authenticator(apiKeys, tokens), jobs,
+        StartJobRequestValidator validator = new StartJobRequestValidator(agents, Clock.systemUTC(),
+                OutboundUrlGuard.withAllowlist(config.outboundAllowlist()));
+        JobLookup lookup = new JobLookup(registry.streams(), self);
+        JobForwarder forwarder = new JobForwarder();
+        JobHandlers jobs = new JobHandlers(validator, new JobSubmitter(producer, waiter, config.outcomeTimeout()),
+                lookup, forwarder, metrics, Clock.systemUTC());
+        this.requestProducer = new KafkaProducer<>(kafka.producer("ingest-requests-" + instanceName),
+                Topics.NOTIFICATION_REQUESTS.keySerde().serializer(), Topics.NOTIFICATION_REQUESTS.valueSerde().serializer());
+        WebhookHandlers webhooks = new WebhookHandlers(validator, lookup, forwarder,
+                new NotificationRequestSender(requestProducer), Clock.systemUTC());
+        this.api = new IngestApi(config.httpHost(), port, new Authenticator(apiKeys, tokens), jobs, webhooks,
                 new TokenHandler(apiKeys, tokens), new CatalogHandlers(agents), readiness(), metrics);
         metrics.bindRegistry(registry.streams());
     }
@@ -96,6 +106,11 @@ public final class IngestApiService implements AutoCloseable {
         return this;
     }
 
+    /** The API's meter registry (served at {@code /metrics}): the all-in-one's other services add theirs to it. */
+    public io.micrometer.core.instrument.MeterRegistry meters() {
+        return metrics.registry();
+    }
+
     public int port() {
         return port;
     }
@@ -110,6 +125,7 @@ public final class IngestApiService implements AutoCloseable {
         registry.close();
         waiter.close();
         producer.close();
+        requestProducer.close();
         admin.close();
         metrics.close();
     }

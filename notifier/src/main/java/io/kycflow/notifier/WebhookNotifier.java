@@ -42,6 +42,11 @@ public final class WebhookNotifier implements Notifier {
 
     @Override
     public Optional<Delivery> prepare(JobEvent event) {
+        return prepareResend(event);
+    }
+
+    /** The delivery of {@code event} to the job's webhook, whatever the event's type (a re-send asked for by hand). */
+    Optional<Delivery> prepareResend(JobEvent event) {
         Job job = event.job();
         String url = job.notifications() == null ? null : job.notifications().webhookUrl();
         if (url == null || url.isBlank()) {

@@ -32,15 +32,15 @@ public final class IngestApi implements AutoCloseable {
 
     private final Javalin app;
 
-    public IngestApi(String host, int port, Authenticator authenticator, JobHandlers jobs, TokenHandler tokens,
-                     CatalogHandlers catalog, ReadinessProbe readiness, ApiMetrics metrics) {
-        this.app = Javalin.create(config -> configure(config, host, port, authenticator, jobs, tokens, catalog, readiness,
-                metrics));
+    public IngestApi(String host, int port, Authenticator authenticator, JobHandlers jobs, WebhookHandlers webhooks,
+                     TokenHandler tokens, CatalogHandlers catalog, ReadinessProbe readiness, ApiMetrics metrics) {
+        this.app = Javalin.create(config -> configure(config, host, port, authenticator, jobs, webhooks, tokens, catalog,
+                readiness, metrics));
     }
 
     private static void configure(JavalinConfig config, String host, int port, Authenticator authenticator,
-                                  JobHandlers jobs, TokenHandler tokens, CatalogHandlers catalog, ReadinessProbe readiness,
-                                  ApiMetrics metrics) {
+                                  JobHandlers jobs, WebhookHandlers webhooks, TokenHandler tokens,
+                                  CatalogHandlers catalog, ReadinessProbe readiness, ApiMetrics metrics) {
         config.jetty.host = host;
         config.jetty.port = port;
         config.http.maxRequestSize = MAX_BODY_BYTES;
@@ -58,6 +58,9 @@ public final class IngestApi implements AutoCloseable {
 
         operation(config, "POST", "/startKYCAgentJob", jobs::start);
         operation(config, "GET", "/getJobById", jobs::get);
+        operation(config, "GET", "/getWebhookDeliveries", webhooks::deliveries);
+        operation(config, "POST", "/triggerWebhook", webhooks::trigger);
+        operation(config, "POST", "/testWebhook", webhooks::test);
         operation(config, "POST", "/auth/token", tokens::issue);
         operation(config, "GET", "/getAvailableChecks", catalog::availableChecks);
         operation(config, "GET", "/agent/config", catalog::agentConfig);

@@ -4,7 +4,9 @@ import io.kycflow.common.job.JobView;
 import io.javalin.http.Context;
 import io.kycflow.common.command.CommandOutcome;
 import io.kycflow.common.command.SubmitJob;
+import io.kycflow.common.job.Job;
 import io.kycflow.common.job.JobKey;
+import org.apache.kafka.streams.state.HostInfo;
 import io.kycflow.ingest.auth.Principal;
 import io.kycflow.ingest.query.JobForwarder;
 import io.kycflow.ingest.query.JobLookup;
@@ -94,26 +96,32 @@ public final class JobHandlers {
                 RequestContext.flag(ctx, "include_check_result_ids"), RequestContext.flag(ctx, "include_status_messages"));
         JobKey key = new JobKey(caller.tenantId(), jobId);
         switch (lookup.find(key)) {
-            case JobLookup.Found found -> ctx.json(JobView.render(found.job(), include));
-            case JobLookup.Missing missing -> throw ApiError.notFound("Job not found.");
-            case JobLookup.Unavailable unavailable ->
+            case JobLookup.Found<Job> found -> ctx.json(JobView.render(found.value(), include));
+            case JobLookup.Missing<Job> missing -> throw ApiError.notFound("Job not found.");
+            case JobLookup.Unavailable<Job> unavailable ->
                     throw ApiError.unavailable("The job store is not available right now (" + unavailable.reason()
                             + "); retry shortly.", jobId, RETRY_AFTER_SECONDS);
-            case JobLookup.Elsewhere elsewhere -> forward(ctx, elsewhere, jobId);
+            case JobLookup.Elsewhere<Job> elsewhere -> forward(ctx, elsewhere.owner(), jobId);
         }
     }
 
-    private void forward(Context ctx, JobLookup.Elsewhere elsewhere, String jobId) {
+    /** Answers with what the instance that owns the job says (GET as is; POST with the same body). */
+    static void forward(Context ctx, JobForwarder forwarder, HostInfo owner, String jobId) {
         if (ctx.header(JobForwarder.FORWARDED_HEADER) != null) {
             // The owner moved while the request was in flight: let the client retry.
             throw ApiError.unavailable("The job registry is rebalancing; retry shortly.", jobId, RETRY_AFTER_SECONDS);
         }
         String query = ctx.queryString();
         String target = ctx.path() + (query == null ? "" : "?" + query);
-        JobForwarder.Answer answer = forwarder.forward(elsewhere.owner(), target, ctx.header("Authorization"))
+        byte[] body = ctx.method().name().equals("POST") ? ctx.bodyAsBytes() : null;
+        JobForwarder.Answer answer = forwarder.forward(owner, target, ctx.header("Authorization"), body)
                 .orElseThrow(() -> ApiError.unavailable("The instance that owns this job did not answer; retry shortly.",
                         jobId, RETRY_AFTER_SECONDS));
         ctx.status(answer.status()).contentType("application/json").result(answer.body());
+    }
+
+    private void forward(Context ctx, HostInfo owner, String jobId) {
+        forward(ctx, forwarder, owner, jobId);
     }
 
     static void respond(Context ctx, ApiError error) {

@@ -296,6 +296,21 @@ public final class StartJobRequestValidator {
         }
     }
 
+    /**
+     * The URL field {@code name} of {@code body} (null when absent), checked as a submitted webhook URL is;
+     * for the other operations that take one ({@code triggerWebhook}, {@code testWebhook}).
+     *
+     * @throws ApiError 400 naming the field when it is malformed or points where kycflow may not call
+     */
+    public String outboundUrl(JsonNode body, String name) {
+        List<FieldProblem> problems = new ArrayList<>();
+        String url = outboundUrl(body, name, problems);
+        if (!problems.isEmpty()) {
+            throw ApiError.badRequest("Invalid request.", problems);
+        }
+        return url;
+    }
+
     /** A URL kycflow will call: well formed, and not pointing into private or internal address space. */
     private String outboundUrl(JsonNode body, String name, List<FieldProblem> problems) {
         String url = url(body, name, name, problems);
