@@ -44,6 +44,8 @@ final class WebhookReceiver implements AutoCloseable {
             exchange.sendResponseHeaders(statusByPath.applyAsInt(exchange.getRequestURI().getPath()), -1);
             exchange.close();
         });
+        // One thread per request, so a receiver that holds one answer (a test playing a slow one) still takes others.
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
     }
 

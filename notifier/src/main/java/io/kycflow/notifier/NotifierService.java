@@ -106,6 +106,8 @@ public final class NotifierService implements AutoCloseable {
         // A new group starts at the beginning: a notification sent twice (same event_id) beats one never sent.
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200);
+        // A notifier that died hands its partitions over in seconds, not the default 45.
+        props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
         // Retry tiers created after start are found within a minute.
         props.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, 60_000);
         this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
