@@ -13,7 +13,6 @@ import io.kycflow.notifier.WebhookSecrets;
 import io.kycflow.notifier.WebhookSignature;
 import io.kycflow.workers.CheckWorkersService;
 import io.kycflow.workers.checks.CheckSuite;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -64,7 +63,8 @@ class WebhookDeliveryApiTest {
         api = RunningApi.start(broker, data, "webhook-api", Map.of("KYCFLOW_OUTBOUND_ALLOWLIST", "127.0.0.1"));
         suite = CheckSuite.create(List.of("kyc.identity_data_validation_check"), config, Clock.systemUTC());
         workers = new CheckWorkersService(kafka, suite.checks(), 2, "webhook-api").start();
-        notifier = NotifierService.create(config, kafka, WebhookSecrets.of(Map.of("acme", SECRET)), new SimpleMeterRegistry())
+        // The notifier's metrics go to the API's registry, as in the all-in-one: /metrics shows both.
+        notifier = NotifierService.create(config, kafka, WebhookSecrets.of(Map.of("acme", SECRET)), api.service().meters())
                 .start();
         client = new ApiClient(api.baseUrl(), RunningApi.ACME_KEY.token());
     }
@@ -116,6 +116,11 @@ class WebhookDeliveryApiTest {
         JsonNode after = awaitDeliveries(jobId, d -> d.get("deliveries").size() == 2
                 && d.get("deliveries").get(1).get("state").asText().equals("delivered"));
         assertEquals(triggered.body().get("delivery_id").asText(), after.get("deliveries").get(1).get("delivery_id").asText());
+
+        String metrics = client.get("/metrics").raw().body();
+        assertTrue(metrics.contains("kycflow_notifier_deliveries_total{outcome=\"dead_lettered\",target=\"webhook\"}"), metrics);
+        assertTrue(metrics.contains("kycflow_notifier_attempt_duration_seconds_bucket"), "attempt latency");
+        assertTrue(metrics.contains("kycflow_notifier_dlq_size") && metrics.contains("kycflow_notifier_retry_oldest_pending_seconds"));
     }
 
     @Test

@@ -8,7 +8,9 @@ import io.kycflow.common.net.OutboundUrlGuard;
 import io.kycflow.common.topic.Topics;
 import io.kycflow.common.notification.NotificationRequest;
 import io.kycflow.ingest.api.ApiMetrics;
+import io.kycflow.ingest.api.ListingHandlers;
 import io.kycflow.ingest.api.NotificationRequestSender;
+import io.kycflow.ingest.query.JobListing;
 import io.kycflow.ingest.api.WebhookHandlers;
 import io.kycflow.ingest.api.CatalogHandlers;
 import io.kycflow.ingest.api.IngestApi;
@@ -79,7 +81,8 @@ public final class IngestApiService implements AutoCloseable {
                 Topics.NOTIFICATION_REQUESTS.keySerde().serializer(), Topics.NOTIFICATION_REQUESTS.valueSerde().serializer());
         WebhookHandlers webhooks = new WebhookHandlers(validator, lookup, forwarder,
                 new NotificationRequestSender(requestProducer), Clock.systemUTC());
-        this.api = new IngestApi(config.httpHost(), port, new Authenticator(apiKeys, tokens), jobs, webhooks,
+        ListingHandlers listings = new ListingHandlers(new JobListing(registry.streams()), forwarder, self);
+        this.api = new IngestApi(config.httpHost(), port, new Authenticator(apiKeys, tokens), jobs, listings, webhooks,
                 new TokenHandler(apiKeys, tokens), new CatalogHandlers(agents), readiness(), metrics);
         metrics.bindRegistry(registry.streams());
     }

@@ -32,15 +32,17 @@ public final class IngestApi implements AutoCloseable {
 
     private final Javalin app;
 
-    public IngestApi(String host, int port, Authenticator authenticator, JobHandlers jobs, WebhookHandlers webhooks,
-                     TokenHandler tokens, CatalogHandlers catalog, ReadinessProbe readiness, ApiMetrics metrics) {
-        this.app = Javalin.create(config -> configure(config, host, port, authenticator, jobs, webhooks, tokens, catalog,
-                readiness, metrics));
+    public IngestApi(String host, int port, Authenticator authenticator, JobHandlers jobs, ListingHandlers listings,
+                     WebhookHandlers webhooks, TokenHandler tokens, CatalogHandlers catalog, ReadinessProbe readiness,
+                     ApiMetrics metrics) {
+        this.app = Javalin.create(config -> configure(config, host, port, authenticator, jobs, listings, webhooks, tokens,
+                catalog, readiness, metrics));
     }
 
     private static void configure(JavalinConfig config, String host, int port, Authenticator authenticator,
-                                  JobHandlers jobs, WebhookHandlers webhooks, TokenHandler tokens,
-                                  CatalogHandlers catalog, ReadinessProbe readiness, ApiMetrics metrics) {
+                                  JobHandlers jobs, ListingHandlers listings, WebhookHandlers webhooks,
+                                  TokenHandler tokens, CatalogHandlers catalog, ReadinessProbe readiness,
+                                  ApiMetrics metrics) {
         config.jetty.host = host;
         config.jetty.port = port;
         config.http.maxRequestSize = MAX_BODY_BYTES;
@@ -58,6 +60,10 @@ public final class IngestApi implements AutoCloseable {
 
         operation(config, "POST", "/startKYCAgentJob", jobs::start);
         operation(config, "GET", "/getJobById", jobs::get);
+        operation(config, "GET", "/getCheckResults", jobs::checkResults);
+        operation(config, "GET", "/getJobsByCaseId", listings::byCase);
+        operation(config, "GET", "/getAgentJobByCaseId", listings::byCase);
+        operation(config, "GET", "/jobs", listings::jobs);
         operation(config, "GET", "/getWebhookDeliveries", webhooks::deliveries);
         operation(config, "POST", "/triggerWebhook", webhooks::trigger);
         operation(config, "POST", "/testWebhook", webhooks::test);

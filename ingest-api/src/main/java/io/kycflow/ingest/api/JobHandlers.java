@@ -85,6 +85,26 @@ public final class JobHandlers {
 
     public void get(Context ctx) {
         Principal caller = RequestContext.principal(ctx, Principal.JOBS_READ);
+        String jobId = jobIdParam(ctx);
+        JobView.Include include = new JobView.Include(RequestContext.flag(ctx, "include_check_results"),
+                RequestContext.flag(ctx, "include_check_result_ids"), RequestContext.flag(ctx, "include_status_messages"));
+        answerWithJob(ctx, new JobKey(caller.tenantId(), jobId), job -> JobView.render(job, include));
+    }
+
+    /** {@code getCheckResults}: every check result of one job, with its evidence. */
+    public void checkResults(Context ctx) {
+        Principal caller = RequestContext.principal(ctx, Principal.JOBS_READ);
+        String jobId = jobIdParam(ctx);
+        answerWithJob(ctx, new JobKey(caller.tenantId(), jobId), job -> {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("job_id", job.id());
+            body.put("check_results", job.checkResults().stream().map(JobView::checkResult).toList());
+            body.put("count", job.checkResults().size());
+            return body;
+        });
+    }
+
+    static String jobIdParam(Context ctx) {
         String jobId = ctx.queryParam("job_id");
         if (jobId == null || jobId.isEmpty()) {
             throw ApiError.invalidField("job_id", "required");
@@ -92,11 +112,14 @@ public final class JobHandlers {
         if (!JobKey.isValidJobId(jobId)) {
             throw ApiError.invalidField("job_id", "must be 1-128 characters of A-Z a-z 0-9 . _ : -");
         }
-        JobView.Include include = new JobView.Include(RequestContext.flag(ctx, "include_check_results"),
-                RequestContext.flag(ctx, "include_check_result_ids"), RequestContext.flag(ctx, "include_status_messages"));
-        JobKey key = new JobKey(caller.tenantId(), jobId);
+        return jobId;
+    }
+
+    /** Answers with {@code view} of the job here, or what its owner answers, or 404 / 503. */
+    private void answerWithJob(Context ctx, JobKey key, java.util.function.Function<Job, Object> view) {
+        String jobId = key.jobId();
         switch (lookup.find(key)) {
-            case JobLookup.Found<Job> found -> ctx.json(JobView.render(found.value(), include));
+            case JobLookup.Found<Job> found -> ctx.json(view.apply(found.value()));
             case JobLookup.Missing<Job> missing -> throw ApiError.notFound("Job not found.");
             case JobLookup.Unavailable<Job> unavailable ->
                     throw ApiError.unavailable("The job store is not available right now (" + unavailable.reason()

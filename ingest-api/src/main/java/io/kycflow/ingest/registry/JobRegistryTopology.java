@@ -51,6 +51,8 @@ public final class JobRegistryTopology {
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RegistryNames.DEADLINE_STORE),
                 Serdes.String(), Serdes.String()), RegistryNames.SUBMISSION_PROCESSOR, RegistryNames.RESULT_PROCESSOR);
 
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RegistryNames.JOB_INDEX_STORE),
+                Serdes.String(), Serdes.String()), RegistryNames.SUBMISSION_PROCESSOR);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RegistryNames.DELIVERY_LOG_STORE),
                 Serdes.String(), new JsonSerde<>(WebhookDeliveries.class)), RegistryNames.DELIVERY_LOG_PROCESSOR);
 

@@ -12,6 +12,7 @@ public final class RegistryNames {
     public static final String DEDUP_STORE = "job-dedup-store";
     public static final String JOB_STORE = "job-store";
     public static final String DEADLINE_STORE = "job-deadline-store";
+    public static final String JOB_INDEX_STORE = "job-index-store";
     public static final String DELIVERY_LOG_STORE = "webhook-delivery-store";
 
     static final String COMMANDS_SOURCE = "job-commands-source";

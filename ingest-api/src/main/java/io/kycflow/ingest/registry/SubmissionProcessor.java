@@ -34,6 +34,7 @@ final class SubmissionProcessor implements Processor<String, byte[], String, Obj
     private KeyValueStore<String, String> dedup;
     private KeyValueStore<String, Job> jobs;
     private KeyValueStore<String, String> deadlines;
+    private KeyValueStore<String, String> index;
     private RegistryOutput output;
 
     @Override
@@ -42,6 +43,7 @@ final class SubmissionProcessor implements Processor<String, byte[], String, Obj
         this.dedup = context.getStateStore(RegistryNames.DEDUP_STORE);
         this.jobs = context.getStateStore(RegistryNames.JOB_STORE);
         this.deadlines = context.getStateStore(RegistryNames.DEADLINE_STORE);
+        this.index = context.getStateStore(RegistryNames.JOB_INDEX_STORE);
         this.output = new RegistryOutput(context, jobs);
     }
 
@@ -68,6 +70,7 @@ final class SubmissionProcessor implements Processor<String, byte[], String, Obj
             dedup.put(key, submit.submissionId());
             Job job = JobFold.create(submit, now);
             output.jobChanged(job, JobEvent.JOB_QUEUED, now);
+            JobIndex.add(index, job);
             for (PlannedCheck check : job.plan().checks()) {
                 Instant deadline = JobFold.deadline(job, check);
                 deadlines.put(new DeadlineKey(deadline, job.key(), check.checkId()).encoded(), key);
