@@ -8,6 +8,7 @@ import io.kycflow.common.net.OutboundUrlGuard;
 import io.kycflow.common.topic.Topics;
 import io.kycflow.common.notification.NotificationRequest;
 import io.kycflow.ingest.api.ApiMetrics;
+import io.kycflow.ingest.api.LifecycleHandlers;
 import io.kycflow.ingest.api.ListingHandlers;
 import io.kycflow.ingest.api.NotificationRequestSender;
 import io.kycflow.ingest.query.JobListing;
@@ -75,14 +76,15 @@ public final class IngestApiService implements AutoCloseable {
                 OutboundUrlGuard.withAllowlist(config.outboundAllowlist()));
         JobLookup lookup = new JobLookup(registry.streams(), self);
         JobForwarder forwarder = new JobForwarder();
-        JobHandlers jobs = new JobHandlers(validator, new JobSubmitter(producer, waiter, config.outcomeTimeout()),
-                lookup, forwarder, metrics, Clock.systemUTC());
+        JobSubmitter submitter = new JobSubmitter(producer, waiter, config.outcomeTimeout());
+        JobHandlers jobs = new JobHandlers(validator, submitter, lookup, forwarder, metrics, Clock.systemUTC());
         this.requestProducer = new KafkaProducer<>(kafka.producer("ingest-requests-" + instanceName),
                 Topics.NOTIFICATION_REQUESTS.keySerde().serializer(), Topics.NOTIFICATION_REQUESTS.valueSerde().serializer());
         WebhookHandlers webhooks = new WebhookHandlers(validator, lookup, forwarder,
                 new NotificationRequestSender(requestProducer), Clock.systemUTC());
         ListingHandlers listings = new ListingHandlers(new JobListing(registry.streams()), forwarder, self);
-        this.api = new IngestApi(config.httpHost(), port, new Authenticator(apiKeys, tokens), jobs, listings, webhooks,
+        this.api = new IngestApi(config.httpHost(), port, new Authenticator(apiKeys, tokens), jobs,
+                new LifecycleHandlers(submitter, Clock.systemUTC()), listings, webhooks,
                 new TokenHandler(apiKeys, tokens), new CatalogHandlers(agents), readiness(), metrics);
         metrics.bindRegistry(registry.streams());
     }

@@ -197,4 +197,39 @@ class TwoInstancesTest {
         assertEquals(400, client.get("/api/v1/getJobsByCaseId").status());
         assertEquals(400, client.get("/api/v1/getCheckResults").status());
     }
+
+    @Test
+    void cancelAndRetryAreAnsweredWhicheverInstanceOwnsTheJobs() {
+        for (int i = 0; i < 4; i++) {
+            String jobId = "lifecycle-" + i + "-" + UUID.randomUUID();
+            ApiClient in = clients.get(i % 2);
+            ApiClient other = clients.get((i + 1) % 2);
+            assertEquals(200, in.post("/api/v1/startKYCAgentJob", startBody(jobId, "Cancel")).status());
+            ApiClient.Response retryTooEarly = other.post("/api/v1/retryJob", "{\"job_id\":\"" + jobId + "\"}");
+            assertEquals(409, retryTooEarly.status(), retryTooEarly.body().toString());
+
+            ApiClient.Response cancelled = other.post("/api/v1/cancelJob", "{\"job_id\":\"" + jobId + "\"}");
+            assertEquals(200, cancelled.status(), cancelled.body().toString());
+            assertEquals("cancelled", cancelled.body().at("/job/status").asText());
+            assertEquals(409, in.post("/api/v1/cancelJob", "{\"job_id\":\"" + jobId + "\"}").status());
+
+            ApiClient.Response retried = in.post("/api/v1/retryJob", "{\"job_id\":\"" + jobId + "\"}");
+            assertEquals(200, retried.status(), retried.body().toString());
+            String newJobId = retried.body().get("job_id").asText();
+            assertEquals(jobId, retried.body().at("/job/original_job_id").asText());
+            assertEquals("queued", retried.body().at("/job/status").asText());
+            assertEquals(newJobId, other.get("/api/v1/getJobById?job_id=" + jobId).body().get("new_job_id").asText());
+            assertEquals(jobId, other.get("/api/v1/getJobById?job_id=" + newJobId).body().get("original_job_id").asText());
+            assertEquals(409, other.post("/api/v1/retryJob", "{\"job_id\":\"" + jobId + "\"}").status(), "one retry per job");
+        }
+        ApiClient globex = new ApiClient(first.baseUrl(), RunningApi.GLOBEX_KEY.token());
+        String acmeJob = "lifecycle-acme-" + UUID.randomUUID();
+        assertEquals(200, clients.getFirst().post("/api/v1/startKYCAgentJob", startBody(acmeJob, "Mine")).status());
+        assertEquals(404, globex.post("/api/v1/cancelJob", "{\"job_id\":\"" + acmeJob + "\"}").status());
+        assertEquals(404, globex.post("/api/v1/retryJob", "{\"job_id\":\"" + acmeJob + "\"}").status());
+        assertEquals(400, globex.post("/api/v1/cancelJob", "{}").status());
+        assertEquals(400, globex.post("/api/v1/cancelJob", "{\"job_id\": 5}").status());
+        assertEquals(403, new ApiClient(first.baseUrl(), RunningApi.READ_ONLY_KEY.token())
+                .post("/api/v1/cancelJob", "{\"job_id\":\"" + acmeJob + "\"}").status());
+    }
 }

@@ -34,7 +34,7 @@ final class TestEvents {
         return new Job(Job.SCHEMA_VERSION, jobId, tenant, "public-kyc", "1", "case-" + jobId, status,
                 done ? 1.0 : 0.3, done ? Recommendation.REVIEW : null, input, T0, T0, done ? T0.plusSeconds(5) : null,
                 T0, T0.plusSeconds(5), results, List.of(), null, "sub-" + jobId,
-                new NotificationTargets(webhookUrl, slackUrl), sequence);
+                new NotificationTargets(webhookUrl, slackUrl), sequence, null, null);
     }
 
     static JobEvent terminal(Job job) {

@@ -15,6 +15,8 @@ public record JobEvent(int schemaVersion, String eventId, String eventType, long
     public static final String JOB_QUEUED = "job.queued";
     public static final String JOB_STARTED = "job.started";
     public static final String CHECK_FINISHED = "check.finished";
+    /** A finished job was retried: it now names its retry ({@code new_job_id}). */
+    public static final String JOB_RETRIED = "job.retried";
 
     public static JobEvent of(String eventType, Job job, Instant at) {
         String eventId = UUID.nameUUIDFromBytes((job.key() + "#" + job.eventSequence()).getBytes(StandardCharsets.UTF_8))

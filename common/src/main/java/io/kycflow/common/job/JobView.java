@@ -35,6 +35,8 @@ public final class JobView {
         node.put("completed_at", text(job.completedAt()));
         node.put("created_at", text(job.createdAt()));
         node.put("updated_at", text(job.updatedAt()));
+        node.put("original_job_id", job.originalJobId());
+        node.put("new_job_id", job.newJobId());
         if (include.checkResults()) {
             ArrayNode results = node.putArray("check_results");
             job.checkResults().forEach(r -> results.add(checkResult(r)));

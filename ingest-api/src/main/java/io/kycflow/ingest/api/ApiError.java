@@ -50,6 +50,12 @@ public final class ApiError extends RuntimeException {
         return new ApiError(409, "Job with the provided ID already exists.", List.of(), Map.of("job_id", jobId), Map.of());
     }
 
+    /** The job exists but its state forbids the operation (cancel a finished job, retry an unfinished one). */
+    public static ApiError conflict(String message, String jobId) {
+        return new ApiError(409, message, List.of(new FieldProblem("job_id", "the job's state does not allow this")),
+                Map.of("job_id", jobId), Map.of());
+    }
+
     public static ApiError unavailable(String message, String jobId, int retryAfterSeconds) {
         Map<String, Object> extra = jobId == null ? Map.of() : Map.of("job_id", jobId);
         return new ApiError(503, message, List.of(), extra, Map.of("Retry-After", Integer.toString(retryAfterSeconds)));

@@ -32,15 +32,16 @@ public final class IngestApi implements AutoCloseable {
 
     private final Javalin app;
 
-    public IngestApi(String host, int port, Authenticator authenticator, JobHandlers jobs, ListingHandlers listings,
-                     WebhookHandlers webhooks, TokenHandler tokens, CatalogHandlers catalog, ReadinessProbe readiness,
+    public IngestApi(String host, int port, Authenticator authenticator, JobHandlers jobs, LifecycleHandlers lifecycle,
+                     ListingHandlers listings, WebhookHandlers webhooks, TokenHandler tokens, CatalogHandlers catalog, ReadinessProbe readiness,
                      ApiMetrics metrics) {
-        this.app = Javalin.create(config -> configure(config, host, port, authenticator, jobs, listings, webhooks, tokens,
+        this.app = Javalin.create(config -> configure(config, host, port, authenticator, jobs, lifecycle, listings, webhooks, tokens,
                 catalog, readiness, metrics));
     }
 
     private static void configure(JavalinConfig config, String host, int port, Authenticator authenticator,
-                                  JobHandlers jobs, ListingHandlers listings, WebhookHandlers webhooks,
+                                  JobHandlers jobs, LifecycleHandlers lifecycle, ListingHandlers listings,
+                                  WebhookHandlers webhooks,
                                   TokenHandler tokens, CatalogHandlers catalog, ReadinessProbe readiness,
                                   ApiMetrics metrics) {
         config.jetty.host = host;
@@ -60,6 +61,8 @@ public final class IngestApi implements AutoCloseable {
 
         operation(config, "POST", "/startKYCAgentJob", jobs::start);
         operation(config, "GET", "/getJobById", jobs::get);
+        operation(config, "POST", "/cancelJob", lifecycle::cancel);
+        operation(config, "POST", "/retryJob", lifecycle::retry);
         operation(config, "GET", "/getCheckResults", jobs::checkResults);
         operation(config, "GET", "/getJobsByCaseId", listings::byCase);
         operation(config, "GET", "/getAgentJobByCaseId", listings::byCase);

@@ -46,7 +46,7 @@ public final class JobHandlers {
         Principal caller = RequestContext.principal(ctx, Principal.JOBS_WRITE);
         StartJobRequestValidator.ValidatedStart valid = validator.validate(RequestContext.jsonBody(ctx));
         SubmitJob command = new SubmitJob(SubmitJob.SCHEMA_VERSION, UUID.randomUUID().toString(), caller.tenantId(),
-                valid.jobId(), clock.instant(), valid.request());
+                valid.jobId(), clock.instant(), valid.request(), null);
         ctx.future(() -> submitter.send(command).handle((outcome, error) -> {
             answer(ctx, command, outcome, error);
             return null;

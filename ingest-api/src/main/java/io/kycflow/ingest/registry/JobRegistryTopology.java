@@ -12,7 +12,7 @@ import java.time.Duration;
 /**
  * The job registry: commands and check results in; outcomes, jobs, events and check tasks out.
  * <pre>
- * kyc.job-commands  ─► submission-processor ─┬─► kyc.job-command-outcomes
+ * kyc.job-commands  ─► submission-processor ─┬─► kyc.job-command-outcomes, kyc.job-commands (a retry's new job)
  *                        (dedup, job stores)  ├─► kyc.jobs, kyc.job-events
  * kyc.check-results ─► result-processor ─────┼─► kyc.check-tasks.&lt;check&gt;
  *                        (job, deadline)      └─► kyc.registry.dead-letters
@@ -67,6 +67,9 @@ public final class JobRegistryTopology {
         topology.addSink(RegistryNames.CHECK_TASKS_SINK,
                 new CheckTaskTopicExtractor(),
                 Serdes.String().serializer(), Topics.CHECK_TASK_SERDE.serializer(),
+                RegistryNames.SUBMISSION_PROCESSOR);
+        topology.addSink(RegistryNames.COMMANDS_SINK, Topics.JOB_COMMANDS.name(),
+                Topics.JOB_COMMANDS.keySerde().serializer(), Topics.JOB_COMMANDS.valueSerde().serializer(),
                 RegistryNames.SUBMISSION_PROCESSOR);
         topology.addSink(RegistryNames.DEAD_LETTERS_SINK, Topics.REGISTRY_DEAD_LETTERS.name(),
                 Topics.REGISTRY_DEAD_LETTERS.keySerde().serializer(), Topics.REGISTRY_DEAD_LETTERS.valueSerde().serializer(),

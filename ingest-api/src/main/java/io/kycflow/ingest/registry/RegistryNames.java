@@ -26,6 +26,7 @@ public final class RegistryNames {
     static final String JOB_EVENTS_SINK = "job-events-sink";
     static final String CHECK_TASKS_SINK = "check-tasks-sink";
     static final String DEAD_LETTERS_SINK = "dead-letters-sink";
+    static final String COMMANDS_SINK = "job-commands-sink";
 
     private RegistryNames() {
     }
