@@ -37,7 +37,8 @@ public record KycflowConfig(
         Duration tokenTtl,
         Optional<String> instanceId,
         boolean listsDownload,
-        Optional<Integer> healthPort) {
+        Optional<Integer> healthPort,
+        Optional<Path> tenantsFile) {
 
     public static KycflowConfig fromEnvironment() {
         return from(System.getenv());
@@ -81,7 +82,8 @@ public record KycflowConfig(
                 get.apply("KYCFLOW_INSTANCE_ID"),
                 get.apply("KYCFLOW_LISTS_DOWNLOAD").map(v -> v.equalsIgnoreCase("true") || v.equalsIgnoreCase("on"))
                         .orElse(false),
-                get.apply("KYCFLOW_HEALTH_PORT").map(v -> intSetting("KYCFLOW_HEALTH_PORT", v, 0, 65535)));
+                get.apply("KYCFLOW_HEALTH_PORT").map(v -> intSetting("KYCFLOW_HEALTH_PORT", v, 0, 65535)),
+                get.apply("KYCFLOW_TENANTS_FILE").map(Path::of));
     }
 
     /**
@@ -117,7 +119,7 @@ public record KycflowConfig(
         return new KycflowConfig(Optional.of(servers), httpHost, httpPort, advertisedHost, kafkaPort, dataDir, apiKey,
                 webhookSecret, agentsFile, listsDir, rateLimit, jwtKeyFile, listsMaxAge, logLevel, publicBaseUrl,
                 outboundAllowlist, partitions, replicationFactor, outcomeTimeout, commitInterval,
-                rocksDbMemoryBytes, tokenTtl, instanceId, listsDownload, healthPort);
+                rocksDbMemoryBytes, tokenTtl, instanceId, listsDownload, healthPort, tenantsFile);
     }
 
     public String requireBootstrapServers() {
