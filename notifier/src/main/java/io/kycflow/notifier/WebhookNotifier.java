@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -47,7 +48,7 @@ public final class WebhookNotifier implements Notifier {
         if (url == null || url.isBlank()) {
             return Optional.empty();
         }
-        if (secrets.secretFor(job.tenantId()).isEmpty()) {
+        if (secrets.secretsFor(job.tenantId()).isEmpty()) {
             log.warn("webhook for {} event {} not sent: tenant {} has no signing secret", job.key(), event.eventId(),
                     job.tenantId());
             return Optional.empty();
@@ -66,11 +67,13 @@ public final class WebhookNotifier implements Notifier {
 
     @Override
     public Map<String, String> headers(Delivery delivery, Instant attemptAt) {
-        String secret = secrets.secretFor(delivery.tenantId()).orElseThrow(() -> new IllegalStateException(
-                "tenant " + delivery.tenantId() + " has no webhook signing secret"));
+        List<String> tenantSecrets = secrets.secretsFor(delivery.tenantId());
+        if (tenantSecrets.isEmpty()) {
+            throw new IllegalStateException("tenant " + delivery.tenantId() + " has no webhook signing secret");
+        }
         return Map.of(
                 "Content-Type", "application/json",
                 EVENT_ID_HEADER, delivery.eventId(),
-                WebhookSignature.HEADER, WebhookSignature.sign(secret, attemptAt, delivery.body()));
+                WebhookSignature.HEADER, WebhookSignature.sign(tenantSecrets, attemptAt, delivery.body()));
     }
 }
