@@ -3,8 +3,10 @@ package io.kycflow.notifier;
 import io.kycflow.common.job.Job;
 import io.kycflow.common.job.JobEvent;
 import io.kycflow.common.json.Json;
+import io.kycflow.common.tenant.TenantDirectory;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,9 +17,19 @@ public final class SlackNotifier implements Notifier {
 
 
     private final Optional<String> publicBaseUrl;
+    private final TenantDirectory tenants;
 
-    public SlackNotifier(Optional<String> publicBaseUrl) {
+    public SlackNotifier(Optional<String> publicBaseUrl, TenantDirectory tenants) {
         this.publicBaseUrl = publicBaseUrl;
+        this.tenants = tenants;
+    }
+
+    /**
+     * Every tenant with the default settings (personal data included). Only until NotifierService builds
+     * its notifiers with {@link Notifiers#create}; then this goes.
+     */
+    public SlackNotifier(Optional<String> publicBaseUrl) {
+        this(publicBaseUrl, TenantDirectory.of(List.of()));
     }
 
     @Override
@@ -29,7 +41,8 @@ public final class SlackNotifier implements Notifier {
     public Optional<Delivery> prepare(JobEvent event) {
         Job job = event.job();
         String url = job.notifications() == null ? null : job.notifications().slackWebhookUrl();
-        return Delivery.of(TARGET, event, url, () -> Json.toBytes(SlackMessage.render(job, publicBaseUrl)));
+        boolean personalData = tenants.settings(job.tenantId()).slackIncludePersonalData();
+        return Delivery.of(TARGET, event, url, () -> Json.toBytes(SlackMessage.render(job, publicBaseUrl, personalData)));
     }
 
     @Override

@@ -5,6 +5,8 @@ import io.kycflow.common.job.Job;
 import io.kycflow.common.job.JobEvent;
 import io.kycflow.common.job.JobView;
 import io.kycflow.common.json.Json;
+import io.kycflow.common.tenant.TenantDirectory;
+import io.kycflow.common.tenant.TenantSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +17,8 @@ import java.util.Optional;
 
 /**
  * The client's webhook: the public Job object plus {@code event_id}, {@code event_type} and
- * {@code sequence} (DESIGN.md §1), signed with the tenant's secret at each attempt.
+ * {@code sequence} (DESIGN.md §1), signed with the tenant's secrets at each attempt. A tenant that keeps
+ * the subject's data out of its webhooks gets the body without {@code input_payload}.
  */
 public final class WebhookNotifier implements Notifier {
 
@@ -31,9 +34,19 @@ public final class WebhookNotifier implements Notifier {
     private static final Logger log = LoggerFactory.getLogger(WebhookNotifier.class);
 
     private final WebhookSecrets secrets;
+    private final TenantDirectory tenants;
 
-    public WebhookNotifier(WebhookSecrets secrets) {
+    public WebhookNotifier(WebhookSecrets secrets, TenantDirectory tenants) {
         this.secrets = secrets;
+        this.tenants = tenants;
+    }
+
+    /**
+     * Every tenant with the default settings (input_payload included). Only until NotifierService builds its
+     * notifiers with {@link Notifiers#create}; then this goes.
+     */
+    public WebhookNotifier(WebhookSecrets secrets) {
+        this(secrets, TenantDirectory.of(List.of()));
     }
 
     @Override
@@ -57,8 +70,10 @@ public final class WebhookNotifier implements Notifier {
     }
 
     /** The body, serialised once: retries send these bytes unchanged. */
-    public static byte[] body(JobEvent event) {
-        ObjectNode body = JobView.render(event.job(), INCLUDE);
+    public byte[] body(JobEvent event) {
+        TenantSettings tenant = tenants.settings(event.job().tenantId());
+        ObjectNode body = JobView.render(event.job(),
+                tenant.webhookIncludeInputPayload() ? INCLUDE : INCLUDE.withoutInputPayload());
         body.put("event_id", event.eventId());
         body.put("event_type", event.eventType());
         body.put("sequence", event.sequence());

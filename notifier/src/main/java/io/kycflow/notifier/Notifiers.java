@@ -1,0 +1,22 @@
+package io.kycflow.notifier;
+
+import io.kycflow.common.config.KycflowConfig;
+import io.kycflow.common.tenant.TenantDirectory;
+
+import java.util.List;
+
+/** The notifiers of a running notifier, built from configuration in one place. */
+public final class Notifiers {
+
+    private Notifiers() {
+    }
+
+    /**
+     * The webhook and the Slack notifier with each tenant's settings ({@code KYCFLOW_TENANTS_FILE}) and the
+     * Slack link base ({@code KYCFLOW_PUBLIC_BASE_URL}).
+     */
+    public static List<Notifier> create(KycflowConfig config, WebhookSecrets secrets) {
+        TenantDirectory tenants = TenantDirectory.load(config);
+        return List.of(new WebhookNotifier(secrets, tenants), new SlackNotifier(config.publicBaseUrl(), tenants));
+    }
+}
