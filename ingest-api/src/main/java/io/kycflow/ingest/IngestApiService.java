@@ -5,6 +5,7 @@ import io.kycflow.common.command.JobCommand;
 import io.kycflow.common.config.KycflowConfig;
 import io.kycflow.common.kafka.KafkaClientSettings;
 import io.kycflow.common.net.OutboundUrlGuard;
+import io.kycflow.common.net.SlackWebhookHosts;
 import io.kycflow.common.topic.Topics;
 import io.kycflow.ingest.api.ApiMetrics;
 import io.kycflow.ingest.api.CatalogHandlers;
@@ -66,7 +67,8 @@ public final class IngestApiService implements AutoCloseable {
         JwtKeys keys = JwtKeys.loadOrGenerate(config.jwtKeyFile().orElse(config.dataDir().resolve("jwt-signing-key.pem")));
         TokenService tokens = new TokenService(keys, apiKeys, config.tokenTtl(), Clock.systemUTC());
         JobHandlers jobs = new JobHandlers(new StartJobRequestValidator(agents, Clock.systemUTC(),
-                        OutboundUrlGuard.withAllowlist(config.outboundAllowlist())),
+                        OutboundUrlGuard.withAllowlist(config.outboundAllowlist()),
+                        new SlackWebhookHosts(config.slackWebhookHosts())),
                 new JobSubmitter(producer, waiter, config.outcomeTimeout()),
                 new JobLookup(registry.streams(), self), new JobForwarder(), metrics, Clock.systemUTC());
         this.api = new IngestApi(config.httpHost(), port, new Authenticator(apiKeys, tokens), jobs,

@@ -1,6 +1,7 @@
 package io.kycflow.notifier;
 
 import io.kycflow.common.config.KycflowConfig;
+import io.kycflow.common.net.SlackWebhookHosts;
 import io.kycflow.common.tenant.TenantDirectory;
 
 import java.util.List;
@@ -12,11 +13,12 @@ public final class Notifiers {
     }
 
     /**
-     * The webhook and the Slack notifier with each tenant's settings ({@code KYCFLOW_TENANTS_FILE}) and the
-     * Slack link base ({@code KYCFLOW_PUBLIC_BASE_URL}).
+     * The webhook and the Slack notifier with each tenant's settings ({@code KYCFLOW_TENANTS_FILE}), the
+     * Slack hosts ({@code KYCFLOW_SLACK_WEBHOOK_HOSTS}) and the Slack link base ({@code KYCFLOW_PUBLIC_BASE_URL}).
      */
     public static List<Notifier> create(KycflowConfig config, WebhookSecrets secrets) {
         TenantDirectory tenants = TenantDirectory.load(config);
-        return List.of(new WebhookNotifier(secrets, tenants), new SlackNotifier(config.publicBaseUrl(), tenants));
+        return List.of(new WebhookNotifier(secrets, tenants), new SlackNotifier(config.publicBaseUrl(), tenants,
+                new SlackWebhookHosts(config.slackWebhookHosts())));
     }
 }

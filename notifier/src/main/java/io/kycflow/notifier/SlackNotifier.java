@@ -3,7 +3,10 @@ package io.kycflow.notifier;
 import io.kycflow.common.job.Job;
 import io.kycflow.common.job.JobEvent;
 import io.kycflow.common.json.Json;
+import io.kycflow.common.net.SlackWebhookHosts;
 import io.kycflow.common.tenant.TenantDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.List;
@@ -16,20 +19,29 @@ public final class SlackNotifier implements Notifier {
     public static final String TARGET = "slack";
 
 
+    private static final Logger log = LoggerFactory.getLogger(SlackNotifier.class);
+
     private final Optional<String> publicBaseUrl;
     private final TenantDirectory tenants;
+    /** Empty only in the interim constructor below. */
+    private final Optional<SlackWebhookHosts> hosts;
 
-    public SlackNotifier(Optional<String> publicBaseUrl, TenantDirectory tenants) {
-        this.publicBaseUrl = publicBaseUrl;
-        this.tenants = tenants;
+    public SlackNotifier(Optional<String> publicBaseUrl, TenantDirectory tenants, SlackWebhookHosts hosts) {
+        this(publicBaseUrl, tenants, Optional.of(hosts));
     }
 
     /**
-     * Every tenant with the default settings (personal data included). Only until NotifierService builds
-     * its notifiers with {@link Notifiers#create}; then this goes.
+     * Every tenant with the default settings (personal data included) and no Slack host rule. Only until
+     * NotifierService builds its notifiers with {@link Notifiers#create}; then this goes.
      */
     public SlackNotifier(Optional<String> publicBaseUrl) {
-        this(publicBaseUrl, TenantDirectory.of(List.of()));
+        this(publicBaseUrl, TenantDirectory.of(List.of()), Optional.empty());
+    }
+
+    private SlackNotifier(Optional<String> publicBaseUrl, TenantDirectory tenants, Optional<SlackWebhookHosts> hosts) {
+        this.publicBaseUrl = publicBaseUrl;
+        this.tenants = tenants;
+        this.hosts = hosts;
     }
 
     @Override
@@ -41,6 +53,13 @@ public final class SlackNotifier implements Notifier {
     public Optional<Delivery> prepare(JobEvent event) {
         Job job = event.job();
         String url = job.notifications() == null ? null : job.notifications().slackWebhookUrl();
+        if (url != null && !url.isBlank() && hosts.isPresent() && !hosts.get().allows(url)) {
+            // Checked at submission too; this catches jobs accepted before the rule or under another list.
+            // Never the URL in the log: Slack's path is its secret.
+            log.warn("slack for {} event {} not sent: the URL is not on a Slack incoming-webhook host", job.key(),
+                    event.eventId());
+            return Optional.empty();
+        }
         boolean personalData = tenants.settings(job.tenantId()).slackIncludePersonalData();
         return Delivery.of(TARGET, event, url, () -> Json.toBytes(SlackMessage.render(job, publicBaseUrl, personalData)));
     }

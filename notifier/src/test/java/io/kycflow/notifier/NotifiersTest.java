@@ -28,6 +28,9 @@ class NotifiersTest {
         JobEvent event = TestEvents.terminal(TestEvents.job("acme", "job-1", JobStatus.COMPLETE,
                 "https://hooks.example.com/kyc", "https://hooks.slack.com/services/T/B/X", 4));
         assertEquals(List.of("webhook", "slack"), notifiers.stream().map(Notifier::target).toList());
+        JobEvent offSlack = TestEvents.terminal(TestEvents.job("acme", "job-2", JobStatus.COMPLETE, null,
+                "https://collector.example/services/T/B/X", 4));
+        assertTrue(notifiers.get(1).prepare(offSlack).isEmpty(), "the Slack host rule is on by default");
         for (Notifier notifier : notifiers) {
             String body = new String(notifier.prepare(event).orElseThrow().body(), StandardCharsets.UTF_8);
             assertFalse(body.contains("Jane"), notifier.target() + ": " + body);

@@ -38,7 +38,8 @@ public record KycflowConfig(
         Optional<String> instanceId,
         boolean listsDownload,
         Optional<Integer> healthPort,
-        Optional<Path> tenantsFile) {
+        Optional<Path> tenantsFile,
+        List<String> slackWebhookHosts) {
 
     public static KycflowConfig fromEnvironment() {
         return from(System.getenv());
@@ -83,7 +84,8 @@ public record KycflowConfig(
                 get.apply("KYCFLOW_LISTS_DOWNLOAD").map(v -> v.equalsIgnoreCase("true") || v.equalsIgnoreCase("on"))
                         .orElse(false),
                 get.apply("KYCFLOW_HEALTH_PORT").map(v -> intSetting("KYCFLOW_HEALTH_PORT", v, 0, 65535)),
-                get.apply("KYCFLOW_TENANTS_FILE").map(Path::of));
+                get.apply("KYCFLOW_TENANTS_FILE").map(Path::of),
+                get.apply("KYCFLOW_SLACK_WEBHOOK_HOSTS").map(KycflowConfig::list).orElse(List.of("hooks.slack.com")));
     }
 
     /**
@@ -119,13 +121,19 @@ public record KycflowConfig(
         return new KycflowConfig(Optional.of(servers), httpHost, httpPort, advertisedHost, kafkaPort, dataDir, apiKey,
                 webhookSecret, agentsFile, listsDir, rateLimit, jwtKeyFile, listsMaxAge, logLevel, publicBaseUrl,
                 outboundAllowlist, partitions, replicationFactor, outcomeTimeout, commitInterval,
-                rocksDbMemoryBytes, tokenTtl, instanceId, listsDownload, healthPort, tenantsFile);
+                rocksDbMemoryBytes, tokenTtl, instanceId, listsDownload, healthPort, tenantsFile,
+                slackWebhookHosts);
     }
 
     public String requireBootstrapServers() {
         return bootstrapServers.orElseThrow(() -> new IllegalStateException(
                 "KAFKA_BOOTSTRAP_SERVERS is not set: point it at your Kafka cluster, or run `kycflow` "
                         + "(all-in-one) to start the embedded broker"));
+    }
+
+    /** A comma-separated setting, blanks dropped. */
+    private static List<String> list(String value) {
+        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
     private static int intSetting(String name, String value, int min, int max) {

@@ -13,6 +13,7 @@ import io.kycflow.common.job.NotificationTargets;
 import io.kycflow.common.job.PlannedCheck;
 import io.kycflow.common.json.Json;
 import io.kycflow.common.net.OutboundUrlGuard;
+import io.kycflow.common.net.SlackWebhookHosts;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -52,15 +53,19 @@ public final class StartJobRequestValidator {
     private final AgentCatalog agents;
     private final Clock clock;
     private final OutboundUrlGuard urlGuard;
+    private final SlackWebhookHosts slackHosts;
 
     /**
-     * @param urlGuard checks webhook and Slack URLs at submission (they are checked again at each delivery,
-     *                 against DNS rebinding); a name that does not resolve yet is accepted now
+     * @param urlGuard   checks webhook and Slack URLs at submission (they are checked again at each delivery,
+     *                   against DNS rebinding); a name that does not resolve yet is accepted now
+     * @param slackHosts the hosts a {@code slack_webhook_url} may name (checked again by the notifier)
      */
-    public StartJobRequestValidator(AgentCatalog agents, Clock clock, OutboundUrlGuard urlGuard) {
+    public StartJobRequestValidator(AgentCatalog agents, Clock clock, OutboundUrlGuard urlGuard,
+                                    SlackWebhookHosts slackHosts) {
         this.agents = agents;
         this.clock = clock;
         this.urlGuard = urlGuard;
+        this.slackHosts = slackHosts;
     }
 
     public ValidatedStart validate(JsonNode body) {
@@ -88,6 +93,10 @@ public final class StartJobRequestValidator {
         }
         String webhookUrl = outboundUrl(body, "webhook_url", problems);
         String slackUrl = outboundUrl(body, "slack_webhook_url", problems);
+        if (slackUrl != null && !slackHosts.allows(slackUrl)) {
+            problems.add(new FieldProblem("slack_webhook_url", slackHosts.problem()));
+            slackUrl = null;
+        }
 
         if (!problems.isEmpty()) {
             throw ApiError.badRequest("Invalid request.", problems);
