@@ -51,6 +51,9 @@ public final class SlackNotifier implements Notifier {
 
     @Override
     public Optional<Delivery> prepare(JobEvent event) {
+        if (!EventSubscription.TERMINAL_ONLY.includes(event)) {
+            return Optional.empty(); // Slack hears about finished jobs only: a channel is no place for progress
+        }
         Job job = event.job();
         String url = job.notifications() == null ? null : job.notifications().slackWebhookUrl();
         if (url != null && !url.isBlank() && hosts.isPresent() && !hosts.get().allows(url)) {

@@ -17,8 +17,9 @@ import java.util.Optional;
 
 /**
  * The client's webhook: the public Job object plus {@code event_id}, {@code event_type} and
- * {@code sequence} (DESIGN.md §1), signed with the tenant's secrets at each attempt. A tenant that keeps
- * the subject's data out of its webhooks gets the body without {@code input_payload}.
+ * {@code sequence} (DESIGN.md §1), signed with the tenant's secrets at each attempt. Sent for the terminal
+ * event and the events the job's webhook subscribed to. A tenant that keeps the subject's data out of its
+ * webhooks gets the body without {@code input_payload}.
  */
 public final class WebhookNotifier implements Notifier {
 
@@ -58,7 +59,7 @@ public final class WebhookNotifier implements Notifier {
     public Optional<Delivery> prepare(JobEvent event) {
         Job job = event.job();
         String url = job.notifications() == null ? null : job.notifications().webhookUrl();
-        if (url == null || url.isBlank()) {
+        if (url == null || url.isBlank() || !EventSubscription.webhookOf(job).includes(event)) {
             return Optional.empty();
         }
         if (secrets.secretsFor(job.tenantId()).isEmpty()) {

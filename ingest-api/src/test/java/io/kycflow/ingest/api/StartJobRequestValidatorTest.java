@@ -6,11 +6,15 @@ import io.kycflow.common.json.Json;
 import io.kycflow.common.net.OutboundUrlGuard;
 import io.kycflow.common.net.SlackWebhookHosts;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -110,6 +114,36 @@ class StartJobRequestValidatorTest {
         StartJobRequestValidator configured = new StartJobRequestValidator(AgentCatalog.bundled(), Clock.systemUTC(),
                 OutboundUrlGuard.withAllowlist(List.of("127.0.0.1")), new SlackWebhookHosts(List.of("127.0.0.1", "localhost")));
         assertEquals(local, configured.validate(json(localBody)).request().notifications().slackWebhookUrl());
+    }
+
+    @Test
+    void webhookEventsSubscribeToKnownEventsAndAnythingElseIsA400NamingTheField() {
+        var subscribed = validator.validate(json(person("").replace("{\"agent_key\"",
+                "{\"webhook_events\":[\"job.started\",\"check.finished\"],\"agent_key\"")));
+        assertEquals(List.of("job.started", "check.finished"), subscribed.request().notifications().webhookEvents());
+        assertFalse(subscribed.request().extra().has("webhook_events"), "a known field, not an extra");
+        assertEquals(List.of(), validator.validate(json(person(""))).request().notifications().webhookEvents(),
+                "no subscription: the terminal event only");
+        for (String bad : List.of("[\"job.done\"]", "\"job.started\"", "[\"job.complete\"]", "[1]", "{}")) {
+            assertEquals(List.of("webhook_events"), fields(person("").replace("{\"agent_key\"",
+                    "{\"webhook_events\":" + bad + ",\"agent_key\"")), bad);
+        }
+    }
+
+    @Test
+    void anAgentsSubscriptionAppliesUnlessTheRequestGivesItsOwn(@TempDir Path dir)
+            throws Exception {
+        Path file = Files.writeString(dir.resolve("agents.json"), "{\"agents\":[{\"key\":"
+                + "\"public-kyc\",\"version\":\"1\",\"checks\":[{\"id\":\"kyc.identity_data_validation_check\"}],"
+                + "\"webhook_events\":[\"check.finished\"]}]}");
+        StartJobRequestValidator withAgentEvents = new StartJobRequestValidator(
+                AgentCatalog.load(Optional.of(file)), Clock.systemUTC(), OutboundUrlGuard.withAllowlist(List.of()),
+                SlackWebhookHosts.SLACK_ONLY);
+        assertEquals(List.of("check.finished"),
+                withAgentEvents.validate(json(person(""))).request().notifications().webhookEvents());
+        assertEquals(List.of(), withAgentEvents.validate(json(person("").replace("{\"agent_key\"",
+                "{\"webhook_events\":[],\"agent_key\""))).request().notifications().webhookEvents(),
+                "the request's own list, even empty, replaces the agent's");
     }
 
     @Test
