@@ -9,6 +9,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Reads the tenants file ({@code KYCFLOW_TENANTS_FILE}):
@@ -23,6 +24,7 @@ public final class TenantsFile {
     static final String WEBHOOK_SECRETS = "webhook_secrets";
     static final String WEBHOOK_INCLUDE_INPUT_PAYLOAD = "webhook_include_input_payload";
     static final String SLACK_INCLUDE_PERSONAL_DATA = "slack_include_personal_data";
+    private static final Pattern TENANT_ID = Pattern.compile("[a-z0-9-]{1,64}");
     private static final Set<String> TENANT_FIELDS = Set.of(WEBHOOK_SECRETS, WEBHOOK_INCLUDE_INPUT_PAYLOAD,
             SLACK_INCLUDE_PERSONAL_DATA);
 
@@ -53,6 +55,9 @@ public final class TenantsFile {
     }
 
     private static TenantSettings tenant(String tenantId, JsonNode node, String where) {
+        if (!TENANT_ID.matcher(tenantId).matches()) {
+            throw new IllegalArgumentException(where + ": a tenant id is 1-64 characters of a-z 0-9 - (as in job keys)");
+        }
         if (!node.isObject()) {
             throw new IllegalArgumentException(where + " must be an object");
         }

@@ -106,5 +106,6 @@ class TenantDirectoryTest {
         TenantDirectory none = TenantDirectory.load(KycflowConfig.from(Map.of()));
         assertTrue(none.configured().isEmpty());
         assertTrue(none.settings("acme").webhookIncludeInputPayload());
+        assertTrue(none.settings("Odd_Tenant").slackIncludePersonalData(), "any job's tenant gets defaults, never an exception");
     }
 }
