@@ -128,7 +128,8 @@ final class ServiceRuntime implements AutoCloseable {
         secrets.generatedDefaultSecret().ifPresentOrElse(
                 secret -> out.println("Webhook signing secret for tenant 'default' (shown once; set KYCFLOW_WEBHOOK_SECRET "
                         + "to choose your own):\n  " + secret),
-                () -> out.println("Webhook signing secret for tenant 'default': the one in KYCFLOW_WEBHOOK_SECRET"));
+                () -> out.println("Webhook signing secret(s) for tenant 'default': as configured (KYCFLOW_WEBHOOK_SECRET "
+                        + "or KYCFLOW_TENANTS_FILE)"));
         out.flush();
         return notifier;
     }

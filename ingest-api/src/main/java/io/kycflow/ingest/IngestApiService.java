@@ -5,6 +5,7 @@ import io.kycflow.common.command.JobCommand;
 import io.kycflow.common.config.KycflowConfig;
 import io.kycflow.common.kafka.KafkaClientSettings;
 import io.kycflow.common.net.OutboundUrlGuard;
+import io.kycflow.common.net.SlackWebhookHosts;
 import io.kycflow.common.topic.Topics;
 import io.kycflow.common.notification.NotificationRequest;
 import io.kycflow.ingest.api.ApiMetrics;
@@ -73,7 +74,7 @@ public final class IngestApiService implements AutoCloseable {
         JwtKeys keys = JwtKeys.loadOrGenerate(config.jwtKeyFile().orElse(config.dataDir().resolve("jwt-signing-key.pem")));
         TokenService tokens = new TokenService(keys, apiKeys, config.tokenTtl(), Clock.systemUTC());
         StartJobRequestValidator validator = new StartJobRequestValidator(agents, Clock.systemUTC(),
-                OutboundUrlGuard.withAllowlist(config.outboundAllowlist()));
+                OutboundUrlGuard.withAllowlist(config.outboundAllowlist()), new SlackWebhookHosts(config.slackWebhookHosts()));
         JobLookup lookup = new JobLookup(registry.streams(), self);
         JobForwarder forwarder = new JobForwarder();
         JobSubmitter submitter = new JobSubmitter(producer, waiter, config.outcomeTimeout());

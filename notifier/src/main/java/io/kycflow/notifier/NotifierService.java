@@ -43,7 +43,8 @@ import java.util.regex.Pattern;
  * The notifier: one consumer (group {@code kycflow-notifier}, {@code read_committed}) reads three kinds of
  * record and turns each into delivery attempts made by the {@link DeliveryDispatcher}:
  * <ul>
- *   <li>{@code kyc.job-events}: the first attempt of each delivery an event calls for (webhook, Slack);</li>
+ *   <li>{@code kyc.job-events}: the first attempt of each delivery an event calls for (the terminal event to the
+ *   webhook and Slack, other events to webhooks that subscribed to them: {@link EventSubscription});</li>
  *   <li>{@code kyc.notifications.requests}: re-sends and test events asked for through the API;</li>
  *   <li>{@code kyc.notifications.retry.<tier>}: the next attempt of a delivery, once due ({@link RetryGate}).</li>
  * </ul>
@@ -95,8 +96,9 @@ public final class NotifierService implements AutoCloseable {
             throw new IllegalArgumentException("the notifier's HTTP client must not follow redirects");
         }
         this.clock = clock;
-        this.webhook = new WebhookNotifier(secrets);
-        this.notifiers = List.of(webhook, new SlackNotifier(config.publicBaseUrl()));
+        Notifiers built = Notifiers.create(config, secrets);
+        this.webhook = built.webhook();
+        this.notifiers = built.all();
         this.metrics = new NotifierMetrics(meters);
         this.journal = new DeliveryJournal(kafka, GROUP_ID);
         this.dispatcher = new DeliveryDispatcher(new HttpDelivery(http, guard, policy), policy, journal, metrics, clock);
@@ -230,8 +232,9 @@ public final class NotifierService implements AutoCloseable {
         });
     }
 
+    /** The first attempt of each delivery the event calls for: each notifier decides which events are its own. */
     private List<CompletableFuture<DeliveryStatus>> onEvent(JobEvent event) {
-        if (event == null || !isTerminal(event)) {
+        if (event == null || event.job() == null) {
             return List.of();
         }
         List<CompletableFuture<DeliveryStatus>> attempts = new ArrayList<>();
@@ -261,12 +264,6 @@ public final class NotifierService implements AutoCloseable {
         }
         return List.of(dispatcher.attempt(notifier.get(), Delivery.unpark(parked), parked.nextAttempt(),
                 parked.firstAttemptAt()));
-    }
-
-    /** The event that ends a job: its type names the job's terminal status (later events, if any, do not count). */
-    static boolean isTerminal(JobEvent event) {
-        return event.job() != null && event.job().status() != null && event.job().status().isTerminal()
-                && JobEvent.terminalType(event.job().status()).equals(event.eventType());
     }
 
     private void commit() {

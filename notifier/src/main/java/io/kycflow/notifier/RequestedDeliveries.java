@@ -34,7 +34,7 @@ final class RequestedDeliveries {
         Optional<Delivery> delivery = request.webhookUrl() == null || request.webhookUrl().isBlank()
                 ? webhook.prepareResend(request.event())
                 : Delivery.of(WebhookNotifier.TARGET, request.event(), request.webhookUrl(),
-                () -> WebhookNotifier.body(request.event()));
+                () -> webhook.body(request.event()));
         return delivery.map(d -> d.withDeliveryId(request.requestId()));
     }
 

@@ -70,6 +70,7 @@ class NotifierServiceTest {
         KycflowConfig config = KycflowConfig.from(Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
                 "KYCFLOW_OUTBOUND_ALLOWLIST", "127.0.0.1",
+                "KYCFLOW_SLACK_WEBHOOK_HOSTS", "127.0.0.1",
                 "KYCFLOW_PUBLIC_BASE_URL", "http://localhost:8080"));
         http = NotifierService.defaultHttpClient();
         notifier = new NotifierService(config, kafka, WebhookSecrets.of(Map.of(TENANT, SECRET)),

@@ -37,6 +37,22 @@ final class TestEvents {
                 new NotificationTargets(webhookUrl, slackUrl), sequence, null, null);
     }
 
+    /** The same job with another {@code input_payload} (the subject's data as submitted). */
+    static Job withInput(Job job, JsonNode input) {
+        return new Job(job.schemaVersion(), job.id(), job.tenantId(), job.agentId(), job.agentVersion(), job.caseId(),
+                job.status(), job.progress(), job.recommendation(), input, job.queuedAt(), job.startedAt(),
+                job.completedAt(), job.createdAt(), job.updatedAt(), job.checkResults(), job.statusMessages(), job.plan(),
+                job.submissionId(), job.notifications(), job.eventSequence());
+    }
+
+    /** The same job with other notification targets. */
+    static Job withNotifications(Job job, NotificationTargets notifications) {
+        return new Job(job.schemaVersion(), job.id(), job.tenantId(), job.agentId(), job.agentVersion(), job.caseId(),
+                job.status(), job.progress(), job.recommendation(), job.inputPayload(), job.queuedAt(), job.startedAt(),
+                job.completedAt(), job.createdAt(), job.updatedAt(), job.checkResults(), job.statusMessages(), job.plan(),
+                job.submissionId(), notifications, job.eventSequence());
+    }
+
     static JobEvent terminal(Job job) {
         return JobEvent.of(JobEvent.terminalType(job.status()), job, job.updatedAt());
     }

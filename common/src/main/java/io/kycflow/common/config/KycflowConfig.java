@@ -38,7 +38,9 @@ public record KycflowConfig(
         Optional<String> instanceId,
         boolean listsDownload,
         Optional<Integer> healthPort,
-        List<Duration> webhookRetrySchedule) {
+        List<Duration> webhookRetrySchedule,
+        Optional<Path> tenantsFile,
+        List<String> slackWebhookHosts) {
 
     /** The default delays between webhook attempts: 7 attempts spanning about 31.5 hours. */
     public static final List<Duration> DEFAULT_WEBHOOK_RETRY_SCHEDULE = List.of(Duration.ofSeconds(30),
@@ -92,7 +94,9 @@ public record KycflowConfig(
                         .orElse(false),
                 get.apply("KYCFLOW_HEALTH_PORT").map(v -> intSetting("KYCFLOW_HEALTH_PORT", v, 0, 65535)),
                 get.apply("KYCFLOW_WEBHOOK_RETRY_SCHEDULE").map(KycflowConfig::retrySchedule)
-                        .orElse(DEFAULT_WEBHOOK_RETRY_SCHEDULE));
+                        .orElse(DEFAULT_WEBHOOK_RETRY_SCHEDULE),
+                get.apply("KYCFLOW_TENANTS_FILE").map(Path::of),
+                get.apply("KYCFLOW_SLACK_WEBHOOK_HOSTS").map(KycflowConfig::list).orElse(List.of("hooks.slack.com")));
     }
 
     /** {@code 30s,2m,10m,1h,6h,24h}: one delay per retry, each at least as long as the one before (tiers stay ordered). */
@@ -144,13 +148,19 @@ public record KycflowConfig(
         return new KycflowConfig(Optional.of(servers), httpHost, httpPort, advertisedHost, kafkaPort, dataDir, apiKey,
                 webhookSecret, agentsFile, listsDir, rateLimit, jwtKeyFile, listsMaxAge, logLevel, publicBaseUrl,
                 outboundAllowlist, partitions, replicationFactor, outcomeTimeout, commitInterval,
-                rocksDbMemoryBytes, tokenTtl, instanceId, listsDownload, healthPort, webhookRetrySchedule);
+                rocksDbMemoryBytes, tokenTtl, instanceId, listsDownload, healthPort, webhookRetrySchedule, tenantsFile,
+                slackWebhookHosts);
     }
 
     public String requireBootstrapServers() {
         return bootstrapServers.orElseThrow(() -> new IllegalStateException(
                 "KAFKA_BOOTSTRAP_SERVERS is not set: point it at your Kafka cluster, or run `kycflow` "
                         + "(all-in-one) to start the embedded broker"));
+    }
+
+    /** A comma-separated setting, blanks dropped. */
+    private static List<String> list(String value) {
+        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
     private static int intSetting(String name, String value, int min, int max) {
