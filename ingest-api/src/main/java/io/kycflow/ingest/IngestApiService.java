@@ -6,6 +6,7 @@ import io.kycflow.common.config.KycflowConfig;
 import io.kycflow.common.kafka.KafkaClientSettings;
 import io.kycflow.common.net.OutboundUrlGuard;
 import io.kycflow.common.net.SlackWebhookHosts;
+import io.kycflow.common.tenant.TenantDirectory;
 import io.kycflow.common.topic.Topics;
 import io.kycflow.common.notification.NotificationRequest;
 import io.kycflow.ingest.api.ApiMetrics;
@@ -78,7 +79,8 @@ public final class IngestApiService implements AutoCloseable {
         JobLookup lookup = new JobLookup(registry.streams(), self);
         JobForwarder forwarder = new JobForwarder();
         JobSubmitter submitter = new JobSubmitter(producer, waiter, config.outcomeTimeout());
-        JobHandlers jobs = new JobHandlers(validator, submitter, lookup, forwarder, metrics, Clock.systemUTC());
+        TenantDirectory tenants = TenantDirectory.load(config);
+        JobHandlers jobs = new JobHandlers(validator, tenants, submitter, lookup, forwarder, metrics, Clock.systemUTC());
         this.requestProducer = new KafkaProducer<>(kafka.producer("ingest-requests-" + instanceName),
                 Topics.NOTIFICATION_REQUESTS.keySerde().serializer(), Topics.NOTIFICATION_REQUESTS.valueSerde().serializer());
         WebhookHandlers webhooks = new WebhookHandlers(validator, lookup, forwarder,
@@ -86,7 +88,7 @@ public final class IngestApiService implements AutoCloseable {
         ListingHandlers listings = new ListingHandlers(new JobListing(registry.streams()), forwarder, self);
         this.api = new IngestApi(config.httpHost(), port, new Authenticator(apiKeys, tokens), jobs,
                 new LifecycleHandlers(submitter, Clock.systemUTC()), listings, webhooks,
-                new TokenHandler(apiKeys, tokens), new CatalogHandlers(agents), readiness(), metrics);
+                new TokenHandler(apiKeys, tokens), new CatalogHandlers(agents, tenants), readiness(), metrics);
         metrics.bindRegistry(registry.streams());
     }
 

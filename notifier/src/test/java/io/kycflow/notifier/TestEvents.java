@@ -42,7 +42,7 @@ final class TestEvents {
         return new Job(job.schemaVersion(), job.id(), job.tenantId(), job.agentId(), job.agentVersion(), job.caseId(),
                 job.status(), job.progress(), job.recommendation(), input, job.queuedAt(), job.startedAt(),
                 job.completedAt(), job.createdAt(), job.updatedAt(), job.checkResults(), job.statusMessages(), job.plan(),
-                job.submissionId(), job.notifications(), job.eventSequence());
+                job.submissionId(), job.notifications(), job.eventSequence(), job.originalJobId(), job.newJobId());
     }
 
     /** The same job with other notification targets. */
@@ -50,7 +50,7 @@ final class TestEvents {
         return new Job(job.schemaVersion(), job.id(), job.tenantId(), job.agentId(), job.agentVersion(), job.caseId(),
                 job.status(), job.progress(), job.recommendation(), job.inputPayload(), job.queuedAt(), job.startedAt(),
                 job.completedAt(), job.createdAt(), job.updatedAt(), job.checkResults(), job.statusMessages(), job.plan(),
-                job.submissionId(), notifications, job.eventSequence());
+                job.submissionId(), notifications, job.eventSequence(), job.originalJobId(), job.newJobId());
     }
 
     static JobEvent terminal(Job job) {

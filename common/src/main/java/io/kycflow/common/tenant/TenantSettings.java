@@ -2,17 +2,25 @@ package io.kycflow.common.tenant;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * What one tenant chose about its notifications: the secrets that sign its webhooks (newest first;
- * two during a rotation) and which personal data may leave in them.
+ * What one tenant may do and chose about its notifications: the agents it may run, the secrets that sign
+ * its webhooks (newest first; two during a rotation) and which personal data may leave in them.
  *
  * @param webhookSecrets             newest first; empty: the tenant gets no webhooks (never unsigned ones)
  * @param webhookIncludeInputPayload false: webhook bodies leave out {@code input_payload}
  * @param slackIncludePersonalData   false: Slack messages name the case and job, never the subject
+ * @param allowedAgents              the agent keys the tenant may run; empty: every agent (a new tenant)
  */
 public record TenantSettings(String tenantId, List<String> webhookSecrets, boolean webhookIncludeInputPayload,
-                             boolean slackIncludePersonalData) {
+                             boolean slackIncludePersonalData, Optional<Set<String>> allowedAgents) {
+
+    public TenantSettings(String tenantId, List<String> webhookSecrets, boolean webhookIncludeInputPayload,
+                          boolean slackIncludePersonalData) {
+        this(tenantId, webhookSecrets, webhookIncludeInputPayload, slackIncludePersonalData, Optional.empty());
+    }
 
     public static final int MIN_SECRET_LENGTH = 16;
     /** The one in use and the one being retired: more would only lengthen every signature header. */
@@ -39,6 +47,12 @@ public record TenantSettings(String tenantId, List<String> webhookSecrets, boole
         if (new HashSet<>(webhookSecrets).size() != webhookSecrets.size()) {
             throw new IllegalArgumentException("tenant " + tenantId + " lists the same webhook secret twice");
         }
+        allowedAgents = allowedAgents.map(Set::copyOf);
+    }
+
+    /** Whether the tenant may run (or look up) this agent. */
+    public boolean mayUse(String agentKey) {
+        return allowedAgents.map(agents -> agents.contains(agentKey)).orElse(true);
     }
 
     /** A tenant nobody configured: no secrets of its own, personal data included as before. */
@@ -47,12 +61,13 @@ public record TenantSettings(String tenantId, List<String> webhookSecrets, boole
     }
 
     public TenantSettings withWebhookSecrets(List<String> secrets) {
-        return new TenantSettings(tenantId, secrets, webhookIncludeInputPayload, slackIncludePersonalData);
+        return new TenantSettings(tenantId, secrets, webhookIncludeInputPayload, slackIncludePersonalData, allowedAgents);
     }
 
     @Override
     public String toString() {
         return "TenantSettings[" + tenantId + ", " + webhookSecrets.size() + " webhook secret(s), input_payload in webhooks: "
-                + webhookIncludeInputPayload + ", personal data in Slack: " + slackIncludePersonalData + "]";
+                + webhookIncludeInputPayload + ", personal data in Slack: " + slackIncludePersonalData + ", agents: "
+                + allowedAgents.map(a -> a.stream().sorted().toList().toString()).orElse("all") + "]";
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -24,9 +25,10 @@ public final class TenantsFile {
     static final String WEBHOOK_SECRETS = "webhook_secrets";
     static final String WEBHOOK_INCLUDE_INPUT_PAYLOAD = "webhook_include_input_payload";
     static final String SLACK_INCLUDE_PERSONAL_DATA = "slack_include_personal_data";
+    static final String AGENTS = "agents";
     private static final Pattern TENANT_ID = Pattern.compile("[a-z0-9-]{1,64}");
     private static final Set<String> TENANT_FIELDS = Set.of(WEBHOOK_SECRETS, WEBHOOK_INCLUDE_INPUT_PAYLOAD,
-            SLACK_INCLUDE_PERSONAL_DATA);
+            SLACK_INCLUDE_PERSONAL_DATA, AGENTS);
 
     private TenantsFile() {
     }
@@ -77,10 +79,29 @@ public final class TenantsFile {
         }
         try {
             return new TenantSettings(tenantId, secrets, flag(node, WEBHOOK_INCLUDE_INPUT_PAYLOAD, where),
-                    flag(node, SLACK_INCLUDE_PERSONAL_DATA, where));
+                    flag(node, SLACK_INCLUDE_PERSONAL_DATA, where), agents(node, where));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The agents a tenant may run; absent means every agent (a tenant is limited only when someone says so). */
+    private static Optional<Set<String>> agents(JsonNode node, String where) {
+        JsonNode list = node.get(AGENTS);
+        if (list == null || list.isNull()) {
+            return Optional.empty();
+        }
+        if (!list.isArray()) {
+            throw new IllegalArgumentException(where + "." + AGENTS + " must be an array of agent keys");
+        }
+        Set<String> agents = new java.util.LinkedHashSet<>();
+        for (JsonNode agent : list) {
+            if (!agent.isTextual() || agent.asText().isBlank()) {
+                throw new IllegalArgumentException(where + "." + AGENTS + " must hold only agent keys (strings)");
+            }
+            agents.add(agent.asText());
+        }
+        return Optional.of(agents);
     }
 
     /** A boolean setting; absent means true (what every tenant got before the setting existed). */

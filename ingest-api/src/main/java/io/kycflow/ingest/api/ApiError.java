@@ -42,6 +42,11 @@ public final class ApiError extends RuntimeException {
         return new ApiError(403, "Forbidden", List.of(new FieldProblem("Authorization", message)), Map.of(), Map.of());
     }
 
+    /** Authenticated, but this tenant may not do this with {@code field}'s value (e.g. an agent it is not allowed). */
+    public static ApiError forbidden(String field, String problem) {
+        return new ApiError(403, "Forbidden", List.of(new FieldProblem(field, problem)), Map.of(), Map.of());
+    }
+
     public static ApiError notFound(String message) {
         return new ApiError(404, message, List.of(), Map.of(), Map.of());
     }

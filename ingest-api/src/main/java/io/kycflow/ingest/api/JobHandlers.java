@@ -1,6 +1,7 @@
 package io.kycflow.ingest.api;
 
 import io.kycflow.common.job.JobView;
+import io.kycflow.common.tenant.TenantDirectory;
 import io.javalin.http.Context;
 import io.kycflow.common.command.CommandOutcome;
 import io.kycflow.common.command.SubmitJob;
@@ -26,14 +27,16 @@ public final class JobHandlers {
     private static final int RETRY_AFTER_SECONDS = 1;
 
     private final StartJobRequestValidator validator;
+    private final TenantDirectory tenants;
     private final JobSubmitter submitter;
     private final JobLookup lookup;
     private final JobForwarder forwarder;
     private final ApiMetrics metrics;
     private final Clock clock;
 
-    public JobHandlers(StartJobRequestValidator validator, JobSubmitter submitter, JobLookup lookup,
-                       JobForwarder forwarder, ApiMetrics metrics, Clock clock) {
+    public JobHandlers(StartJobRequestValidator validator, TenantDirectory tenants, JobSubmitter submitter,
+                       JobLookup lookup, JobForwarder forwarder, ApiMetrics metrics, Clock clock) {
+        this.tenants = tenants;
         this.validator = validator;
         this.submitter = submitter;
         this.lookup = lookup;
@@ -45,6 +48,7 @@ public final class JobHandlers {
     public void start(Context ctx) {
         Principal caller = RequestContext.principal(ctx, Principal.JOBS_WRITE);
         StartJobRequestValidator.ValidatedStart valid = validator.validate(RequestContext.jsonBody(ctx));
+        AgentAccess.require(tenants, caller, valid.request().plan().agentKey());
         SubmitJob command = new SubmitJob(SubmitJob.SCHEMA_VERSION, UUID.randomUUID().toString(), caller.tenantId(),
                 valid.jobId(), clock.instant(), valid.request(), null);
         ctx.future(() -> submitter.send(command).handle((outcome, error) -> {
