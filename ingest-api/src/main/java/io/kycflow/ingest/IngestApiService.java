@@ -10,6 +10,7 @@ import io.kycflow.common.tenant.TenantDirectory;
 import io.kycflow.common.topic.Topics;
 import io.kycflow.common.notification.NotificationRequest;
 import io.kycflow.ingest.api.ApiMetrics;
+import io.kycflow.ingest.auth.ApiKeyFollower;
 import io.kycflow.ingest.api.LifecycleHandlers;
 import io.kycflow.ingest.api.ListingHandlers;
 import io.kycflow.ingest.api.NotificationRequestSender;
@@ -52,6 +53,8 @@ import java.util.concurrent.TimeUnit;
 public final class IngestApiService implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(IngestApiService.class);
+    /** How long start-up waits to have read every API key before taking traffic. */
+    private static final java.time.Duration API_KEYS_CATCH_UP = java.time.Duration.ofSeconds(30);
 
     private final Producer<String, JobCommand> producer;
     private final Producer<String, NotificationRequest> requestProducer;
@@ -60,6 +63,7 @@ public final class IngestApiService implements AutoCloseable {
     private final ApiMetrics metrics = new ApiMetrics();
     private final Admin admin;
     private final IngestApi api;
+    private final ApiKeyFollower apiKeyFollower;
     private final int port;
 
     public IngestApiService(KycflowConfig config, KafkaClientSettings kafka, AgentCatalog agents,
@@ -86,6 +90,7 @@ public final class IngestApiService implements AutoCloseable {
         WebhookHandlers webhooks = new WebhookHandlers(validator, lookup, forwarder,
                 new NotificationRequestSender(requestProducer), Clock.systemUTC());
         ListingHandlers listings = new ListingHandlers(new JobListing(registry.streams()), forwarder, self);
+        this.apiKeyFollower = new ApiKeyFollower(kafka, instanceName, apiKeys);
         this.api = new IngestApi(config.httpHost(), port, new Authenticator(apiKeys, tokens), jobs,
                 new LifecycleHandlers(submitter, Clock.systemUTC()), listings, webhooks,
                 new TokenHandler(apiKeys, tokens), new CatalogHandlers(agents, tenants), readiness(), metrics);
@@ -107,6 +112,7 @@ public final class IngestApiService implements AutoCloseable {
     }
 
     public IngestApiService start() {
+        apiKeyFollower.start(API_KEYS_CATCH_UP);
         waiter.start();
         registry.start();
         api.start();
@@ -130,6 +136,7 @@ public final class IngestApiService implements AutoCloseable {
     @Override
     public void close() {
         api.close();
+        apiKeyFollower.close();
         registry.close();
         waiter.close();
         producer.close();
