@@ -240,8 +240,11 @@ final class NameScorer {
                 alignments.add(new TokenAlignment(qp, cp, l.sim));
                 if (l.rule != null) {
                     adjustments.add(String.format(java.util.Locale.ROOT, "%s: [%s] ~ [%s] at %.2f", l.rule, qp, cp, l.sim));
-                } else if (l.q2 < 0 && l.c2 < 0 && l.sim < 1.0 && Nicknames.variants(q.tokens()[l.q1], c.tokens()[l.c1])) {
-                    adjustments.add(String.format(java.util.Locale.ROOT, "nickname: [%s] ~ [%s] at %.2f", qp, cp, l.sim));
+                } else if (l.sim < 1.0) {
+                    String kind = variantKind(qp.replace(" ", ""), cp.replace(" ", ""));
+                    if (kind != null) {
+                        adjustments.add(String.format(java.util.Locale.ROOT, "%s: [%s] ~ [%s] at %.2f", kind, qp, cp, l.sim));
+                    }
                 }
             }
         }
@@ -258,6 +261,20 @@ final class NameScorer {
             }
         }
         return new NameMatch(score, alignments, leftQ, leftC, adjustments);
+    }
+
+    /** The rule that made two different spellings alike, where it is not edit distance, or null. */
+    private static String variantKind(String q, String c) {
+        if (Nicknames.variants(q, c)) {
+            return "nickname";
+        }
+        if (ChineseSyllables.sameSound(q, c)) {
+            return "one Chinese syllable";
+        }
+        if (TokenSimilarity.sameLettersReordered(q, c)) {
+            return "letters reordered";
+        }
+        return null;
     }
 
     /** Legal forms are left out of the stricter organisation penalty: they are compared on their own. */

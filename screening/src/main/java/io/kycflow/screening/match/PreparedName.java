@@ -10,8 +10,9 @@ import java.util.List;
  */
 record PreparedName(String original, String[] tokens, String[] phonetic, double[] weights) {
 
-    static PreparedName of(String name, TokenWeights weights) {
-        List<String> list = new ArrayList<>(NameNormaliser.tokens(name));
+    /** @param organisation whether the name is of an organisation, vessel or aircraft (titles are kept) */
+    static PreparedName of(String name, TokenWeights weights, boolean organisation) {
+        List<String> list = new ArrayList<>(NameNormaliser.tokens(name, organisation));
         String[] tokens = list.toArray(String[]::new);
         String[] phonetic = new String[tokens.length];
         double[] w = new double[tokens.length];

@@ -49,7 +49,7 @@ public final class Screener {
         List<List<String>> tokenised = new ArrayList<>();
         for (SanctionedEntity e : entities) {
             for (EntityName n : e.names()) {
-                List<String> tokens = NameNormaliser.tokens(n.fullName()).stream()
+                List<String> tokens = NameNormaliser.tokens(n.fullName(), isThing(e.type())).stream()
                         .map(t -> interned.computeIfAbsent(t, x -> x)).toList();
                 tokenised.add(tokens);
                 df.addName(PreparedName.distinctTokens(tokens));
@@ -137,13 +137,33 @@ public final class Screener {
     }
 
     public ScreeningResult screen(Query query) {
-        PreparedName q = PreparedName.of(query.name(), weights);
-        int[] candidates = index.candidates(q, scorer.tuning().minIndexCoverage());
+        QueryName q = QueryName.of(query.name(), query.schema(), weights);
+        double coverage = scorer.tuning().minIndexCoverage();
+        int[] candidates = q.readingsDiffer()
+                ? union(index.candidates(q.asPerson(), coverage), index.candidates(q.asThing(), coverage))
+                : index.candidates(q.any(), coverage);
         return rank(query, q, candidates);
     }
 
+    /** Two ascending candidate lists merged, ascending, without duplicates. */
+    private static int[] union(int[] a, int[] b) {
+        int[] out = new int[a.length + b.length];
+        int i = 0, j = 0, k = 0;
+        while (i < a.length || j < b.length) {
+            int next = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i] : b[j];
+            while (i < a.length && a[i] == next) {
+                i++;
+            }
+            while (j < b.length && b[j] == next) {
+                j++;
+            }
+            out[k++] = next;
+        }
+        return java.util.Arrays.copyOf(out, k);
+    }
+
     public ScreeningResult screenFullScan(Query query) {
-        PreparedName q = PreparedName.of(query.name(), weights);
+        QueryName q = QueryName.of(query.name(), query.schema(), weights);
         int[] all = new int[names.size()];
         for (int i = 0; i < all.length; i++) {
             all[i] = i;
@@ -151,11 +171,12 @@ public final class Screener {
         return rank(query, q, all);
     }
 
-    private ScreeningResult rank(Query query, PreparedName q, int[] candidates) {
-        if (q.isEmpty()) {
+    private ScreeningResult rank(Query query, QueryName q, int[] candidates) {
+        if (q.any().isEmpty()) {
             return new ScreeningResult(query, List.of(), lists);
         }
-        NameScorer.QueryCache cache = new NameScorer.QueryCache();
+        NameScorer.QueryCache personCache = new NameScorer.QueryCache();
+        NameScorer.QueryCache thingCache = q.readingsDiffer() ? new NameScorer.QueryCache() : personCache;
         // Best name per entity: an entity is one hit however many of its aliases match.
         Map<Integer, Integer> bestName = new HashMap<>();
         Map<Integer, Double> bestScore = new HashMap<>();
@@ -165,7 +186,9 @@ public final class Screener {
             if (!query.schema().accepts(entity.type())) {
                 continue;
             }
-            double s = scorer.score(q, name.prepared(), cache, isThing(entity.type())) * qualityFactor(name.name());
+            boolean thing = isThing(entity.type());
+            double s = scorer.score(q.forEntity(thing), name.prepared(), thing ? thingCache : personCache, thing)
+                    * qualityFactor(name.name());
             // Evidence can lift a score by at most its corroboration share, so names that cannot reach
             // the weak threshold even then are dropped before the (costlier) evidence step.
             if (s < thresholds.weak() * 0.75) {
@@ -196,10 +219,11 @@ public final class Screener {
         return name.quality() == AliasQuality.WEAK ? scorer.tuning().weakAliasFactor() : 1.0;
     }
 
-    private Hit hit(Query query, PreparedName q, int nameIndex) {
+    private Hit hit(Query query, QueryName q, int nameIndex) {
         IndexedName name = names.get(nameIndex);
         SanctionedEntity entity = entities.get(name.entity());
-        NameMatch match = scorer.explain(q, name.prepared(), isThing(entity.type()));
+        boolean thing = isThing(entity.type());
+        NameMatch match = scorer.explain(q.forEntity(thing), name.prepared(), thing);
         double factor = qualityFactor(name.name());
         double score = match.score() * factor;
         FeatureEvidence dob = BirthDateEvidence.apply(query.dateOfBirth(), entity.birthDates(), score, scorer.tuning());

@@ -6,8 +6,9 @@ import org.apache.commons.codec.language.DoubleMetaphone;
  * How alike two name tokens are, 0..1: a blend of edit distance (with transpositions, so "Marcon" is one
  * edit from "Macron") and Jaro-Winkler (which forgives endings: "Tokayev"/"Tukayev"), reduced for each
  * edit beyond the first (one slip is a typo at any length; three edits are usually another name), lifted to
- * a floor when both sound the same (Double Metaphone), an initial standing for any name with that letter, and
- * two different numbers (digits or Roman numerals) taken as a near variant.
+ * a floor when both sound the same (Double Metaphone, or one Chinese syllable in two romanisations), lifted
+ * less for the same letters reordered, an initial standing for any name with that letter, and two different
+ * numbers (digits or Roman numerals) taken as a near variant.
  */
 final class TokenSimilarity {
     private static final DoubleMetaphone METAPHONE = new DoubleMetaphone();
@@ -56,10 +57,54 @@ final class TokenSimilarity {
             // A ratio forgives long tokens too much: "Castillo"/"Castro" are three edits and two names.
             sim *= Math.pow(1 - tuning.extraEditCost(), edits - 1);
         }
-        if (!phoneticA.isEmpty() && phoneticA.equals(phoneticB)) {
-            sim = Math.max(sim, tuning.phoneticFloor());
+        if (sim < tuning.phoneticFloor() && (!phoneticA.isEmpty() && phoneticA.equals(phoneticB)
+                || ChineseSyllables.sameSound(a, b))) {
+            sim = tuning.phoneticFloor();
+        }
+        if (sim < REORDERED_LETTERS_SIMILARITY && sameLettersReordered(a, b)) {
+            sim = REORDERED_LETTERS_SIMILARITY;
         }
         return sim;
+    }
+
+    /**
+     * Similarity of a token written with its letters reversed or shuffled ("nituP" for Putin), a
+     * deliberate evasion edit distance cannot see; lower than a sound-alike, since it is no spelling.
+     */
+    static final double REORDERED_LETTERS_SIMILARITY = 0.8;
+    /** Shorter tokens share their letters by chance too often ("Omar" / "Roma", "Amir" / "Mira"). */
+    private static final int MIN_REORDERED_LENGTH = 5;
+
+    /** The same letters, each as often, in another order. */
+    static boolean sameLettersReordered(String a, String b) {
+        if (a.length() != b.length() || a.length() < MIN_REORDERED_LENGTH) {
+            return false;
+        }
+        int sumA = 0;
+        int sumB = 0;
+        for (int i = 0; i < a.length(); i++) {
+            sumA += a.charAt(i) * a.charAt(i);
+            sumB += b.charAt(i) * b.charAt(i);
+        }
+        if (sumA != sumB) {
+            return false; // cheap and almost always decisive: no counting array for most pairs
+        }
+        int[] count = new int[128];
+        for (int i = 0; i < a.length(); i++) {
+            char ca = a.charAt(i);
+            char cb = b.charAt(i);
+            if (ca >= 128 || cb >= 128) {
+                return false;
+            }
+            count[ca]++;
+            count[cb]--;
+        }
+        for (int c : count) {
+            if (c != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Digits, or a Roman numeral of up to four letters from I, V and X ("iii", "xiv"). */
