@@ -38,8 +38,8 @@ final class ChineseSyllables {
      * for any other token: the other initials are spelt alike in both systems or too ambiguous to fold.
      */
     static String soundKey(String token) {
-        if (token.length() < 2 || token.length() > 6) {
-            return null;
+        if (token.length() < 2 || token.length() > 6 || "xhsjzcqt".indexOf(token.charAt(0)) < 0) {
+            return null; // not a sibilant or affricate initial: most tokens leave here
         }
         for (String initial : INITIALS) {
             if (token.startsWith(initial)) {

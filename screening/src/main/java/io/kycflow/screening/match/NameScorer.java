@@ -366,6 +366,9 @@ final class NameScorer {
      */
     private void joinRuns(String[] single, int[] sLink, String[] run, int[] rLink, List<Link> links,
                           boolean singleIsQuery, boolean organisation) {
+        if (!anyFree(rLink)) {
+            return; // a run must take in a word left over: none, nothing to try (most candidates)
+        }
         int maxRun = Math.max(3, maxAcronymRun(organisation));
         for (int i = 0; i < single.length; i++) {
             String t = single[i];
@@ -445,6 +448,15 @@ final class NameScorer {
         }
     }
 
+    private static boolean anyFree(int[] link) {
+        for (int l : link) {
+            if (l < 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Longest run of words initials may stand for: five in the names of organisations ("PLA", "NATO"), two in
      * a person's ("JC" for Jean-Claude), where longer runs would turn every short given name into initials.
@@ -509,11 +521,15 @@ final class NameScorer {
             if (cLink[j] >= 0 && cLink[j + 1] >= 0) {
                 continue;
             }
-            String joined = c.tokens()[j] + c.tokens()[j + 1];
+            int joinedLength = c.tokens()[j].length() + c.tokens()[j + 1].length();
+            String joined = null; // built only for a query token it might explain
             for (int i = 0; i < q.tokens().length; i++) {
-                if (!lengthsCompatible(q.tokens()[i].length(), joined.length())
+                if (!lengthsCompatible(q.tokens()[i].length(), joinedLength)
                         || !canJoin(qLink[i], cLink[j], cLink[j + 1], links, i, true)) {
                     continue;
+                }
+                if (joined == null) {
+                    joined = c.tokens()[j] + c.tokens()[j + 1];
                 }
                 double s = similarity.similarity(q.tokens()[i], "", joined, "");
                 if (s >= tuning.minTokenSimilarity() && s > current(links, qLink[i], cLink[j], cLink[j + 1])) {
@@ -531,11 +547,15 @@ final class NameScorer {
             if (qLink[i] >= 0 && qLink[i + 1] >= 0) {
                 continue;
             }
-            String joined = q.tokens()[i] + q.tokens()[i + 1];
+            int joinedLength = q.tokens()[i].length() + q.tokens()[i + 1].length();
+            String joined = null;
             for (int j = 0; j < c.tokens().length; j++) {
-                if (!lengthsCompatible(c.tokens()[j].length(), joined.length())
+                if (!lengthsCompatible(c.tokens()[j].length(), joinedLength)
                         || !canJoin(cLink[j], qLink[i], qLink[i + 1], links, j, false)) {
                     continue;
+                }
+                if (joined == null) {
+                    joined = q.tokens()[i] + q.tokens()[i + 1];
                 }
                 double s = similarity.similarity(joined, "", c.tokens()[j], "");
                 if (s >= tuning.minTokenSimilarity() && s > current(links, cLink[j], qLink[i], qLink[i + 1])) {

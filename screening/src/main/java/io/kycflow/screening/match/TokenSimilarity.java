@@ -49,14 +49,9 @@ final class TokenSimilarity {
         if (Character.isDigit(a.charAt(0)) || Character.isDigit(b.charAt(0))) {
             return 0.0; // a number never resembles a word
         }
-        int edits = osaDistance(a, b);
-        double edit = 1.0 - (double) edits / Math.max(a.length(), b.length());
-        double share = tuning.levenshteinShare();
-        double sim = share * edit + (1 - share) * jaroWinkler(a, b);
-        if (edits > 1 && tuning.extraEditCost() > 0) {
-            // A ratio forgives long tokens too much: "Castillo"/"Castro" are three edits and two names.
-            sim *= Math.pow(1 - tuning.extraEditCost(), edits - 1);
-        }
+        // Below minTokenSimilarity two tokens are not aligned at all, so where the letter counts alone prove
+        // the spelling that far apart the quadratic distances are skipped (most pairs a query meets).
+        double sim = spellingUpperBound(a, b) < tuning.minTokenSimilarity() ? 0.0 : spelling(a, b);
         if (sim < tuning.phoneticFloor() && (!phoneticA.isEmpty() && phoneticA.equals(phoneticB)
                 || ChineseSyllables.sameSound(a, b))) {
             sim = tuning.phoneticFloor();
@@ -65,6 +60,56 @@ final class TokenSimilarity {
             sim = REORDERED_LETTERS_SIMILARITY;
         }
         return sim;
+    }
+
+    /** Edit-distance ratio blended with Jaro-Winkler, each edit beyond the first costing extra. */
+    private double spelling(String a, String b) {
+        int edits = osaDistance(a, b);
+        return blend(1.0 - (double) edits / Math.max(a.length(), b.length()), jaroWinkler(a, b), edits);
+    }
+
+    private double blend(double editRatio, double jaroWinkler, int edits) {
+        double share = tuning.levenshteinShare();
+        double sim = share * editRatio + (1 - share) * jaroWinkler;
+        if (edits > 1 && tuning.extraEditCost() > 0) {
+            // A ratio forgives long tokens too much: "Castillo"/"Castro" are three edits and two names.
+            sim *= Math.pow(1 - tuning.extraEditCost(), edits - 1);
+        }
+        return sim;
+    }
+
+    /**
+     * At least {@link #spelling} for any two tokens: the letters one has more of than the other must each
+     * be edited, so they bound the distance from below, and Jaro-Winkler is at most 1.
+     */
+    double spellingUpperBound(String a, String b) {
+        int edits = letterCountDistance(a, b);
+        return blend(1.0 - (double) edits / Math.max(a.length(), b.length()), 1.0, edits);
+    }
+
+    /** The larger of the letters a has more of than b and those b has more of than a (a lower bound of OSA). */
+    static int letterCountDistance(String a, String b) {
+        int[] count = new int[36]; // tokens are a-z and 0-9 after normalisation
+        for (int i = 0; i < a.length(); i++) {
+            count[slot(a.charAt(i))]++;
+        }
+        int surplus = a.length(); // letters of a not found in b
+        int deficit = 0; // letters of b not found in a
+        for (int i = 0; i < b.length(); i++) {
+            int k = slot(b.charAt(i));
+            if (count[k] > 0) {
+                count[k]--;
+                surplus--;
+            } else {
+                deficit++;
+            }
+        }
+        return Math.max(surplus, deficit);
+    }
+
+    /** a-z to 0-25, anything else (digits) to 26-35; a shared slot only lowers the bound, never raises it. */
+    private static int slot(char c) {
+        return c >= 'a' && c <= 'z' ? c - 'a' : 26 + (c % 10);
     }
 
     /**
