@@ -186,4 +186,11 @@ class MatchingTest {
         assertFalse(PAIRS.score("Electric Company", "General Electric Company", "Company").match());
         assertTrue(PAIRS.score("General John Smith", "John Smith", "Person").match());
     }
+
+    @Test
+    void soundAlikesCompareTheWholeName() {
+        // Four sounds alike at the start ("MNTK") are not one name: the phonetic code covers the whole token.
+        assertFalse(PAIRS.score("John Montague", "John Montgomery", "Person").match());
+        assertTrue(PAIRS.score("Muammar Qaddafi", "Muammar Gaddafi", "Person").match());
+    }
 }

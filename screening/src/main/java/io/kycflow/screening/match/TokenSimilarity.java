@@ -12,6 +12,15 @@ import org.apache.commons.codec.language.DoubleMetaphone;
  */
 final class TokenSimilarity {
     private static final DoubleMetaphone METAPHONE = new DoubleMetaphone();
+    /**
+     * The whole token's sound, not the library's default first four sounds: cut at four, long names that
+     * only begin alike sound the same ("Albano"/"Albanese", "Volkswerk"/"Volkswagen", "Monteiro"/"Montenegro").
+     */
+    private static final int PHONETIC_CODE_LENGTH = 32;
+
+    static {
+        METAPHONE.setMaxCodeLen(PHONETIC_CODE_LENGTH); // set once before any use, so safe to share across threads
+    }
 
     /** Similarity of a given name and its usual short form (as an initial: the same name, not proof). */
     static final double NICKNAME_SIMILARITY = 0.85;
