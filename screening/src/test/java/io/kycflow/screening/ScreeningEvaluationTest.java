@@ -206,6 +206,14 @@ class ScreeningEvaluationTest {
         System.out.printf(Locale.ROOT, "US Congress (should not hit sanctions): STRONG %.2f per 1,000, PARTIAL+ %.2f per 1,000%n",
                 1000.0 * con[1] / congress.size(), 1000.0 * con[0] / congress.size());
 
+        // Work per query: names the index hands to the scorer, over the benchmark's queries (500 negatives, UN).
+        int[] candidates = java.util.stream.Stream.concat(negatives.stream().limit(500), un.stream())
+                .mapToInt(screener::candidateCount).sorted().toArray();
+        System.out.printf(Locale.ROOT, "candidates per query (%d queries): median %d, p90 %d, p99 %d, max %d, mean %.0f%n",
+                candidates.length, candidates[candidates.length / 2], candidates[candidates.length * 9 / 10],
+                candidates[candidates.length * 99 / 100], candidates[candidates.length - 1],
+                Arrays.stream(candidates).average().orElse(0));
+
         // Latency, single thread: index vs full scan on the same 300 queries (after warm-up).
         List<Query> sample = new ArrayList<>(un.subList(0, 150));
         sample.addAll(negatives.subList(0, Math.min(150, negatives.size())));

@@ -1,9 +1,7 @@
 package io.kycflow.screening.match;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Scores a query name against a listed name regardless of the order of their parts.
@@ -31,11 +29,17 @@ final class NameScorer {
     }
 
     /**
-     * Token similarities already computed for one query, keyed by listed token: scoring a query against
-     * thousands of names repeats the same tokens, and listed tokens are shared String instances.
+     * Token similarities already computed for one query, by listed token number (see
+     * {@link PreparedName#tokenIds()}): scoring a query against thousands of names repeats the same tokens.
+     * An array rather than a map: the lookup is in the innermost loop of screening.
      */
     static final class QueryCache {
-        private final Map<String, double[]> byListedToken = new HashMap<>();
+        private final double[][] byTokenId;
+
+        /** @param vocabulary number of distinct listed tokens; 0 caches nothing (one pair compared) */
+        QueryCache(int vocabulary) {
+            byTokenId = new double[vocabulary][];
+        }
     }
 
     /**
@@ -85,17 +89,22 @@ final class NameScorer {
     }
 
     NameMatch explain(PreparedName q, PreparedName c, boolean organisation) {
-        return compare(q, c, new QueryCache(), true, organisation);
+        return compare(q, c, new QueryCache(0), true, organisation);
     }
 
-    private double[] sims(PreparedName q, String listed, String listedPhonetic, QueryCache cache) {
-        double[] s = cache.byListedToken.get(listed);
+    /** The query tokens' similarities to listed token j of c. */
+    private double[] sims(PreparedName q, PreparedName c, int j, QueryCache cache) {
+        int id = c.tokenIds() == null ? -1 : c.tokenIds()[j];
+        boolean cached = id >= 0 && id < cache.byTokenId.length;
+        double[] s = cached ? cache.byTokenId[id] : null;
         if (s == null) {
             s = new double[q.tokens().length];
             for (int i = 0; i < s.length; i++) {
-                s[i] = similarity.similarity(q.tokens()[i], q.phonetic()[i], listed, listedPhonetic);
+                s[i] = similarity.similarity(q.tokens()[i], q.phonetic()[i], c.tokens()[j], c.phonetic()[j]);
             }
-            cache.byListedToken.put(listed, s);
+            if (cached) {
+                cache.byTokenId[id] = s;
+            }
         }
         return s;
     }
@@ -109,7 +118,7 @@ final class NameScorer {
         }
         double[][] sim = new double[m][];
         for (int j = 0; j < m; j++) {
-            sim[j] = sims(q, c.tokens()[j], c.phonetic()[j], cache);
+            sim[j] = sims(q, c, j, cache);
         }
         int[] qLink = new int[n];
         int[] cLink = new int[m];
