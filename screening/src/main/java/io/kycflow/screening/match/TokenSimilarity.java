@@ -14,7 +14,7 @@ final class TokenSimilarity {
     private static final DoubleMetaphone METAPHONE = new DoubleMetaphone();
     /**
      * The whole token's sound, not the library's default first four sounds: cut at four, long names that
-     * only begin alike sound the same ("Albano"/"Albanese", "Volkswerk"/"Volkswagen", "Monteiro"/"Montenegro").
+     * only begin alike sound the same ("Albano"/"Albanese", "Volkswerk"/"Volkswagen", "Sparkles"/"Sporks").
      */
     private static final int PHONETIC_CODE_LENGTH = 32;
 
