@@ -12,6 +12,7 @@ import io.kycflow.ingest.api.IngestApi;
 import io.kycflow.ingest.api.JobHandlers;
 import io.kycflow.ingest.api.JobSubmitter;
 import io.kycflow.ingest.api.OutcomeWaiter;
+import io.kycflow.ingest.api.PublicDocuments;
 import io.kycflow.ingest.api.ReadinessProbe;
 import io.kycflow.ingest.api.StartJobRequestValidator;
 import io.kycflow.ingest.api.TokenHandler;
@@ -70,7 +71,7 @@ public final class IngestApiService implements AutoCloseable {
                 new JobSubmitter(producer, waiter, config.outcomeTimeout()),
                 new JobLookup(registry.streams(), self), new JobForwarder(), metrics, Clock.systemUTC());
         this.api = new IngestApi(config.httpHost(), port, new Authenticator(apiKeys, tokens), jobs,
-                new TokenHandler(apiKeys, tokens), new CatalogHandlers(agents), readiness(), metrics);
+                new TokenHandler(apiKeys, tokens), new CatalogHandlers(agents), readiness(), metrics, new PublicDocuments(keys));
         metrics.bindRegistry(registry.streams());
     }
 

@@ -28,19 +28,19 @@ public final class IngestApi implements AutoCloseable {
     private static final String STARTED_AT = "kycflow.started-at";
 
     private static final Set<String> PUBLIC_PATHS = Set.of("/health/live", "/health/ready", "/metrics",
-            PREFIX + "/auth/token", "/auth/token");
+            PREFIX + "/auth/token", "/auth/token", "/.well-known/jwks.json");
 
     private final Javalin app;
 
     public IngestApi(String host, int port, Authenticator authenticator, JobHandlers jobs, TokenHandler tokens,
-                     CatalogHandlers catalog, ReadinessProbe readiness, ApiMetrics metrics) {
+                     CatalogHandlers catalog, ReadinessProbe readiness, ApiMetrics metrics, PublicDocuments documents) {
         this.app = Javalin.create(config -> configure(config, host, port, authenticator, jobs, tokens, catalog, readiness,
-                metrics));
+                metrics, documents));
     }
 
     private static void configure(JavalinConfig config, String host, int port, Authenticator authenticator,
                                   JobHandlers jobs, TokenHandler tokens, CatalogHandlers catalog, ReadinessProbe readiness,
-                                  ApiMetrics metrics) {
+                                  ApiMetrics metrics, PublicDocuments documents) {
         config.jetty.host = host;
         config.jetty.port = port;
         config.http.maxRequestSize = MAX_BODY_BYTES;
@@ -71,6 +71,7 @@ public final class IngestApi implements AutoCloseable {
                 ctx.status(503).header("Retry-After", "1").json(Map.of("status", "not ready", "reason", reason));
             }
         });
+        config.routes.get("/.well-known/jwks.json", documents::jwks);
         config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                 .result(metrics.scrape()));
 

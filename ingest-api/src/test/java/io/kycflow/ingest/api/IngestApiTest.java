@@ -198,11 +198,31 @@ class IngestApiTest {
     }
 
     @Test
-    void aReadOnlyKeyCannotStartJobs() {
-        ApiClient readOnly = acme.as(RunningApi.READ_ONLY_KEY.token());
-        ApiClient.Response response = readOnly.post("/api/v1/startKYCAgentJob", startBody(newJobId(), "Jane"));
-        assertEquals(403, response.status());
-        assertNull(response.body().get("job_id"));
+    void aReadOnlyKeyCannotStartJobsAndTheErrorNamesTheMissingScope() {
+        String readOnlyJwt = acme.as(null).post("/api/v1/auth/token",
+                "{\"api_key\": \"" + RunningApi.READ_ONLY_KEY.token() + "\"}").body().get("access_token").asText();
+        for (String bearer : List.of(RunningApi.READ_ONLY_KEY.token(), readOnlyJwt)) {
+            ApiClient readOnly = acme.as(bearer);
+            ApiClient.Response response = readOnly.post("/api/v1/startKYCAgentJob", startBody(newJobId(), "Jane"));
+            assertEquals(403, response.status());
+            assertNull(response.body().get("job_id"));
+            assertTrue(response.body().at("/details/0/problem").asText().contains("jobs:write"), response.raw().body());
+            int read = readOnly.get("/api/v1/getJobById?job_id=" + newJobId()).status();
+            assertTrue(read == 404 || read == 503, "reading is allowed (404: no such job; 503: store warming up): " + read);
+        }
+    }
+
+    @Test
+    void theJwksIsPublicAndNamesTheKeyThatSignsTokens() {
+        ApiClient.Response jwks = acme.as(null).get("/.well-known/jwks.json");
+        assertEquals(200, jwks.status());
+        JsonNode key = jwks.body().get("keys").get(0);
+        String jwt = acme.as(null).post("/api/v1/auth/token", "{\"api_key\": \"" + RunningApi.ACME_KEY.token() + "\"}")
+                .body().get("access_token").asText();
+        assertEquals(com.auth0.jwt.JWT.decode(jwt).getKeyId(), key.get("kid").asText());
+        assertEquals("ES256", key.get("alg").asText());
+        assertEquals("sig", key.get("use").asText());
+        assertNull(key.get("d"), "never the private part");
     }
 
     @Test
