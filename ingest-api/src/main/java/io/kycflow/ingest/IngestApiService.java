@@ -6,6 +6,7 @@ import io.kycflow.common.config.KycflowConfig;
 import io.kycflow.common.kafka.KafkaClientSettings;
 import io.kycflow.common.net.OutboundUrlGuard;
 import io.kycflow.common.topic.Topics;
+import io.kycflow.ingest.api.AccessGate;
 import io.kycflow.ingest.api.ApiMetrics;
 import io.kycflow.ingest.api.CatalogHandlers;
 import io.kycflow.ingest.api.IngestApi;
@@ -15,6 +16,7 @@ import io.kycflow.ingest.api.OutcomeWaiter;
 import io.kycflow.ingest.api.PublicDocuments;
 import io.kycflow.ingest.api.ReadinessProbe;
 import io.kycflow.ingest.api.StartJobRequestValidator;
+import io.kycflow.ingest.api.TenantRateLimiter;
 import io.kycflow.ingest.api.TokenHandler;
 import io.kycflow.ingest.auth.ApiKeyRegistry;
 import io.kycflow.ingest.auth.Authenticator;
@@ -70,7 +72,8 @@ public final class IngestApiService implements AutoCloseable {
                         OutboundUrlGuard.withAllowlist(config.outboundAllowlist())),
                 new JobSubmitter(producer, waiter, config.outcomeTimeout()),
                 new JobLookup(registry.streams(), self), new JobForwarder(), metrics, Clock.systemUTC());
-        this.api = new IngestApi(config.httpHost(), port, new Authenticator(apiKeys, tokens), jobs,
+        this.api = new IngestApi(config.httpHost(), port,
+                new AccessGate(new Authenticator(apiKeys, tokens), new TenantRateLimiter(config.rateLimit())), jobs,
                 new TokenHandler(apiKeys, tokens), new CatalogHandlers(agents), readiness(), metrics, new PublicDocuments(keys));
         metrics.bindRegistry(registry.streams());
     }
@@ -99,6 +102,10 @@ public final class IngestApiService implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    public IngestApi api() {
+        return api;
     }
 
     public JobRegistry registry() {

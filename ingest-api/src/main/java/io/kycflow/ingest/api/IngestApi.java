@@ -7,13 +7,12 @@ import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.kycflow.common.json.Json;
-import io.kycflow.ingest.auth.Authenticator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
+import java.util.List;
 
 /**
  * The HTTP edge. Routes follow the reference API (RPC-style operations under {@code /api/v1}, also
@@ -27,18 +26,15 @@ public final class IngestApi implements AutoCloseable {
     public static final long MAX_BODY_BYTES = 1 << 20;
     private static final String STARTED_AT = "kycflow.started-at";
 
-    private static final Set<String> PUBLIC_PATHS = Set.of("/health/live", "/health/ready", "/metrics",
-            PREFIX + "/auth/token", "/auth/token", "/.well-known/jwks.json");
-
     private final Javalin app;
 
-    public IngestApi(String host, int port, Authenticator authenticator, JobHandlers jobs, TokenHandler tokens,
+    public IngestApi(String host, int port, AccessGate gate, JobHandlers jobs, TokenHandler tokens,
                      CatalogHandlers catalog, ReadinessProbe readiness, ApiMetrics metrics, PublicDocuments documents) {
-        this.app = Javalin.create(config -> configure(config, host, port, authenticator, jobs, tokens, catalog, readiness,
+        this.app = Javalin.create(config -> configure(config, host, port, gate, jobs, tokens, catalog, readiness,
                 metrics, documents));
     }
 
-    private static void configure(JavalinConfig config, String host, int port, Authenticator authenticator,
+    private static void configure(JavalinConfig config, String host, int port, AccessGate gate,
                                   JobHandlers jobs, TokenHandler tokens, CatalogHandlers catalog, ReadinessProbe readiness,
                                   ApiMetrics metrics, PublicDocuments documents) {
         config.jetty.host = host;
@@ -50,10 +46,7 @@ public final class IngestApi implements AutoCloseable {
 
         config.routes.before(ctx -> {
             ctx.attribute(STARTED_AT, System.nanoTime());
-            if (!PUBLIC_PATHS.contains(ctx.path())) {
-                ctx.attribute(RequestContext.PRINCIPAL, authenticator.authenticate(ctx.header("Authorization"))
-                        .orElseThrow(() -> ApiError.unauthorized("missing, invalid or expired bearer token or API key")));
-            }
+            gate.admit(ctx);
         });
 
         operation(config, "POST", "/startKYCAgentJob", jobs::start);
@@ -118,6 +111,14 @@ public final class IngestApi implements AutoCloseable {
         } catch (RuntimeException e) {
             return "unmatched";
         }
+    }
+
+    /** Every registered operation as {@code "METHOD /path"}: what the OpenAPI document must describe. */
+    public List<String> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .filter(h -> h.endpoint.method.isHttpMethod())
+                .map(h -> h.endpoint.method.name() + " " + h.endpoint.path)
+                .toList();
     }
 
     public IngestApi start() {
