@@ -65,6 +65,9 @@ public final class IngestApi implements AutoCloseable {
             }
         });
         config.routes.get("/.well-known/jwks.json", documents::jwks);
+        config.routes.get(PREFIX + "/openapi.json", documents::openApi);
+        config.routes.get("/docs", documents::page);
+        config.routes.get("/docs/{asset}", documents::asset);
         config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                 .result(metrics.scrape()));
 

@@ -1,5 +1,6 @@
 package io.kycflow.ingest.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.kycflow.ingest.ApiClient;
 import io.kycflow.ingest.RunningApi;
 import io.kycflow.kafka.embedded.EmbeddedKafkaBroker;
@@ -12,8 +13,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,7 +26,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The edge as a whole, on a real broker: which routes are public, the rest need a token; the per-tenant rate limit. */
+/**
+ * The edge as a whole, on a real broker: which routes are public and that the rest need a token; the
+ * per-tenant rate limit; the OpenAPI document against the routes Javalin really has; the reference page.
+ */
 @ExtendWith(SharedKafka.class)
 class ApiEdgeTest {
 
@@ -64,6 +72,7 @@ class ApiEdgeTest {
     @Test
     void everyRegisteredRouteButThePublicOnesAnswers401WithoutAToken() {
         List<String> routes = api.service().api().routes();
+        assertTrue(routes.containsAll(PUBLIC), "every public route exists: " + routes);
         List<String> guarded = new ArrayList<>();
         for (String route : routes) {
             ApiClient.Response response = call(anonymous, route);
@@ -105,5 +114,83 @@ class ApiEdgeTest {
             assertEquals(200, anonymous.get("/health/live").status(), "public routes are not limited");
         }
         assertFalse(limited.raw().body().contains("acme"), "the error names no tenant");
+    }
+
+    /** A registered route as the document names it: an unprefixed alias of an {@code /api/v1} route is that route. */
+    private static String documentedForm(String route, List<String> routes) {
+        String[] parts = route.split(" ", 2);
+        String prefixed = parts[0] + " " + IngestApi.PREFIX + parts[1];
+        return !parts[1].startsWith(IngestApi.PREFIX) && routes.contains(prefixed) ? prefixed : route;
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesExactlyTheRegisteredRoutes() {
+        ApiClient.Response response = anonymous.get("/api/v1/openapi.json");
+        assertEquals(200, response.status());
+        JsonNode doc = response.body();
+        assertEquals("3.1.0", doc.get("openapi").asText());
+
+        List<String> routes = api.service().api().routes();
+        Set<String> registered = new TreeSet<>();
+        routes.forEach(route -> registered.add(documentedForm(route, routes)));
+        Set<String> documented = new TreeSet<>();
+        for (Iterator<Map.Entry<String, JsonNode>> paths = doc.get("paths").fields(); paths.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            path.getValue().fieldNames().forEachRemaining(method -> {
+                String route = method.toUpperCase(Locale.ROOT) + " " + path.getKey();
+                documented.add(route);
+                checkOperation(route, path.getValue().get(method), doc);
+            });
+        }
+        Set<String> missing = new TreeSet<>(registered);
+        missing.removeAll(documented);
+        Set<String> extra = new TreeSet<>(documented);
+        extra.removeAll(registered);
+        assertTrue(missing.isEmpty(), "registered but not in openapi.json: " + missing);
+        assertTrue(extra.isEmpty(), "in openapi.json but not registered: " + extra);
+    }
+
+    /** A public operation says so; a guarded one names its scope and documents 401/403/429; errors use the Error shape. */
+    private static void checkOperation(String route, JsonNode operation, JsonNode doc) {
+        JsonNode security = operation.get("security");
+        assertNotNull(security, route + " states its security");
+        boolean anonymousAllowed = security.isEmpty() || security.toString().contains("{}");
+        assertEquals(PUBLIC.contains(route), anonymousAllowed, route + ": public in the document as at the edge");
+        JsonNode responses = operation.get("responses");
+        if (!anonymousAllowed) {
+            assertTrue(security.get(0).get("bearer").get(0).asText().matches("jobs:read|jobs:write|admin"), route);
+            for (String status : List.of("401", "403", "429")) {
+                assertNotNull(responses.get(status), route + " documents " + status);
+            }
+        }
+        responses.fieldNames().forEachRemaining(status -> {
+            JsonNode schema = responses.get(status).at("/content/application~1json/schema/$ref");
+            if (status.startsWith("4") || status.startsWith("5") && !route.equals("GET /health/ready")) {
+                assertTrue(schema.asText().matches("#/components/schemas/(Error|DuplicateJob)"),
+                        route + " " + status + " answers the error shape: " + schema);
+            }
+            if (!schema.isMissingNode()) {
+                assertFalse(doc.at(schema.asText().substring(1)).isMissingNode(), route + " refers to " + schema);
+            }
+        });
+    }
+
+    @Test
+    void theReferencePageRendersTheDocumentFromTheClasspathWithoutACdn() {
+        ApiClient.Response page = anonymous.get("/docs");
+        assertEquals(200, page.status());
+        assertTrue(page.header("Content-Type").startsWith("text/html"));
+        assertTrue(page.header("Content-Security-Policy").contains("script-src 'self'"));
+        assertFalse(page.raw().body().contains("https://"), "no third-party host");
+        ApiClient.Response bundle = anonymous.get("/docs/swagger-ui-bundle.js");
+        assertEquals(200, bundle.status());
+        assertTrue(bundle.raw().body().length() > 100_000 && bundle.raw().body().contains("SwaggerUIBundle"));
+        assertEquals(200, anonymous.get("/docs/swagger-ui.css").status());
+        assertTrue(anonymous.get("/docs/kycflow-docs.js").raw().body().contains("/api/v1/openapi.json"));
+        for (String probe : List.of("/docs/pom.properties", "/docs/..%2Fkycflow-api%2Fopenapi.json", "/docs/index.html")) {
+            ApiClient.Response response = anonymous.get(probe);
+            assertEquals(404, response.status(), probe);
+            assertNotNull(response.body().get("error"), probe);
+        }
     }
 }
