@@ -40,6 +40,7 @@ public final class IngestApi implements AutoCloseable {
         config.jetty.host = host;
         config.jetty.port = port;
         config.http.maxRequestSize = MAX_BODY_BYTES;
+        config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
         config.startup.showJavalinBanner = false;
         config.concurrency.useVirtualThreads = true;
         config.jsonMapper(new JavalinJackson(Json.mapper(), true));

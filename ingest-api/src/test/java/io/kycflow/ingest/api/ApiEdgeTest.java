@@ -193,4 +193,23 @@ class ApiEdgeTest {
             assertNotNull(response.body().get("error"), probe);
         }
     }
+
+    @Test
+    void requestsJettyRefusesBeforeTheApiSeesThemGetTheJsonErrorShapeToo() {
+        RawHttp raw = new RawHttp(Integer.parseInt(api.baseUrl().substring(api.baseUrl().lastIndexOf(':') + 1)));
+        byte[] target = "/api/v1/getAvailableChecks".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        RawHttp.Answer control = raw.send("GET", target, Map.of(), null);
+        assertEquals(401, control.status());
+        RawHttp.Answer tooLarge = raw.send("GET", target, Map.of("Authorization", "Bearer " + "A".repeat(10_000)), null);
+        RawHttp.Answer illegal = raw.send("GET", target, Map.of("Content-Type", "application/json\u0000"), null);
+        RawHttp.Answer badTarget = raw.send("GET", "/api/v1/getJobById?job_id=a b".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                Map.of(), null);
+        for (RawHttp.Answer answer : List.of(tooLarge, illegal, badTarget)) {
+            assertTrue(answer.status() >= 400 && answer.status() < 500, answer.status() + " " + answer.text());
+            assertTrue(answer.headers().get("content-type").startsWith("application/json"), answer.headers().toString());
+            assertTrue(answer.text().contains("\"error\""), answer.text());
+            assertFalse(answer.text().contains("<html"), answer.text());
+        }
+        assertEquals(431, tooLarge.status());
+    }
 }
