@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -37,7 +38,8 @@ public record KycflowConfig(
         Duration tokenTtl,
         Optional<String> instanceId,
         boolean listsDownload,
-        Optional<Integer> healthPort) {
+        Optional<Integer> healthPort,
+        Map<String, Set<String>> tenantAgents) {
 
     public static KycflowConfig fromEnvironment() {
         return from(System.getenv());
@@ -81,7 +83,9 @@ public record KycflowConfig(
                 get.apply("KYCFLOW_INSTANCE_ID"),
                 get.apply("KYCFLOW_LISTS_DOWNLOAD").map(v -> v.equalsIgnoreCase("true") || v.equalsIgnoreCase("on"))
                         .orElse(false),
-                get.apply("KYCFLOW_HEALTH_PORT").map(v -> intSetting("KYCFLOW_HEALTH_PORT", v, 0, 65535)));
+                get.apply("KYCFLOW_HEALTH_PORT").map(v -> intSetting("KYCFLOW_HEALTH_PORT", v, 0, 65535)),
+                get.apply("KYCFLOW_TENANT_AGENTS").map(v -> TenantAgentsSetting.parse("KYCFLOW_TENANT_AGENTS", v))
+                        .orElse(Map.of()));
     }
 
     /**
@@ -117,7 +121,7 @@ public record KycflowConfig(
         return new KycflowConfig(Optional.of(servers), httpHost, httpPort, advertisedHost, kafkaPort, dataDir, apiKey,
                 webhookSecret, agentsFile, listsDir, rateLimit, jwtKeyFile, listsMaxAge, logLevel, publicBaseUrl,
                 outboundAllowlist, partitions, replicationFactor, outcomeTimeout, commitInterval,
-                rocksDbMemoryBytes, tokenTtl, instanceId, listsDownload, healthPort);
+                rocksDbMemoryBytes, tokenTtl, instanceId, listsDownload, healthPort, tenantAgents);
     }
 
     public String requireBootstrapServers() {
