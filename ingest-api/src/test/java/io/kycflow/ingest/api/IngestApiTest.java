@@ -165,6 +165,43 @@ class IngestApiTest {
     }
 
     @Test
+    void nestingAndStringLengthBoundsAndTheTokenEndpointsLimitsAreJsonErrors() {
+        // The body object is one level; the extra field's value adds the rest.
+        int levels = RequestContext.MAX_BODY_NESTING - 1;
+        String atLimit = "{\"a\":".repeat(levels) + "1" + "}".repeat(levels);
+        String overLimit = "{\"a\":".repeat(levels + 1) + "1" + "}".repeat(levels + 1);
+        String base = startBody(newJobId(), "Jane");
+        String withExtra = base.substring(0, base.lastIndexOf('}')) + ", \"batch_id\": %s}";
+        ApiClient.Response deepButAllowed = acme.post("/api/v1/startKYCAgentJob", withExtra.formatted(atLimit));
+        assertEquals(200, deepButAllowed.status(), "nesting at the limit passes, and the registry can read it back: " + deepButAllowed.raw().body());
+        ApiClient.Response tooDeep = acme.post("/api/v1/startKYCAgentJob", withExtra.formatted(overLimit).replace(newJobIdPattern(base), newJobId()));
+        assertEquals(400, tooDeep.status());
+        assertTrue(tooDeep.body().at("/details/0/problem").asText().contains("nesting"), tooDeep.raw().body());
+
+        ApiClient.Response longName = acme.post("/api/v1/startKYCAgentJob", startBody(newJobId(), "J".repeat(201)));
+        assertEquals(400, longName.status());
+        assertEquals("kyc_schema.self_attested_data.first_name", longName.body().at("/details/0/field").asText());
+        assertEquals(200, acme.post("/api/v1/startKYCAgentJob", startBody(newJobId(), "J".repeat(200))).status());
+        ApiClient.Response longAgent = acme.post("/api/v1/startKYCAgentJob",
+                startBody(newJobId(), "Jane").replace("public-kyc", "a".repeat(129)));
+        assertEquals(400, longAgent.status());
+        assertEquals("agent_key", longAgent.body().at("/details/0/field").asText());
+
+        ApiClient anonymous = acme.as(null);
+        ApiClient.Response plain = anonymous.post("/api/v1/auth/token", "api_key=x", "text/plain");
+        assertEquals(415, plain.status());
+        assertEquals("Content-Type", plain.body().at("/details/0/field").asText());
+        ApiClient.Response huge = anonymous.post("/api/v1/auth/token", "{\"api_key\": \"" + "k".repeat(1_100_000) + "\"}");
+        assertEquals(413, huge.status());
+        assertNotNull(huge.body().get("error"));
+    }
+
+    private static String newJobIdPattern(String body) {
+        int at = body.indexOf("\"job_id\": \"") + 11;
+        return body.substring(at, body.indexOf('"', at));
+    }
+
+    @Test
     void everyOperationButTheTokenEndpointAndHealthNeedsACredential() {
         ApiClient anonymous = acme.as(null);
         ApiClient.Response start = anonymous.post("/api/v1/startKYCAgentJob", startBody(newJobId(), "Jane"));
