@@ -21,7 +21,6 @@ import io.kycflow.ingest.api.TokenHandler;
 import io.kycflow.ingest.auth.ApiKeyRegistry;
 import io.kycflow.ingest.auth.Authenticator;
 import io.kycflow.ingest.auth.JwtKeys;
-import io.kycflow.ingest.auth.TenantAgentPolicy;
 import io.kycflow.ingest.auth.TokenService;
 import io.kycflow.ingest.query.JobForwarder;
 import io.kycflow.ingest.query.JobLookup;
@@ -69,15 +68,13 @@ public final class IngestApiService implements AutoCloseable {
 
         JwtKeys keys = JwtKeys.loadOrGenerate(config.jwtKeyFile().orElse(config.dataDir().resolve("jwt-signing-key.pem")));
         TokenService tokens = new TokenService(keys, apiKeys, config.tokenTtl(), Clock.systemUTC());
-        TenantAgentPolicy agentPolicy = new TenantAgentPolicy(config.tenantAgents(), agents);
         JobHandlers jobs = new JobHandlers(new StartJobRequestValidator(agents, Clock.systemUTC(),
                         OutboundUrlGuard.withAllowlist(config.outboundAllowlist())),
                 new JobSubmitter(producer, waiter, config.outcomeTimeout()),
-                new JobLookup(registry.streams(), self), new JobForwarder(), metrics, Clock.systemUTC(), agentPolicy);
+                new JobLookup(registry.streams(), self), new JobForwarder(), metrics, Clock.systemUTC());
         this.api = new IngestApi(config.httpHost(), port,
                 new AccessGate(new Authenticator(apiKeys, tokens), new TenantRateLimiter(config.rateLimit())), jobs,
-                new TokenHandler(apiKeys, tokens), new CatalogHandlers(agents, agentPolicy), readiness(), metrics,
-                new PublicDocuments(keys));
+                new TokenHandler(apiKeys, tokens), new CatalogHandlers(agents), readiness(), metrics, new PublicDocuments(keys));
         metrics.bindRegistry(registry.streams());
     }
 

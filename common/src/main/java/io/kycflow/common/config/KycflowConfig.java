@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -38,8 +37,7 @@ public record KycflowConfig(
         Duration tokenTtl,
         Optional<String> instanceId,
         boolean listsDownload,
-        Optional<Integer> healthPort,
-        Map<String, Set<String>> tenantAgents) {
+        Optional<Integer> healthPort) {
 
     public static KycflowConfig fromEnvironment() {
         return from(System.getenv());
@@ -83,9 +81,7 @@ public record KycflowConfig(
                 get.apply("KYCFLOW_INSTANCE_ID"),
                 get.apply("KYCFLOW_LISTS_DOWNLOAD").map(v -> v.equalsIgnoreCase("true") || v.equalsIgnoreCase("on"))
                         .orElse(false),
-                get.apply("KYCFLOW_HEALTH_PORT").map(v -> intSetting("KYCFLOW_HEALTH_PORT", v, 0, 65535)),
-                get.apply("KYCFLOW_TENANT_AGENTS").map(v -> TenantAgentsSetting.parse("KYCFLOW_TENANT_AGENTS", v))
-                        .orElse(Map.of()));
+                get.apply("KYCFLOW_HEALTH_PORT").map(v -> intSetting("KYCFLOW_HEALTH_PORT", v, 0, 65535)));
     }
 
     /**
@@ -121,7 +117,7 @@ public record KycflowConfig(
         return new KycflowConfig(Optional.of(servers), httpHost, httpPort, advertisedHost, kafkaPort, dataDir, apiKey,
                 webhookSecret, agentsFile, listsDir, rateLimit, jwtKeyFile, listsMaxAge, logLevel, publicBaseUrl,
                 outboundAllowlist, partitions, replicationFactor, outcomeTimeout, commitInterval,
-                rocksDbMemoryBytes, tokenTtl, instanceId, listsDownload, healthPort, tenantAgents);
+                rocksDbMemoryBytes, tokenTtl, instanceId, listsDownload, healthPort);
     }
 
     public String requireBootstrapServers() {

@@ -42,11 +42,6 @@ public final class ApiError extends RuntimeException {
         return new ApiError(403, "Forbidden", List.of(new FieldProblem("Authorization", message)), Map.of(), Map.of());
     }
 
-    public static ApiError agentNotAllowed(String agentKey) {
-        return new ApiError(403, "Forbidden", List.of(new FieldProblem("agent_key",
-                "your tenant may not use the agent '" + agentKey + "'")), Map.of(), Map.of());
-    }
-
     public static ApiError notFound(String message) {
         return new ApiError(404, message, List.of(), Map.of(), Map.of());
     }

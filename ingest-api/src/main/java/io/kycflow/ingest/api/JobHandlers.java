@@ -6,7 +6,6 @@ import io.kycflow.common.command.CommandOutcome;
 import io.kycflow.common.command.SubmitJob;
 import io.kycflow.common.job.JobKey;
 import io.kycflow.ingest.auth.Principal;
-import io.kycflow.ingest.auth.TenantAgentPolicy;
 import io.kycflow.ingest.query.JobForwarder;
 import io.kycflow.ingest.query.JobLookup;
 import org.slf4j.Logger;
@@ -30,26 +29,20 @@ public final class JobHandlers {
     private final JobForwarder forwarder;
     private final ApiMetrics metrics;
     private final Clock clock;
-    private final TenantAgentPolicy agentPolicy;
 
     public JobHandlers(StartJobRequestValidator validator, JobSubmitter submitter, JobLookup lookup,
-                       JobForwarder forwarder, ApiMetrics metrics, Clock clock, TenantAgentPolicy agentPolicy) {
+                       JobForwarder forwarder, ApiMetrics metrics, Clock clock) {
         this.validator = validator;
         this.submitter = submitter;
         this.lookup = lookup;
         this.forwarder = forwarder;
         this.metrics = metrics;
         this.clock = clock;
-        this.agentPolicy = agentPolicy;
     }
 
     public void start(Context ctx) {
         Principal caller = RequestContext.principal(ctx, Principal.JOBS_WRITE);
         StartJobRequestValidator.ValidatedStart valid = validator.validate(RequestContext.jsonBody(ctx));
-        String agentKey = valid.request().plan().agentKey();
-        if (!agentPolicy.allows(caller.tenantId(), agentKey)) {
-            throw ApiError.agentNotAllowed(agentKey);
-        }
         SubmitJob command = new SubmitJob(SubmitJob.SCHEMA_VERSION, UUID.randomUUID().toString(), caller.tenantId(),
                 valid.jobId(), clock.instant(), valid.request());
         ctx.future(() -> submitter.send(command).handle((outcome, error) -> {

@@ -35,8 +35,7 @@ class IngestApiTest {
 
     @BeforeAll
     static void start(EmbeddedKafkaBroker broker) {
-        // globex is limited to public-kyc; acme is not limited, so it may use every agent.
-        api = RunningApi.start(broker, data, "api-test", Map.of("KYCFLOW_TENANT_AGENTS", "globex=public-kyc"));
+        api = RunningApi.start(broker, data, "api-test", Map.of());
         acme = new ApiClient(api.baseUrl(), RunningApi.ACME_KEY.token());
         globex = new ApiClient(api.baseUrl(), RunningApi.GLOBEX_KEY.token());
     }
@@ -248,22 +247,6 @@ class IngestApiTest {
             int read = readOnly.get("/api/v1/getJobById?job_id=" + newJobId()).status();
             assertTrue(read == 404 || read == 503, "reading is allowed (404: no such job; 503: store warming up): " + read);
         }
-    }
-
-    @Test
-    void aTenantLimitedToSomeAgentsGets403OnOthersWhileAnUnlimitedTenantMayUseEveryAgent() {
-        String identityOnly = startBody(newJobId(), "Jane").replace("public-kyc", "kyc-identity-only");
-        ApiClient.Response refused = globex.post("/api/v1/startKYCAgentJob", identityOnly);
-        assertEquals(403, refused.status(), refused.raw().body());
-        assertEquals("agent_key", refused.body().at("/details/0/field").asText());
-        assertTrue(refused.body().at("/details/0/problem").asText().contains("kyc-identity-only"));
-        assertEquals(403, globex.get("/api/v1/agent/config?agent_key=kyc-identity-only").status());
-        assertEquals(200, globex.get("/api/v1/agent/config?agent_key=public-kyc").status());
-        assertEquals(200, globex.post("/api/v1/startKYCAgentJob", startBody(newJobId(), "Jane")).status());
-
-        ApiClient.Response unlimited = acme.post("/api/v1/startKYCAgentJob", identityOnly);
-        assertEquals(200, unlimited.status(), unlimited.raw().body());
-        assertEquals(200, acme.get("/api/v1/agent/config?agent_key=kyc-identity-only").status());
     }
 
     @Test
