@@ -4,6 +4,7 @@ import io.kycflow.common.agent.AgentCatalog;
 import io.kycflow.common.config.KycflowConfig;
 import io.kycflow.common.health.HealthContributor;
 import io.kycflow.common.kafka.KafkaClientSettings;
+import io.kycflow.ingest.IngestApiService;
 import io.kycflow.kafka.embedded.EmbeddedKafkaBroker;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,10 +45,10 @@ final class AllInOneCommand implements Runnable {
             }
             KafkaClientSettings kafka = new KafkaClientSettings(config.requireBootstrapServers());
             ServiceRuntime.provisionTopics(config, kafka, agents);
-            runtime.add(ServiceRuntime.ingestApi(config, kafka, agents, System.out));
+            IngestApiService api = runtime.add(ServiceRuntime.ingestApi(config, kafka, agents, System.out));
             List<HealthContributor> health = new ArrayList<>(
                     ServiceRuntime.checkWorkers(runtime, config, kafka, agents.checkIds(), 8));
-            health.add(ServiceRuntime.notifierHealth(runtime.add(ServiceRuntime.notifier(config, kafka, System.out))));
+            health.add(ServiceRuntime.notifierHealth(runtime.add(ServiceRuntime.notifier(config, kafka, api.meters(), System.out))));
             // The API's /health/ready speaks for the API and registry; the workers and notifier answer on their
             // own port, as they do when run apart, so one probe setup fits both layouts.
             runtime.add(ServiceRuntime.healthServer(config, ServiceRuntime.WORKERS_HEALTH_PORT, health, System.out));

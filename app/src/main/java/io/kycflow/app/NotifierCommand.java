@@ -6,7 +6,11 @@ import io.kycflow.notifier.NotifierService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
 import java.util.List;
+import java.util.Optional;
 
 /** {@code kycflow notifier}: webhook and Slack delivery of job events, against {@code KAFKA_BOOTSTRAP_SERVERS}. */
 @Command(name = "notifier", mixinStandardHelpOptions = true,
@@ -21,9 +25,10 @@ final class NotifierCommand implements Runnable {
         KycflowConfig config = options.config();
         KafkaClientSettings kafka = new KafkaClientSettings(config.requireBootstrapServers());
         try (ServiceRuntime runtime = new ServiceRuntime()) {
-            NotifierService notifier = runtime.add(ServiceRuntime.notifier(config, kafka, System.out));
+            PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            NotifierService notifier = runtime.add(ServiceRuntime.notifier(config, kafka, meters, System.out));
             runtime.add(ServiceRuntime.healthServer(config, ServiceRuntime.NOTIFIER_HEALTH_PORT,
-                    List.of(ServiceRuntime.notifierHealth(notifier)), System.out));
+                    List.of(ServiceRuntime.notifierHealth(notifier)), Optional.of(meters), System.out));
             runtime.awaitShutdown();
         }
     }

@@ -10,6 +10,8 @@ import io.kycflow.common.topic.Topics;
 import io.kycflow.ingest.IngestApiService;
 import io.kycflow.ingest.auth.ApiKeyRegistry;
 import io.kycflow.ingest.auth.ApiKeySeeds;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 
 import io.kycflow.notifier.NotifierService;
@@ -43,7 +45,7 @@ final class ServiceRuntime implements AutoCloseable {
     static void provisionTopics(KycflowConfig config, KafkaClientSettings kafka, AgentCatalog agents) {
         try (Admin admin = Admin.create(kafka.admin("kycflow-provisioner"))) {
             new TopicProvisioner(admin, config.partitions(), config.replicationFactor())
-                    .ensure(Topics.all(agents.checkIds()));
+                    .ensure(Topics.all(agents.checkIds(), config.webhookRetrySchedule().size()));
         }
     }
 
@@ -103,7 +105,14 @@ final class ServiceRuntime implements AutoCloseable {
      */
     static HealthServer healthServer(KycflowConfig config, int defaultPort, List<HealthContributor> contributors,
                                      PrintStream out) {
-        HealthServer server = HealthServer.start(config.httpHost(), config.healthPort(defaultPort), contributors);
+        return healthServer(config, defaultPort, contributors, Optional.empty(), out);
+    }
+
+    /** As above, also serving {@code /metrics} from {@code metrics} (a service without an API has no other place). */
+    static HealthServer healthServer(KycflowConfig config, int defaultPort, List<HealthContributor> contributors,
+                                     Optional<PrometheusMeterRegistry> metrics, PrintStream out) {
+        HealthServer server = HealthServer.start(config.httpHost(), config.healthPort(defaultPort), contributors,
+                metrics.map(registry -> registry::scrape));
         out.println("health on http://localhost:" + server.port() + HealthServer.READY_PATH + " ("
                 + config.httpHost() + ":" + server.port() + "; components "
                 + contributors.stream().map(HealthContributor::name).toList() + ")");
@@ -112,13 +121,15 @@ final class ServiceRuntime implements AutoCloseable {
     }
 
     /** Starts the notifier; prints the generated webhook secret of tenant {@code default} once, if none was configured. */
-    static NotifierService notifier(KycflowConfig config, KafkaClientSettings kafka, PrintStream out) {
+    static NotifierService notifier(KycflowConfig config, KafkaClientSettings kafka, MeterRegistry meters,
+                                    PrintStream out) {
         WebhookSecrets secrets = WebhookSecrets.fromConfig(config);
-        NotifierService notifier = NotifierService.create(config, kafka, secrets).start();
+        NotifierService notifier = NotifierService.create(config, kafka, secrets, meters).start();
         secrets.generatedDefaultSecret().ifPresentOrElse(
                 secret -> out.println("Webhook signing secret for tenant 'default' (shown once; set KYCFLOW_WEBHOOK_SECRET "
                         + "to choose your own):\n  " + secret),
-                () -> out.println("Webhook signing secret for tenant 'default': the one in KYCFLOW_WEBHOOK_SECRET"));
+                () -> out.println("Webhook signing secret(s) for tenant 'default': as configured (KYCFLOW_WEBHOOK_SECRET "
+                        + "or KYCFLOW_TENANTS_FILE)"));
         out.flush();
         return notifier;
     }

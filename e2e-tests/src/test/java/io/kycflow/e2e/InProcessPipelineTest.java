@@ -12,6 +12,7 @@ import io.kycflow.notifier.NotifierService;
 import io.kycflow.notifier.WebhookSecrets;
 import io.kycflow.workers.CheckWorkersService;
 import io.kycflow.workers.checks.CheckSuite;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,17 +39,18 @@ class InProcessPipelineTest {
                 "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers,
                 "KYCFLOW_DATA_DIR", data.toString(),
                 "KYCFLOW_LISTS_DIR", PipelineScenario.listsDir().toString(),
-                "KYCFLOW_LISTS_MAX_AGE", "0"));
+                "KYCFLOW_LISTS_MAX_AGE", "0",
+                "KYCFLOW_SLACK_WEBHOOK_HOSTS", "127.0.0.1"));
         KafkaClientSettings kafka = new KafkaClientSettings(bootstrapServers);
         try (WebhookReceiver receiver = new WebhookReceiver();
              RunningApi api = RunningApi.start(bootstrapServers, data, "pipeline-api",
-                     Map.of("KYCFLOW_OUTBOUND_ALLOWLIST", "127.0.0.1"));
+                     Map.of("KYCFLOW_OUTBOUND_ALLOWLIST", "127.0.0.1", "KYCFLOW_SLACK_WEBHOOK_HOSTS", "127.0.0.1"));
              CheckSuite suite = CheckSuite.create(List.of("kyc.identity_data_validation_check",
                      "kyc.sanctions_screening_check_v2"), config, Clock.systemUTC());
              CheckWorkersService workers = new CheckWorkersService(kafka, suite.checks(), 4, "pipeline").start();
              NotifierService notifier = new NotifierService(config, kafka, WebhookSecrets.of(Map.of("acme", SECRET)),
                      OutboundUrlGuard.withAllowlist(List.of("127.0.0.1")), NotifierService.defaultHttpClient(),
-                     Clock.systemUTC(), DeliveryPolicy.DEFAULT).start()) {
+                     Clock.systemUTC(), DeliveryPolicy.DEFAULT, new SimpleMeterRegistry()).start()) {
             PipelineScenario.run(new ApiClient(api.baseUrl(), RunningApi.ACME_KEY.token()), receiver, SECRET);
         }
     }

@@ -37,6 +37,7 @@ class MultiProcessPipelineTest {
                 "KYCFLOW_LISTS_DIR", PipelineScenario.listsDir().toString(),
                 "KYCFLOW_LISTS_MAX_AGE", "0",
                 "KYCFLOW_OUTBOUND_ALLOWLIST", "127.0.0.1"));
+        env.put("KYCFLOW_SLACK_WEBHOOK_HOSTS", "127.0.0.1");
         env.put("KYCFLOW_HEALTH_PORT", "0");
         env.put("KYCFLOW_INSTANCE_ID", "multi-process");
         try (WebhookReceiver receiver = new WebhookReceiver();

@@ -26,6 +26,11 @@ final class WebhookReceiver implements AutoCloseable {
     private final Queue<Received> received = new ConcurrentLinkedQueue<>();
 
     WebhookReceiver() {
+        this(path -> 200);
+    }
+
+    /** A receiver that answers each path with the status {@code statusByPath} gives (503 plays a receiver that is down). */
+    WebhookReceiver(java.util.function.ToIntFunction<String> statusByPath) {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -36,9 +41,11 @@ final class WebhookReceiver implements AutoCloseable {
             Map<String, String> headers = new java.util.HashMap<>();
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.getFirst()));
             received.add(new Received(exchange.getRequestURI().getPath(), headers, new String(body, StandardCharsets.UTF_8)));
-            exchange.sendResponseHeaders(200, -1);
+            exchange.sendResponseHeaders(statusByPath.applyAsInt(exchange.getRequestURI().getPath()), -1);
             exchange.close();
         });
+        // One thread per request, so a receiver that holds one answer (a test playing a slow one) still takes others.
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
     }
 

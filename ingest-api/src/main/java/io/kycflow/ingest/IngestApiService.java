@@ -5,9 +5,17 @@ import io.kycflow.common.command.JobCommand;
 import io.kycflow.common.config.KycflowConfig;
 import io.kycflow.common.kafka.KafkaClientSettings;
 import io.kycflow.common.net.OutboundUrlGuard;
+import io.kycflow.common.net.SlackWebhookHosts;
+import io.kycflow.common.tenant.TenantDirectory;
 import io.kycflow.common.topic.Topics;
+import io.kycflow.common.notification.NotificationRequest;
 import io.kycflow.ingest.api.AccessGate;
 import io.kycflow.ingest.api.ApiMetrics;
+import io.kycflow.ingest.api.LifecycleHandlers;
+import io.kycflow.ingest.api.ListingHandlers;
+import io.kycflow.ingest.api.NotificationRequestSender;
+import io.kycflow.ingest.query.JobListing;
+import io.kycflow.ingest.api.WebhookHandlers;
 import io.kycflow.ingest.api.CatalogHandlers;
 import io.kycflow.ingest.api.IngestApi;
 import io.kycflow.ingest.api.JobHandlers;
@@ -49,6 +57,7 @@ public final class IngestApiService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(IngestApiService.class);
 
     private final Producer<String, JobCommand> producer;
+    private final Producer<String, NotificationRequest> requestProducer;
     private final OutcomeWaiter waiter;
     private final JobRegistry registry;
     private final ApiMetrics metrics = new ApiMetrics();
@@ -68,13 +77,23 @@ public final class IngestApiService implements AutoCloseable {
 
         JwtKeys keys = JwtKeys.loadOrGenerate(config.jwtKeyFile().orElse(config.dataDir().resolve("jwt-signing-key.pem")));
         TokenService tokens = new TokenService(keys, apiKeys, config.tokenTtl(), Clock.systemUTC());
-        JobHandlers jobs = new JobHandlers(new StartJobRequestValidator(agents, Clock.systemUTC(),
-                        OutboundUrlGuard.withAllowlist(config.outboundAllowlist())),
-                new JobSubmitter(producer, waiter, config.outcomeTimeout()),
-                new JobLookup(registry.streams(), self), new JobForwarder(), metrics, Clock.systemUTC());
+        StartJobRequestValidator validator = new StartJobRequestValidator(agents, Clock.systemUTC(),
+                OutboundUrlGuard.withAllowlist(config.outboundAllowlist()), new SlackWebhookHosts(config.slackWebhookHosts()));
+        JobLookup lookup = new JobLookup(registry.streams(), self);
+        JobForwarder forwarder = new JobForwarder();
+        JobSubmitter submitter = new JobSubmitter(producer, waiter, config.outcomeTimeout());
+        TenantDirectory tenants = TenantDirectory.load(config);
+        JobHandlers jobs = new JobHandlers(validator, tenants, submitter, lookup, forwarder, metrics, Clock.systemUTC());
+        this.requestProducer = new KafkaProducer<>(kafka.producer("ingest-requests-" + instanceName),
+                Topics.NOTIFICATION_REQUESTS.keySerde().serializer(), Topics.NOTIFICATION_REQUESTS.valueSerde().serializer());
+        WebhookHandlers webhooks = new WebhookHandlers(validator, lookup, forwarder,
+                new NotificationRequestSender(requestProducer), Clock.systemUTC());
+        ListingHandlers listings = new ListingHandlers(new JobListing(registry.streams()), forwarder, self);
         this.api = new IngestApi(config.httpHost(), port,
                 new AccessGate(new Authenticator(apiKeys, tokens), new TenantRateLimiter(config.rateLimit())), jobs,
-                new TokenHandler(apiKeys, tokens), new CatalogHandlers(agents), readiness(), metrics, new PublicDocuments(keys));
+                new LifecycleHandlers(submitter, Clock.systemUTC()), listings, webhooks,
+                new TokenHandler(apiKeys, tokens), new CatalogHandlers(agents, tenants), readiness(), metrics,
+                new PublicDocuments(keys));
         metrics.bindRegistry(registry.streams());
     }
 
@@ -100,6 +119,11 @@ public final class IngestApiService implements AutoCloseable {
         return this;
     }
 
+    /** The API's meter registry (served at {@code /metrics}): the all-in-one's other services add theirs to it. */
+    public io.micrometer.core.instrument.MeterRegistry meters() {
+        return metrics.registry();
+    }
+
     public int port() {
         return port;
     }
@@ -118,6 +142,7 @@ public final class IngestApiService implements AutoCloseable {
         registry.close();
         waiter.close();
         producer.close();
+        requestProducer.close();
         admin.close();
         metrics.close();
     }

@@ -25,6 +25,8 @@ public final class RunningApi implements AutoCloseable {
 
     public static final ApiKey ACME_KEY = new ApiKey("acme0001", "acmesecret0123456789");
     public static final ApiKey GLOBEX_KEY = new ApiKey("globex01", "globexsecret01234567");
+    /** Tenant {@code default}: the one whose webhook secret a single-service process takes from KYCFLOW_WEBHOOK_SECRET. */
+    public static final ApiKey DEFAULT_TENANT_KEY = new ApiKey("default1", "defaultsecret0123456");
     public static final ApiKey READ_ONLY_KEY = new ApiKey("acmeread", "acmereadsecret012345");
     public static final int PARTITIONS = 3;
 
@@ -56,6 +58,7 @@ public final class RunningApi implements AutoCloseable {
         ApiKeyRegistry keys = new ApiKeyRegistry();
         keys.register("acme", ACME_KEY, Set.of(Principal.JOBS_READ, Principal.JOBS_WRITE));
         keys.register("globex", GLOBEX_KEY, Set.of(Principal.JOBS_READ, Principal.JOBS_WRITE));
+        keys.register("default", DEFAULT_TENANT_KEY, Set.of(Principal.JOBS_READ, Principal.JOBS_WRITE));
         keys.register("acme", READ_ONLY_KEY, Set.of(Principal.JOBS_READ));
         return new RunningApi(new IngestApiService(config, kafka, agents, keys, instance).start());
     }

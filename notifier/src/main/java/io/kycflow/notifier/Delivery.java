@@ -2,22 +2,28 @@ package io.kycflow.notifier;
 
 import io.kycflow.common.job.Job;
 import io.kycflow.common.job.JobEvent;
+import io.kycflow.common.notification.ParkedDelivery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * One notification to send: which notifier made it, for which job and event, where, and the exact
- * bytes. The body is fixed when the event is read, so every retry sends the same bytes; per-attempt
- * headers (the signature's timestamp) come from the {@link Notifier} at each attempt. Plain data, so a
- * later version can park it on a retry topic.
+ * One notification to send: its id, which notifier made it, for which job and event, where, and the
+ * exact bytes. The body is fixed when the event is read, so every retry sends the same bytes (it travels
+ * on the retry topics as a {@link ParkedDelivery}); per-attempt headers (the signature's timestamp) come
+ * from the {@link Notifier} at each attempt.
+ *
+ * @param deliveryId the same for every attempt of one event to one target, so the attempt log groups them
  */
-public record Delivery(String target, String jobKey, String tenantId, String eventId, String eventType, URI url,
-                       byte[] body) {
+public record Delivery(String deliveryId, String target, String jobKey, String tenantId, String eventId,
+                       String eventType, URI url, byte[] body) {
 
     private static final Logger log = LoggerFactory.getLogger(Delivery.class);
 
@@ -31,12 +37,34 @@ public record Delivery(String target, String jobKey, String tenantId, String eve
         }
         Job job = event.job();
         try {
-            return Optional.of(new Delivery(target, job.key().toString(), job.tenantId(), event.eventId(),
-                    event.eventType(), new URI(url.trim()), body.get()));
+            return Optional.of(new Delivery(automaticId(event.eventId(), target), target, job.key().toString(),
+                    job.tenantId(), event.eventId(), event.eventType(), new URI(url.trim()), body.get()));
         } catch (URISyntaxException e) {
             log.warn("{} for {} event {} not sent: the URL is malformed", target, job.key(), event.eventId());
             return Optional.empty();
         }
+    }
+
+    /** The id of the automatic delivery of an event to a target: derived, so a re-read event keeps it. */
+    static String automaticId(String eventId, String target) {
+        return UUID.nameUUIDFromBytes((eventId + "#" + target).getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    /** This delivery under another id: a re-send asked for by hand is a delivery of its own. */
+    Delivery withDeliveryId(String id) {
+        return new Delivery(id, target, jobKey, tenantId, eventId, eventType, url, body);
+    }
+
+    /** This delivery parked for attempt {@code nextAttempt}, not before {@code dueAt}. */
+    ParkedDelivery park(int nextAttempt, Instant firstAttemptAt, Instant dueAt, String lastOutcome) {
+        return new ParkedDelivery(ParkedDelivery.SCHEMA_VERSION, deliveryId, target, jobKey, tenantId, eventId, eventType,
+                url.toString(), body, nextAttempt, firstAttemptAt, dueAt, lastOutcome);
+    }
+
+    /** The delivery a parked record holds. */
+    static Delivery unpark(ParkedDelivery parked) throws URISyntaxException {
+        return new Delivery(parked.deliveryId(), parked.target(), parked.jobKey(), parked.tenantId(), parked.eventId(),
+                parked.eventType(), new URI(parked.url()), parked.body());
     }
 
     /** The host alone: logs never carry a URL's path or query, which may hold a token (Slack's do). */

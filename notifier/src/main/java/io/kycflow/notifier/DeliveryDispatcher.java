@@ -1,135 +1,169 @@
 package io.kycflow.notifier;
 
+import io.kycflow.common.notification.DeliveryAttempt;
+import io.kycflow.common.notification.DeliveryStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.Level;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs deliveries and their retries without holding anyone up: attempts run on a small pool (the URL
- * guard may wait on DNS), HTTP is asynchronous, and a retry is a timer, never a sleeping thread. So a
- * slow or dead receiver costs its own deliveries time and nobody else's. Every attempt is logged with
- * host, outcome and duration; never a body, a path or personal data.
- *
- * <p>Retries live in memory: a stop or crash drops them, and since the consumer commits an event only
- * once its deliveries have ended, the event is read and sent again after a restart (same event_id).
+ * Makes one attempt of a delivery and writes what follows from it to the {@link DeliveryJournal}: the
+ * attempt record, and the delivery parked on the retry tier the {@link RetrySchedule} picks (or on the
+ * DLQ after the last attempt). Nothing waits in memory between attempts: the retry topics hold them, so
+ * a crash loses none and a slow receiver holds up only its own deliveries. Attempts run on a small pool
+ * (the URL guard may wait on DNS) with asynchronous HTTP. Logs carry host, outcome and duration; never a
+ * body, a path or personal data.
  */
 final class DeliveryDispatcher implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryDispatcher.class);
     private static final int ATTEMPT_THREADS = 8;
+    private static final Duration JOURNAL_RETRY = Duration.ofSeconds(5);
 
     private final HttpDelivery http;
     private final DeliveryPolicy policy;
+    private final DeliveryJournal journal;
+    private final NotifierMetrics metrics;
     private final Clock clock;
     private final ExecutorService attempts;
     private final ScheduledExecutorService timer;
     private final AtomicInteger pending = new AtomicInteger();
 
-    DeliveryDispatcher(HttpDelivery http, DeliveryPolicy policy, Clock clock) {
+    DeliveryDispatcher(HttpDelivery http, DeliveryPolicy policy, DeliveryJournal journal, NotifierMetrics metrics,
+                       Clock clock) {
         this.http = http;
         this.policy = policy;
+        this.journal = journal;
+        this.metrics = metrics;
         this.clock = clock;
         ThreadPoolExecutor pool = new ThreadPoolExecutor(ATTEMPT_THREADS, ATTEMPT_THREADS, 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), daemon("notifier-attempt"));
         pool.allowCoreThreadTimeOut(true);
         this.attempts = pool;
-        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, daemon("notifier-retry-timer"));
-        scheduler.setRemoveOnCancelPolicy(true);
-        this.timer = scheduler;
+        this.timer = Executors.newSingleThreadScheduledExecutor(daemon("notifier-journal-retry"));
     }
 
-    /** Starts a delivery; the future completes when it has ended one way or the other. */
-    CompletableFuture<DeliveryState> dispatch(Notifier notifier, Delivery delivery) {
-        CompletableFuture<DeliveryState> ended = new CompletableFuture<>();
+    /**
+     * Makes attempt {@code attempt} of {@code delivery}. The future completes with the delivery's state
+     * once the journal has it, and fails when the attempt could not be made or recorded (the caller then
+     * leaves its source record uncommitted, so the attempt is made again later).
+     */
+    CompletableFuture<DeliveryStatus> attempt(Notifier notifier, Delivery delivery, int attempt, Instant firstAttemptAt) {
+        CompletableFuture<DeliveryStatus> recorded = new CompletableFuture<>();
         pending.incrementAndGet();
-        ended.whenComplete((state, error) -> pending.decrementAndGet());
-        submit(notifier, delivery, 1, ended);
-        return ended;
+        recorded.whenComplete((state, error) -> pending.decrementAndGet());
+        try {
+            attempts.execute(() -> run(notifier, delivery, attempt, firstAttemptAt, recorded));
+        } catch (RejectedExecutionException e) {
+            recorded.completeExceptionally(new IllegalStateException("the notifier is stopping"));
+        }
+        return recorded;
     }
 
-    /** Deliveries started and not yet ended (attempting or waiting for a retry). */
+    /** Attempts started and not yet recorded. */
     int pending() {
         return pending.get();
     }
 
-    private void submit(Notifier notifier, Delivery delivery, int attempt, CompletableFuture<DeliveryState> ended) {
-        try {
-            attempts.execute(() -> attempt(notifier, delivery, attempt, ended));
-        } catch (RejectedExecutionException e) {
-            // Stopping: the event stays uncommitted and is sent again after a restart.
-            log.info("{}: attempt {} not made, the notifier is stopping", delivery, attempt);
-        }
-    }
-
-    private void attempt(Notifier notifier, Delivery delivery, int attempt, CompletableFuture<DeliveryState> ended) {
+    private void run(Notifier notifier, Delivery delivery, int attempt, Instant firstAttemptAt,
+                     CompletableFuture<DeliveryStatus> recorded) {
+        Instant at = clock.instant();
         Map<String, String> headers;
         try {
-            headers = notifier.headers(delivery, clock.instant());
+            headers = notifier.headers(delivery, at);
         } catch (RuntimeException e) {
-            log.warn("{}: stopped before attempt {}: {}", delivery, attempt, e.getMessage());
-            ended.complete(DeliveryState.STOPPED);
+            // e.g. the tenant's signing secret is gone: no attempt can succeed
+            conclude(delivery, attempt, firstAttemptAt, at,
+                    AttemptOutcome.stoppingError("not sent: " + e.getMessage(), Duration.ZERO), recorded);
             return;
         }
         http.attempt(delivery, headers).whenComplete((outcome, error) -> {
-            if (error != null) { // HttpDelivery never fails its future; this is a bug, not a receiver's answer
-                log.error("{}: attempt {} failed unexpectedly", delivery, attempt, error);
-                ended.complete(DeliveryState.STOPPED);
-                return;
-            }
-            conclude(notifier, delivery, attempt, outcome, ended);
+            AttemptOutcome result = error == null ? outcome // HttpDelivery never fails its future; a bug if it does
+                    : AttemptOutcome.stoppingError("internal error (" + error.getClass().getSimpleName() + ")",
+                    Duration.ZERO);
+            conclude(delivery, attempt, firstAttemptAt, at, result, recorded);
         });
     }
 
-    private void conclude(Notifier notifier, Delivery delivery, int attempt, AttemptOutcome outcome,
-                          CompletableFuture<DeliveryState> ended) {
+    private void conclude(Delivery delivery, int attempt, Instant firstAttemptAt, Instant at, AttemptOutcome outcome,
+                          CompletableFuture<DeliveryStatus> recorded) {
+        Instant now = clock.instant();
+        DeliveryStatus state;
+        Optional<DeliveryJournal.Next> next = Optional.empty();
+        Instant nextAttemptAt = null;
+        String then;
         switch (outcome.next()) {
             case DELIVERED -> {
-                logAttempt(Level.INFO, delivery, attempt, outcome, "delivered");
-                ended.complete(DeliveryState.DELIVERED);
+                state = DeliveryStatus.DELIVERED;
+                then = "delivered";
             }
             case STOP -> {
-                logAttempt(Level.WARN, delivery, attempt, outcome, "not retried");
-                ended.complete(DeliveryState.STOPPED);
+                state = DeliveryStatus.STOPPED;
+                then = "not retried";
             }
-            case RETRY -> {
-                if (attempt >= policy.maxAttempts()) {
-                    logAttempt(Level.WARN, delivery, attempt, outcome, "giving up");
-                    ended.complete(DeliveryState.GAVE_UP);
-                    return;
-                }
-                Duration delay = policy.delayBefore(attempt + 1);
-                logAttempt(Level.INFO, delivery, attempt, outcome, "retry in " + delay.toMillis() + " ms");
-                try {
-                    timer.schedule(() -> submit(notifier, delivery, attempt + 1, ended), delay.toMillis(),
-                            TimeUnit.MILLISECONDS);
-                } catch (RejectedExecutionException e) {
-                    log.info("{}: retry not scheduled, the notifier is stopping", delivery);
+            default -> {
+                Optional<Integer> tier = policy.schedule().tierAfter(attempt, outcome.retryAfter());
+                if (tier.isPresent()) {
+                    state = DeliveryStatus.PENDING;
+                    nextAttemptAt = now.plus(policy.schedule().delay(tier.get()));
+                    next = Optional.of(new DeliveryJournal.Retry(tier.get(),
+                            delivery.park(attempt + 1, firstAttemptAt, nextAttemptAt, outcome.describe())));
+                    then = "retry tier " + tier.get() + " at " + nextAttemptAt;
+                } else {
+                    state = DeliveryStatus.DEAD_LETTERED;
+                    next = Optional.of(new DeliveryJournal.DeadLetter(
+                            delivery.park(attempt + 1, firstAttemptAt, now, outcome.describe())));
+                    then = "dead-lettered";
                 }
             }
         }
+        log.atLevel(state == DeliveryStatus.DELIVERED || state == DeliveryStatus.PENDING ? Level.INFO : Level.WARN)
+                .log("{} {} for {} event {} to {}: attempt {}/{} {} in {} ms, {}", delivery.target(), delivery.eventType(),
+                        delivery.jobKey(), delivery.eventId(), delivery.host(), attempt, policy.maxAttempts(),
+                        outcome.describe(), outcome.duration().toMillis(), then);
+        metrics.attempted(delivery.target(), state, outcome.duration());
+        DeliveryAttempt record = new DeliveryAttempt(DeliveryAttempt.SCHEMA_VERSION, delivery.deliveryId(),
+                delivery.eventId(), delivery.eventType(), delivery.target(), delivery.host(), attempt, at,
+                outcome.statusCodeOrNull(), outcome.error(), outcome.duration().toMillis(), state, nextAttemptAt);
+        record(delivery, record, next, state, recorded);
     }
 
-    private void logAttempt(Level level, Delivery delivery, int attempt, AttemptOutcome outcome, String then) {
-        log.atLevel(level).log("{} {} for {} event {} to {}: attempt {}/{} {} in {} ms, {}", delivery.target(),
-                delivery.eventType(), delivery.jobKey(), delivery.eventId(), delivery.host(), attempt,
-                policy.maxAttempts(), outcome.describe(), outcome.duration().toMillis(), then);
+    /** Writes the attempt's records, again and again while Kafka refuses them: its source is committed only after. */
+    private void record(Delivery delivery, DeliveryAttempt record, Optional<DeliveryJournal.Next> next,
+                        DeliveryStatus state, CompletableFuture<DeliveryStatus> recorded) {
+        journal.write(delivery.jobKey(), record, next).whenComplete((ok, error) -> {
+            if (error == null) {
+                recorded.complete(state);
+                return;
+            }
+            log.error("{}: attempt {} could not be recorded ({}); trying again in {} s", delivery, record.attempt(),
+                    error.getClass().getSimpleName(), JOURNAL_RETRY.toSeconds());
+            try {
+                timer.schedule(() -> record(delivery, record, next, state, recorded), JOURNAL_RETRY.toMillis(),
+                        TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopping) {
+                recorded.completeExceptionally(error); // never committed: the attempt is made again after a restart
+            }
+        });
     }
 
-    /** Drops waiting retries; their events were not committed, so a restart sends them again. */
+    /** Stops making attempts; those not recorded are made again after a restart (their records stay uncommitted). */
     @Override
     public void close() {
         timer.shutdownNow();
@@ -140,7 +174,7 @@ final class DeliveryDispatcher implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         if (pending.get() > 0) {
-            log.info("stopped with {} deliveries unfinished; they will be sent again after a restart", pending.get());
+            log.info("stopped with {} attempts unrecorded; they will be made again after a restart", pending.get());
         }
     }
 

@@ -1,24 +1,25 @@
 package io.kycflow.notifier;
 
+import io.kycflow.common.config.KycflowConfig;
+
 import java.time.Duration;
-import java.util.List;
 
 /**
- * How hard the notifier tries: the delays between attempts (so attempts = delays + 1), the time one
- * attempt may take from request to response, and how much of a response body is read (then dropped).
- * This first version keeps retries in memory, so the schedule is short; the durable one moves them to
- * Kafka and spans a day.
+ * How hard the notifier tries: the retry schedule, the time one attempt may take from request to
+ * response, and how much of a response body is read (then dropped).
  */
-public record DeliveryPolicy(List<Duration> retryDelays, Duration attemptTimeout, int responseBodyCap) {
+public record DeliveryPolicy(RetrySchedule schedule, Duration attemptTimeout, int responseBodyCap) {
 
     public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_ATTEMPT_TIMEOUT = Duration.ofSeconds(10);
+    public static final int DEFAULT_RESPONSE_BODY_CAP = 8192;
 
-    /** 4 attempts over about half a minute, 10 s per attempt, 8 KiB of response read at most. */
+    /** The default schedule (about 31.5 hours), 10 s per attempt, 8 KiB of response read at most. */
     public static final DeliveryPolicy DEFAULT = new DeliveryPolicy(
-            List.of(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(20)), Duration.ofSeconds(10), 8192);
+            new RetrySchedule(KycflowConfig.DEFAULT_WEBHOOK_RETRY_SCHEDULE), DEFAULT_ATTEMPT_TIMEOUT,
+            DEFAULT_RESPONSE_BODY_CAP);
 
     public DeliveryPolicy {
-        retryDelays = List.copyOf(retryDelays);
         if (attemptTimeout.isNegative() || attemptTimeout.isZero()) {
             throw new IllegalArgumentException("attemptTimeout must be positive");
         }
@@ -27,12 +28,13 @@ public record DeliveryPolicy(List<Duration> retryDelays, Duration attemptTimeout
         }
     }
 
-    public int maxAttempts() {
-        return retryDelays.size() + 1;
+    /** The schedule of {@code KYCFLOW_WEBHOOK_RETRY_SCHEDULE}, default timeouts. */
+    public static DeliveryPolicy from(KycflowConfig config) {
+        return new DeliveryPolicy(new RetrySchedule(config.webhookRetrySchedule()), DEFAULT_ATTEMPT_TIMEOUT,
+                DEFAULT_RESPONSE_BODY_CAP);
     }
 
-    /** The wait before attempt {@code attempt} (2 = the first retry). */
-    public Duration delayBefore(int attempt) {
-        return retryDelays.get(attempt - 2);
+    public int maxAttempts() {
+        return schedule.maxAttempts();
     }
 }

@@ -12,6 +12,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -77,7 +78,8 @@ final class HttpDelivery {
                 .orTimeout(policy.attemptTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .handle((response, error) -> {
                     if (error == null) {
-                        return AttemptOutcome.ofStatus(response.statusCode(), since(start));
+                        return AttemptOutcome.ofStatus(response.statusCode(), since(start),
+                                RetryAfter.parse(response.headers().firstValue("Retry-After"), Instant.now()));
                     }
                     exchange.cancel(true);
                     return AttemptOutcome.retryableError(describe(error), since(start));

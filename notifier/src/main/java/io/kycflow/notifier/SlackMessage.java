@@ -19,6 +19,10 @@ import java.util.Optional;
  * recommendation, one line per check, and a link to the job when a public base URL is configured.
  * Text from the job (names, answers) is escaped, so it cannot turn into Slack links or mentions, and
  * cut to Block Kit's limits.
+ *
+ * <p>Without personal data (a tenant's {@code slack_include_personal_data: false}) the message is titled
+ * by the case id and carries no check answers: answers repeat the subject's data (a sanctions answer
+ * names the list entry that matched the subject's name), so only each check's verdict is shown.
  */
 public final class SlackMessage {
 
@@ -29,8 +33,8 @@ public final class SlackMessage {
     private SlackMessage() {
     }
 
-    public static ObjectNode render(Job job, Optional<String> publicBaseUrl) {
-        String subject = subjectName(job).orElse("KYC job " + job.id());
+    public static ObjectNode render(Job job, Optional<String> publicBaseUrl, boolean includePersonalData) {
+        String subject = includePersonalData ? subjectName(job).orElse(anonymousTitle(job)) : anonymousTitle(job);
         String status = job.status().wire();
         String recommendation = job.recommendation() == null ? "none" : job.recommendation().wire();
 
@@ -49,7 +53,7 @@ public final class SlackMessage {
         field(fields, "Status", status);
         field(fields, "Recommendation", recommendation);
 
-        List<String> lines = job.checkResults().stream().map(SlackMessage::checkLine).toList();
+        List<String> lines = job.checkResults().stream().map(r -> checkLine(r, includePersonalData)).toList();
         for (String text : sections(lines)) {
             blocks.addObject().put("type", "section").putObject("text").put("type", "mrkdwn").put("text", text);
         }
@@ -66,8 +70,8 @@ public final class SlackMessage {
         return message;
     }
 
-    /** ✅ passed, ❌ failed, ⚠️ error (or no verdict), then the check's name and answer. */
-    static String checkLine(CheckResult result) {
+    /** ✅ passed, ❌ failed, ⚠️ error (or no verdict), then the check's name and, with personal data, its answer. */
+    static String checkLine(CheckResult result, boolean withAnswer) {
         String mark;
         String verdict;
         if (result.status() == CheckStatus.ERROR) {
@@ -85,10 +89,15 @@ public final class SlackMessage {
         }
         String name = result.commandName() != null ? result.commandName() : result.commandId();
         String line = mark + " *" + escape(name) + "* (" + verdict + ")";
-        if (result.answer() != null && !result.answer().isBlank()) {
+        if (withAnswer && result.answer() != null && !result.answer().isBlank()) {
             line += ": " + escape(cut(result.answer().strip().replaceAll("\\s+", " "), ANSWER_MAX));
         }
         return line;
+    }
+
+    /** A title that names no one: the client's case id, else the job id. */
+    private static String anonymousTitle(Job job) {
+        return job.caseId() != null && !job.caseId().isBlank() ? "KYC case " + job.caseId() : "KYC job " + job.id();
     }
 
     private static Optional<String> subjectName(Job job) {

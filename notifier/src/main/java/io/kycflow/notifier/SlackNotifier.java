@@ -3,8 +3,13 @@ package io.kycflow.notifier;
 import io.kycflow.common.job.Job;
 import io.kycflow.common.job.JobEvent;
 import io.kycflow.common.json.Json;
+import io.kycflow.common.net.SlackWebhookHosts;
+import io.kycflow.common.tenant.TenantDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,10 +19,16 @@ public final class SlackNotifier implements Notifier {
     public static final String TARGET = "slack";
 
 
-    private final Optional<String> publicBaseUrl;
+    private static final Logger log = LoggerFactory.getLogger(SlackNotifier.class);
 
-    public SlackNotifier(Optional<String> publicBaseUrl) {
+    private final Optional<String> publicBaseUrl;
+    private final TenantDirectory tenants;
+    private final SlackWebhookHosts hosts;
+
+    public SlackNotifier(Optional<String> publicBaseUrl, TenantDirectory tenants, SlackWebhookHosts hosts) {
         this.publicBaseUrl = publicBaseUrl;
+        this.tenants = tenants;
+        this.hosts = hosts;
     }
 
     @Override
@@ -27,9 +38,20 @@ public final class SlackNotifier implements Notifier {
 
     @Override
     public Optional<Delivery> prepare(JobEvent event) {
+        if (!EventSubscription.TERMINAL_ONLY.includes(event)) {
+            return Optional.empty(); // Slack hears about finished jobs only: a channel is no place for progress
+        }
         Job job = event.job();
         String url = job.notifications() == null ? null : job.notifications().slackWebhookUrl();
-        return Delivery.of(TARGET, event, url, () -> Json.toBytes(SlackMessage.render(job, publicBaseUrl)));
+        if (url != null && !url.isBlank() && !hosts.allows(url)) {
+            // Checked at submission too; this catches jobs accepted before the rule or under another list.
+            // Never the URL in the log: Slack's path is its secret.
+            log.warn("slack for {} event {} not sent: the URL is not on a Slack incoming-webhook host", job.key(),
+                    event.eventId());
+            return Optional.empty();
+        }
+        boolean personalData = tenants.settings(job.tenantId()).slackIncludePersonalData();
+        return Delivery.of(TARGET, event, url, () -> Json.toBytes(SlackMessage.render(job, publicBaseUrl, personalData)));
     }
 
     @Override

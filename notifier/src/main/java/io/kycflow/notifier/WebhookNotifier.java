@@ -5,16 +5,21 @@ import io.kycflow.common.job.Job;
 import io.kycflow.common.job.JobEvent;
 import io.kycflow.common.job.JobView;
 import io.kycflow.common.json.Json;
+import io.kycflow.common.tenant.TenantDirectory;
+import io.kycflow.common.tenant.TenantSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * The client's webhook: the public Job object plus {@code event_id}, {@code event_type} and
- * {@code sequence} (DESIGN.md §1), signed with the tenant's secret at each attempt.
+ * {@code sequence} (DESIGN.md §1), signed with the tenant's secrets at each attempt. Sent for the terminal
+ * event and the events the job's webhook subscribed to. A tenant that keeps the subject's data out of its
+ * webhooks gets the body without {@code input_payload}.
  */
 public final class WebhookNotifier implements Notifier {
 
@@ -30,9 +35,11 @@ public final class WebhookNotifier implements Notifier {
     private static final Logger log = LoggerFactory.getLogger(WebhookNotifier.class);
 
     private final WebhookSecrets secrets;
+    private final TenantDirectory tenants;
 
-    public WebhookNotifier(WebhookSecrets secrets) {
+    public WebhookNotifier(WebhookSecrets secrets, TenantDirectory tenants) {
         this.secrets = secrets;
+        this.tenants = tenants;
     }
 
     @Override
@@ -42,12 +49,17 @@ public final class WebhookNotifier implements Notifier {
 
     @Override
     public Optional<Delivery> prepare(JobEvent event) {
+        return EventSubscription.webhookOf(event.job()).includes(event) ? prepareResend(event) : Optional.empty();
+    }
+
+    /** The delivery of {@code event} to the job's webhook, subscribed or not (a re-send asked for by hand). */
+    Optional<Delivery> prepareResend(JobEvent event) {
         Job job = event.job();
         String url = job.notifications() == null ? null : job.notifications().webhookUrl();
         if (url == null || url.isBlank()) {
             return Optional.empty();
         }
-        if (secrets.secretFor(job.tenantId()).isEmpty()) {
+        if (secrets.secretsFor(job.tenantId()).isEmpty()) {
             log.warn("webhook for {} event {} not sent: tenant {} has no signing secret", job.key(), event.eventId(),
                     job.tenantId());
             return Optional.empty();
@@ -56,8 +68,10 @@ public final class WebhookNotifier implements Notifier {
     }
 
     /** The body, serialised once: retries send these bytes unchanged. */
-    public static byte[] body(JobEvent event) {
-        ObjectNode body = JobView.render(event.job(), INCLUDE);
+    public byte[] body(JobEvent event) {
+        TenantSettings tenant = tenants.settings(event.job().tenantId());
+        ObjectNode body = JobView.render(event.job(),
+                tenant.webhookIncludeInputPayload() ? INCLUDE : INCLUDE.withoutInputPayload());
         body.put("event_id", event.eventId());
         body.put("event_type", event.eventType());
         body.put("sequence", event.sequence());
@@ -66,11 +80,13 @@ public final class WebhookNotifier implements Notifier {
 
     @Override
     public Map<String, String> headers(Delivery delivery, Instant attemptAt) {
-        String secret = secrets.secretFor(delivery.tenantId()).orElseThrow(() -> new IllegalStateException(
-                "tenant " + delivery.tenantId() + " has no webhook signing secret"));
+        List<String> tenantSecrets = secrets.secretsFor(delivery.tenantId());
+        if (tenantSecrets.isEmpty()) {
+            throw new IllegalStateException("tenant " + delivery.tenantId() + " has no webhook signing secret");
+        }
         return Map.of(
                 "Content-Type", "application/json",
                 EVENT_ID_HEADER, delivery.eventId(),
-                WebhookSignature.HEADER, WebhookSignature.sign(secret, attemptAt, delivery.body()));
+                WebhookSignature.HEADER, WebhookSignature.sign(tenantSecrets, attemptAt, delivery.body()));
     }
 }

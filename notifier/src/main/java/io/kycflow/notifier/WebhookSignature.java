@@ -41,8 +41,23 @@ public final class WebhookSignature {
 
     /** The header value for one attempt. */
     public static String sign(String secret, Instant at, byte[] body) {
+        return sign(List.of(secret), at, body);
+    }
+
+    /**
+     * The header value for one attempt with one {@code v1} per secret, in the given order (newest first):
+     * during a rotation a receiver holding either the new or the old secret verifies, as with Stripe.
+     */
+    public static String sign(List<String> secrets, Instant at, byte[] body) {
+        if (secrets.isEmpty()) {
+            throw new IllegalArgumentException("a signature needs at least one secret");
+        }
         long t = at.getEpochSecond();
-        return "t=" + t + "," + SCHEME + "=" + hmacHex(secret, t, body);
+        StringBuilder header = new StringBuilder("t=").append(t);
+        for (String secret : secrets) {
+            header.append(',').append(SCHEME).append('=').append(hmacHex(secret, t, body));
+        }
+        return header.toString();
     }
 
     /**

@@ -18,6 +18,10 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import io.kycflow.common.notification.DeliveryAttempt;
+import io.kycflow.common.notification.DeliveryStatus;
+import io.kycflow.common.notification.ParkedDelivery;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,34 +48,39 @@ class NotifierServiceTest {
     private static final String SECRET = "whsec_notifier-test-secret-0123456789";
     private static final String TENANT = "default";
     /** Retries compressed: 4 attempts 100/200/300 ms apart, 2 s per attempt. */
-    private static final DeliveryPolicy POLICY = new DeliveryPolicy(
-            List.of(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(300)), Duration.ofSeconds(2), 1024);
+    private static final DeliveryPolicy POLICY = new DeliveryPolicy(new RetrySchedule(
+            List.of(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(300))), Duration.ofSeconds(2), 1024);
     private static final Duration WAIT = Duration.ofSeconds(15);
 
     private static KafkaProducer<String, JobEvent> producer;
     private static Admin admin;
     private static NotifierService notifier;
     private static HttpClient http;
+    private static DeliveryRecords attempts;
+    private static final SimpleMeterRegistry METERS = new SimpleMeterRegistry();
 
     @BeforeAll
     static void start(EmbeddedKafkaBroker broker) {
         KafkaClientSettings kafka = new KafkaClientSettings(broker.bootstrapServers());
         admin = Admin.create(kafka.admin("notifier-test"));
-        new TopicProvisioner(admin, 3, Optional.of((short) 1)).ensure(List.of(Topics.JOB_EVENTS));
+        new TopicProvisioner(admin, 3, Optional.of((short) 1)).ensure(Topics.all(List.of(), POLICY.schedule().tiers()));
+        attempts = new DeliveryRecords(kafka);
         producer = new KafkaProducer<>(kafka.producer("notifier-test"), Topics.JOB_EVENTS.keySerde().serializer(),
                 Topics.JOB_EVENTS.valueSerde().serializer());
         KycflowConfig config = KycflowConfig.from(Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
                 "KYCFLOW_OUTBOUND_ALLOWLIST", "127.0.0.1",
+                "KYCFLOW_SLACK_WEBHOOK_HOSTS", "127.0.0.1",
                 "KYCFLOW_PUBLIC_BASE_URL", "http://localhost:8080"));
         http = NotifierService.defaultHttpClient();
         notifier = new NotifierService(config, kafka, WebhookSecrets.of(Map.of(TENANT, SECRET)),
-                OutboundUrlGuard.withAllowlist(config.outboundAllowlist()), http, Clock.systemUTC(), POLICY).start();
+                OutboundUrlGuard.withAllowlist(config.outboundAllowlist()), http, Clock.systemUTC(), POLICY, METERS).start();
     }
 
     @AfterAll
     static void stop() {
         notifier.close();
+        attempts.close();
         http.close();
         producer.close();
         admin.close();
@@ -208,6 +217,108 @@ class NotifierServiceTest {
             slack.await(1, WAIT);
             Thread.sleep(300);
             assertEquals(0, hook.requests().size());
+        }
+    }
+
+    @Test
+    void threeServerErrorsThenSuccessAreFourRecordedAttemptsAndNoneAfter() throws Exception {
+        try (Receiver hook = Receiver.start(n -> n <= 3 ? 500 : 200)) {
+            JobEvent event = TestEvents.terminal(TestEvents.job(TENANT, newJobId(), JobStatus.COMPLETE, hook.url("/h"), null, 4));
+            send(event);
+            hook.await(4, WAIT);
+            List<DeliveryAttempt> recorded = attempts.await(event.job().key().toString(), 4, WAIT);
+            Thread.sleep(800); // longer than every retry delay together: no fifth attempt
+            assertEquals(4, hook.requests().size());
+            assertEquals(List.of(1, 2, 3, 4), recorded.stream().map(DeliveryAttempt::attempt).toList());
+            assertEquals(List.of(DeliveryStatus.PENDING, DeliveryStatus.PENDING, DeliveryStatus.PENDING, DeliveryStatus.DELIVERED),
+                    recorded.stream().map(DeliveryAttempt::state).toList());
+            assertEquals(List.of(500, 500, 500, 200), recorded.stream().map(DeliveryAttempt::statusCode).toList());
+            assertTrue(recorded.getFirst().nextAttemptAt() != null && recorded.getLast().nextAttemptAt() == null);
+            assertEquals("127.0.0.1", recorded.getFirst().host());
+            assertEquals(1, recorded.stream().map(DeliveryAttempt::deliveryId).distinct().count(), "one delivery");
+            assertEquals(4, attempts.await(event.job().key().toString(), 4, Duration.ZERO).size(), "none after");
+        }
+    }
+
+    @Test
+    void aReceiverThatIsDownThenUpGetsTheEvent() throws Exception {
+        int port;
+        try (Receiver placeholder = Receiver.ok()) {
+            port = placeholder.port(); // free it: nobody listens there now
+        }
+        JobEvent event = TestEvents.terminal(TestEvents.job(TENANT, newJobId(), JobStatus.COMPLETE,
+                "http://127.0.0.1:" + port + "/h", null, 4));
+        send(event);
+        List<DeliveryAttempt> refused = attempts.await(event.job().key().toString(), 1, WAIT);
+        assertEquals("connection refused", refused.getFirst().error());
+        try (Receiver hook = Receiver.startOn(port, n -> 200)) {
+            hook.await(1, WAIT);
+            List<DeliveryAttempt> recorded = attempts.awaitState(event.job().key().toString(), DeliveryStatus.DELIVERED, WAIT);
+            assertEquals(event.eventId(), hook.requests().getFirst().header("X-Kycflow-Event-Id"));
+            assertTrue(recorded.size() >= 2);
+        }
+    }
+
+    @Test
+    void aHangingReceiverTimesOutAndIsRetried() throws Exception {
+        try (Receiver hook = Receiver.start(n -> {
+            if (n == 1) {
+                Thread.sleep(POLICY.attemptTimeout().toMillis() + 1500);
+            }
+            return 200;
+        })) {
+            JobEvent event = TestEvents.terminal(TestEvents.job(TENANT, newJobId(), JobStatus.COMPLETE, hook.url("/h"), null, 4));
+            send(event);
+            List<DeliveryAttempt> recorded = attempts.awaitState(event.job().key().toString(), DeliveryStatus.DELIVERED, WAIT);
+            assertEquals("timed out", recorded.getFirst().error());
+            assertTrue(recorded.getFirst().durationMs() >= POLICY.attemptTimeout().toMillis() - 100);
+            assertEquals(DeliveryStatus.DELIVERED, recorded.get(1).state());
+        }
+    }
+
+    @Test
+    void goneIsStoppedAtOnce() throws Exception {
+        try (Receiver gone = Receiver.start(n -> 410)) {
+            JobEvent event = TestEvents.terminal(TestEvents.job(TENANT, newJobId(), JobStatus.COMPLETE, gone.url("/h"), null, 4));
+            send(event);
+            List<DeliveryAttempt> recorded = attempts.await(event.job().key().toString(), 1, WAIT);
+            Thread.sleep(900);
+            assertEquals(1, gone.requests().size());
+            assertEquals(DeliveryStatus.STOPPED, recorded.getFirst().state());
+            assertEquals(410, recorded.getFirst().statusCode());
+        }
+    }
+
+    @Test
+    void afterTheLastAttemptTheDeliveryIsDeadLettered() throws Exception {
+        try (Receiver down = Receiver.start(n -> 503)) {
+            JobEvent event = TestEvents.terminal(TestEvents.job(TENANT, newJobId(), JobStatus.COMPLETE, down.url("/h"), null, 4));
+            String key = event.job().key().toString();
+            send(event);
+            List<DeliveryAttempt> recorded = attempts.awaitState(key, DeliveryStatus.DEAD_LETTERED, WAIT);
+            assertEquals(POLICY.maxAttempts(), recorded.size());
+            assertEquals(POLICY.maxAttempts(), down.requests().size());
+            ParkedDelivery dead = attempts.awaitDeadLetter(key, WAIT);
+            assertEquals(event.eventId(), dead.eventId());
+            assertEquals("HTTP 503", dead.lastOutcome());
+            assertArrayEquals(down.requests().getFirst().body(), dead.body(), "the DLQ keeps the exact bytes");
+            double deadLettered = METERS.find("kycflow.notifier.deliveries").tag("outcome", "dead_lettered").counters()
+                    .stream().mapToDouble(c -> c.count()).sum();
+            assertTrue(deadLettered >= 1, "the metric counts it");
+        }
+    }
+
+    @Test
+    void retryAfterMovesTheNextAttemptToTheFirstTierThatLong() throws Exception {
+        try (Receiver busy = Receiver.start(n -> n == 1 ? 429 : 200, Map.of("Retry-After", "1"))) {
+            JobEvent event = TestEvents.terminal(TestEvents.job(TENANT, newJobId(), JobStatus.COMPLETE, busy.url("/h"), null, 4));
+            send(event);
+            List<Receiver.Request> requests = busy.await(2, WAIT);
+            List<DeliveryAttempt> recorded = attempts.await(event.job().key().toString(), 2, WAIT);
+            // 1 s is longer than every tier: the last one (300 ms), not the first (100 ms)
+            Duration planned = Duration.between(recorded.getFirst().at(), recorded.getFirst().nextAttemptAt());
+            assertTrue(planned.compareTo(Duration.ofMillis(300)) >= 0, "planned " + planned);
+            assertTrue(Duration.between(requests.get(0).at(), requests.get(1).at()).compareTo(Duration.ofMillis(290)) >= 0);
         }
     }
 

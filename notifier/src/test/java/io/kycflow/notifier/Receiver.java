@@ -37,8 +37,12 @@ final class Receiver implements AutoCloseable {
     private final AtomicInteger count = new AtomicInteger();
 
     private Receiver(Script script) {
+        this(0, script, Map.of());
+    }
+
+    private Receiver(int port, Script script, Map<String, String> responseHeaders) {
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -54,6 +58,7 @@ final class Receiver implements AutoCloseable {
             } catch (InterruptedException e) {
                 status = 503;
             }
+            responseHeaders.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
@@ -63,6 +68,16 @@ final class Receiver implements AutoCloseable {
 
     static Receiver start(Script script) {
         return new Receiver(script);
+    }
+
+    /** A receiver that also sends {@code headers} with every answer. */
+    static Receiver start(Script script, Map<String, String> headers) {
+        return new Receiver(0, script, headers);
+    }
+
+    /** A receiver on a given port (one that was free): a receiver that comes back up. */
+    static Receiver startOn(int port, Script script) {
+        return new Receiver(port, script, Map.of());
     }
 
     static Receiver ok() {

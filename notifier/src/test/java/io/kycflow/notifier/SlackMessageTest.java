@@ -18,7 +18,7 @@ class SlackMessageTest {
 
     @Test
     void blocksCarrySubjectFactsAndOneLinePerCheck() {
-        JsonNode message = Json.mapper().valueToTree(SlackMessage.render(job, Optional.empty()));
+        JsonNode message = Json.mapper().valueToTree(SlackMessage.render(job, Optional.empty(), true));
         JsonNode blocks = message.get("blocks");
         assertEquals("header", blocks.at("/0/type").asText());
         assertEquals("Jane Doe", blocks.at("/0/text/text").asText());
@@ -38,8 +38,33 @@ class SlackMessageTest {
     }
 
     @Test
+    void withoutPersonalDataTheMessageNamesTheCaseAndJobButNotThePersonNorTheAnswers() {
+        Job withAddress = TestEvents.withInput(job, Json.mapper().createObjectNode().put("id", "case-job-1")
+                .set("self_attested_data", Json.mapper().createObjectNode().put("first_name", "Jane")
+                        .put("last_name", "Doe").put("date_of_birth", "1980-01-01")
+                        .set("address", Json.mapper().createObjectNode().put("street_1", "12 Elm Street")
+                                .put("city", "Springfield"))));
+        JsonNode message = Json.mapper().valueToTree(SlackMessage.render(withAddress, Optional.empty(), false));
+        String text = message.toString();
+        for (String personal : new String[]{"Jane", "Doe", "1980", "Elm Street", "Springfield",
+                "No match on any list", "PEP&gt; match", "did not finish"}) {
+            assertFalse(text.contains(personal), personal + " leaked: " + text);
+        }
+        assertEquals("KYC case case-job-1", message.at("/blocks/0/text/text").asText());
+        assertTrue(message.get("text").asText().contains("case-job-1"), message.get("text").asText());
+        String[] lines = message.at("/blocks/2/text/text").asText().split("\n");
+        assertEquals("✅ *Sanctions Screening* (passed)", lines[0]);
+        assertEquals("❌ *PEP Screening* (failed)", lines[1]);
+        assertEquals("⚠️ *Identity Data Validation* (error)", lines[2]);
+        assertTrue(text.contains("job job-1"), "the job id is shown: " + text);
+
+        String withPersonalData = Json.mapper().valueToTree(SlackMessage.render(withAddress, Optional.empty(), true)).toString();
+        assertTrue(withPersonalData.contains("Jane Doe") && withPersonalData.contains("No match on any list"));
+    }
+
+    @Test
     void aBaseUrlAddsALinkToTheJob() {
-        JsonNode message = Json.mapper().valueToTree(SlackMessage.render(job, Optional.of("https://kyc.example.com/")));
+        JsonNode message = Json.mapper().valueToTree(SlackMessage.render(job, Optional.of("https://kyc.example.com/"), true));
         JsonNode actions = null;
         for (JsonNode block : message.get("blocks")) {
             if (block.get("type").asText().equals("actions")) {

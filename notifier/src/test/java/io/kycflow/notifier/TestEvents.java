@@ -34,7 +34,23 @@ final class TestEvents {
         return new Job(Job.SCHEMA_VERSION, jobId, tenant, "public-kyc", "1", "case-" + jobId, status,
                 done ? 1.0 : 0.3, done ? Recommendation.REVIEW : null, input, T0, T0, done ? T0.plusSeconds(5) : null,
                 T0, T0.plusSeconds(5), results, List.of(), null, "sub-" + jobId,
-                new NotificationTargets(webhookUrl, slackUrl), sequence);
+                new NotificationTargets(webhookUrl, slackUrl), sequence, null, null);
+    }
+
+    /** The same job with another {@code input_payload} (the subject's data as submitted). */
+    static Job withInput(Job job, JsonNode input) {
+        return new Job(job.schemaVersion(), job.id(), job.tenantId(), job.agentId(), job.agentVersion(), job.caseId(),
+                job.status(), job.progress(), job.recommendation(), input, job.queuedAt(), job.startedAt(),
+                job.completedAt(), job.createdAt(), job.updatedAt(), job.checkResults(), job.statusMessages(), job.plan(),
+                job.submissionId(), job.notifications(), job.eventSequence(), job.originalJobId(), job.newJobId());
+    }
+
+    /** The same job with other notification targets. */
+    static Job withNotifications(Job job, NotificationTargets notifications) {
+        return new Job(job.schemaVersion(), job.id(), job.tenantId(), job.agentId(), job.agentVersion(), job.caseId(),
+                job.status(), job.progress(), job.recommendation(), job.inputPayload(), job.queuedAt(), job.startedAt(),
+                job.completedAt(), job.createdAt(), job.updatedAt(), job.checkResults(), job.statusMessages(), job.plan(),
+                job.submissionId(), notifications, job.eventSequence(), job.originalJobId(), job.newJobId());
     }
 
     static JobEvent terminal(Job job) {

@@ -57,6 +57,19 @@ class WebhookSignatureTest {
                 WebhookSignature.verify(header, BODY, List.of(SECRET), NOW, Duration.ofMinutes(5)));
     }
 
+    @Test
+    void signedWithNewAndOldAReceiverHoldingEitherOneVerifiesAndOneHoldingNeitherFails() {
+        String newSecret = WebhookSecretsTest.NEW;
+        String oldSecret = WebhookSecretsTest.OLD;
+        String header = WebhookSignature.sign(List.of(newSecret, oldSecret), NOW, BODY);
+        assertEquals(2, header.split(",v1=").length - 1, header);
+        assertTrue(header.startsWith("t=1735787045,v1=" + WebhookSignature.sign(newSecret, NOW, BODY).substring(16)),
+                "the new secret's signature comes first: " + header);
+        assertEquals(WebhookSignature.Result.VALID, WebhookSignature.verify(header, BODY, newSecret, NOW));
+        assertEquals(WebhookSignature.Result.VALID, WebhookSignature.verify(header, BODY, oldSecret, NOW));
+        assertEquals(WebhookSignature.Result.MISMATCH, WebhookSignature.verify(header, BODY, SECRET, NOW));
+    }
+
     private static String hmac(String message) {
         try {
             javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.kycflow.common.config.DurationSetting;
 import io.kycflow.common.job.CheckStatus;
+import io.kycflow.common.job.JobEvent;
 import io.kycflow.common.job.Recommendation;
 import io.kycflow.common.json.Json;
 
@@ -97,7 +98,29 @@ public final class AgentCatalog {
         for (JsonNode r : node.path("decision_rules")) {
             rules.add(rule(r, where));
         }
-        return new AgentDefinition(key, version, node.path("description").asText(""), checks, rules);
+        return new AgentDefinition(key, version, node.path("description").asText(""), checks, rules,
+                webhookEvents(node.get("webhook_events"), where));
+    }
+
+    /** The events the agent's webhooks subscribe to besides the terminal one; each must be one of {@link JobEvent#SUBSCRIBABLE}. */
+    private static List<String> webhookEvents(JsonNode node, String where) {
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw new IllegalArgumentException(where + ": webhook_events must be an array such as [\"job.started\"]");
+        }
+        List<String> events = new ArrayList<>();
+        for (JsonNode event : node) {
+            if (!event.isTextual() || !JobEvent.SUBSCRIBABLE.contains(event.asText())) {
+                throw new IllegalArgumentException(where + ": webhook_events may hold only "
+                        + String.join(", ", JobEvent.SUBSCRIBABLE) + " (the terminal event is always sent), not " + event);
+            }
+            if (!events.contains(event.asText())) {
+                events.add(event.asText());
+            }
+        }
+        return events;
     }
 
     private static DecisionRule rule(JsonNode node, String where) {

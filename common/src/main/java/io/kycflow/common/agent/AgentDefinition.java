@@ -3,13 +3,17 @@ package io.kycflow.common.agent;
 import java.util.List;
 import java.util.Optional;
 
-/** A named, versioned bundle of checks with their arguments and ordered decision rules. */
+/**
+ * A named, versioned bundle of checks with their arguments and ordered decision rules, and the events
+ * its jobs' webhooks get besides the terminal one unless a request says otherwise ({@code webhook_events}).
+ */
 public record AgentDefinition(String key, String version, String description, List<AgentCheck> checks,
-                              List<DecisionRule> decisionRules) {
+                              List<DecisionRule> decisionRules, List<String> webhookEvents) {
 
     public AgentDefinition {
         checks = List.copyOf(checks);
         decisionRules = decisionRules == null ? List.of() : List.copyOf(decisionRules);
+        webhookEvents = webhookEvents == null ? List.of() : List.copyOf(webhookEvents);
     }
 
     public Optional<AgentCheck> check(String checkId) {

@@ -11,8 +11,10 @@ import java.time.Instant;
  * {@code tenant/job_id}. The registry is the single writer of jobs; these are its inputs.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-@JsonSubTypes({@JsonSubTypes.Type(value = SubmitJob.class, name = "submit")})
-public sealed interface JobCommand permits SubmitJob {
+@JsonSubTypes({@JsonSubTypes.Type(value = SubmitJob.class, name = "submit"),
+        @JsonSubTypes.Type(value = CancelJob.class, name = "cancel"),
+        @JsonSubTypes.Type(value = RetryJob.class, name = "retry")})
+public sealed interface JobCommand permits SubmitJob, CancelJob, RetryJob {
 
     int SCHEMA_VERSION = 1;
 

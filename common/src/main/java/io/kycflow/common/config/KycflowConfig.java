@@ -37,7 +37,18 @@ public record KycflowConfig(
         Duration tokenTtl,
         Optional<String> instanceId,
         boolean listsDownload,
-        Optional<Integer> healthPort) {
+        Optional<Integer> healthPort,
+        List<Duration> webhookRetrySchedule,
+        Optional<Path> tenantsFile,
+        List<String> slackWebhookHosts) {
+
+    /** The default delays between webhook attempts: 7 attempts spanning about 31.5 hours. */
+    public static final List<Duration> DEFAULT_WEBHOOK_RETRY_SCHEDULE = List.of(Duration.ofSeconds(30),
+            Duration.ofMinutes(2), Duration.ofMinutes(10), Duration.ofHours(1), Duration.ofHours(6), Duration.ofHours(24));
+
+    public KycflowConfig {
+        webhookRetrySchedule = List.copyOf(webhookRetrySchedule);
+    }
 
     public static KycflowConfig fromEnvironment() {
         return from(System.getenv());
@@ -81,7 +92,27 @@ public record KycflowConfig(
                 get.apply("KYCFLOW_INSTANCE_ID"),
                 get.apply("KYCFLOW_LISTS_DOWNLOAD").map(v -> v.equalsIgnoreCase("true") || v.equalsIgnoreCase("on"))
                         .orElse(false),
-                get.apply("KYCFLOW_HEALTH_PORT").map(v -> intSetting("KYCFLOW_HEALTH_PORT", v, 0, 65535)));
+                get.apply("KYCFLOW_HEALTH_PORT").map(v -> intSetting("KYCFLOW_HEALTH_PORT", v, 0, 65535)),
+                get.apply("KYCFLOW_WEBHOOK_RETRY_SCHEDULE").map(KycflowConfig::retrySchedule)
+                        .orElse(DEFAULT_WEBHOOK_RETRY_SCHEDULE),
+                get.apply("KYCFLOW_TENANTS_FILE").map(Path::of),
+                get.apply("KYCFLOW_SLACK_WEBHOOK_HOSTS").map(KycflowConfig::list).orElse(List.of("hooks.slack.com")));
+    }
+
+    /** {@code 30s,2m,10m,1h,6h,24h}: one delay per retry, each at least as long as the one before (tiers stay ordered). */
+    private static List<Duration> retrySchedule(String text) {
+        List<Duration> delays = Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .map(v -> DurationSetting.parse("KYCFLOW_WEBHOOK_RETRY_SCHEDULE", v)).toList();
+        if (delays.isEmpty() || delays.size() > 20) {
+            throw new IllegalArgumentException("KYCFLOW_WEBHOOK_RETRY_SCHEDULE: give 1 to 20 delays, e.g. 30s,2m,10m,1h,6h,24h");
+        }
+        for (int i = 0; i < delays.size(); i++) {
+            if (delays.get(i).isZero() || (i > 0 && delays.get(i).compareTo(delays.get(i - 1)) < 0)) {
+                throw new IllegalArgumentException("KYCFLOW_WEBHOOK_RETRY_SCHEDULE: delays must be positive and "
+                        + "never shorter than the one before ('" + text + "')");
+            }
+        }
+        return delays;
     }
 
     /**
@@ -117,13 +148,19 @@ public record KycflowConfig(
         return new KycflowConfig(Optional.of(servers), httpHost, httpPort, advertisedHost, kafkaPort, dataDir, apiKey,
                 webhookSecret, agentsFile, listsDir, rateLimit, jwtKeyFile, listsMaxAge, logLevel, publicBaseUrl,
                 outboundAllowlist, partitions, replicationFactor, outcomeTimeout, commitInterval,
-                rocksDbMemoryBytes, tokenTtl, instanceId, listsDownload, healthPort);
+                rocksDbMemoryBytes, tokenTtl, instanceId, listsDownload, healthPort, webhookRetrySchedule, tenantsFile,
+                slackWebhookHosts);
     }
 
     public String requireBootstrapServers() {
         return bootstrapServers.orElseThrow(() -> new IllegalStateException(
                 "KAFKA_BOOTSTRAP_SERVERS is not set: point it at your Kafka cluster, or run `kycflow` "
                         + "(all-in-one) to start the embedded broker"));
+    }
+
+    /** A comma-separated setting, blanks dropped. */
+    private static List<String> list(String value) {
+        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
     private static int intSetting(String name, String value, int min, int max) {

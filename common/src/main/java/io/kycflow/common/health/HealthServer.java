@@ -8,8 +8,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -23,6 +26,7 @@ public final class HealthServer implements AutoCloseable {
 
     public static final String LIVE_PATH = "/health/live";
     public static final String READY_PATH = "/health/ready";
+    public static final String METRICS_PATH = "/metrics";
 
     /** Seconds a prober should wait; most not-ready states (lists loading, a rebalance) last longer than a second. */
     static final String RETRY_AFTER_SECONDS = "5";
@@ -41,6 +45,15 @@ public final class HealthServer implements AutoCloseable {
      * @throws UncheckedIOException when the address cannot be bound, naming it
      */
     public static HealthServer start(String host, int port, List<HealthContributor> contributors) {
+        return start(host, port, contributors, Optional.empty());
+    }
+
+    /**
+     * As {@link #start(String, int, List)}, also serving {@code GET /metrics} from {@code metrics} (Prometheus
+     * text) when given.
+     */
+    public static HealthServer start(String host, int port, List<HealthContributor> contributors,
+                                     Optional<Supplier<String>> metrics) {
         List<HealthContributor> components = List.copyOf(contributors);
         HttpServer server;
         try {
@@ -52,7 +65,7 @@ public final class HealthServer implements AutoCloseable {
         // Probes are rare and cheap; virtual threads keep a slow contributor from blocking the next probe.
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(executor);
-        server.createContext("/", exchange -> handle(exchange, components));
+        server.createContext("/", exchange -> handle(exchange, components, metrics));
         server.start();
         return new HealthServer(server, executor);
     }
@@ -62,10 +75,12 @@ public final class HealthServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    private static void handle(HttpExchange exchange, List<HealthContributor> components) throws IOException {
+    private static void handle(HttpExchange exchange, List<HealthContributor> components,
+                               Optional<Supplier<String>> metrics) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
-            if (!path.equals(LIVE_PATH) && !path.equals(READY_PATH)) {
+            boolean metricsPath = path.equals(METRICS_PATH) && metrics.isPresent();
+            if (!path.equals(LIVE_PATH) && !path.equals(READY_PATH) && !metricsPath) {
                 respond(exchange, 404, Map.of("error", "Not found."));
                 return;
             }
@@ -73,6 +88,17 @@ public final class HealthServer implements AutoCloseable {
             if (!method.equals("GET") && !method.equals("HEAD")) {
                 exchange.getResponseHeaders().set("Allow", "GET, HEAD");
                 respond(exchange, 405, Map.of("error", "Method not allowed."));
+                return;
+            }
+            if (metricsPath) {
+                byte[] text = metrics.get().get().getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+                exchange.sendResponseHeaders(200, method.equals("HEAD") ? -1 : text.length);
+                if (method.equals("GET")) {
+                    try (OutputStream out = exchange.getResponseBody()) {
+                        out.write(text);
+                    }
+                }
                 return;
             }
             if (path.equals(LIVE_PATH)) {

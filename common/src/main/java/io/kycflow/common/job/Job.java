@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * The job as the registry keeps it (store and the compacted {@code kyc.jobs} topic). The public API
  * renders a view of it; {@code plan}, {@code submission_id}, the notification targets and the event
- * sequence are internal.
+ * sequence are internal. {@code original_job_id} / {@code new_job_id} link a job retried with {@code retryJob}
+ * to its retry, both ways.
  */
 public record Job(
         int schemaVersion,
@@ -31,7 +32,9 @@ public record Job(
         JobPlan plan,
         String submissionId,
         NotificationTargets notifications,
-        long eventSequence) {
+        long eventSequence,
+        String originalJobId,
+        String newJobId) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -60,6 +63,7 @@ public record Job(
         private List<CheckResult> checkResults;
         private List<StatusMessage> statusMessages;
         private long eventSequence;
+        private String newJobId;
 
         private Builder(Job base) {
             this.base = base;
@@ -72,6 +76,7 @@ public record Job(
             this.checkResults = base.checkResults;
             this.statusMessages = base.statusMessages;
             this.eventSequence = base.eventSequence;
+            this.newJobId = base.newJobId;
         }
 
         public Builder status(JobStatus value) { this.status = value; return this; }
@@ -83,12 +88,13 @@ public record Job(
         public Builder checkResults(List<CheckResult> value) { this.checkResults = value; return this; }
         public Builder statusMessages(List<StatusMessage> value) { this.statusMessages = value; return this; }
         public Builder eventSequence(long value) { this.eventSequence = value; return this; }
+        public Builder newJobId(String value) { this.newJobId = value; return this; }
 
         public Job build() {
             return new Job(base.schemaVersion, base.id, base.tenantId, base.agentId, base.agentVersion, base.caseId,
                     status, progress, recommendation, base.inputPayload, base.queuedAt, startedAt, completedAt,
                     base.createdAt, updatedAt, checkResults, statusMessages, base.plan, base.submissionId,
-                    base.notifications, eventSequence);
+                    base.notifications, eventSequence, base.originalJobId, newJobId);
         }
     }
 }

@@ -2,6 +2,7 @@ package io.kycflow.common.job;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -15,6 +16,13 @@ public record JobEvent(int schemaVersion, String eventId, String eventType, long
     public static final String JOB_QUEUED = "job.queued";
     public static final String JOB_STARTED = "job.started";
     public static final String CHECK_FINISHED = "check.finished";
+    /** A finished job was retried: it now names its retry ({@code new_job_id}). */
+    public static final String JOB_RETRIED = "job.retried";
+    /**
+     * The events a webhook may subscribe to besides the terminal one, which it always gets: the job
+     * starting and each check finishing ({@code job.queued} is the submission's own answer, so not offered).
+     */
+    public static final List<String> SUBSCRIBABLE = List.of(JOB_STARTED, CHECK_FINISHED);
 
     public static JobEvent of(String eventType, Job job, Instant at) {
         String eventId = UUID.nameUUIDFromBytes((job.key() + "#" + job.eventSequence()).getBytes(StandardCharsets.UTF_8))

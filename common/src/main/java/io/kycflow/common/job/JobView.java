@@ -10,9 +10,20 @@ import io.kycflow.common.json.Json;
  */
 public final class JobView {
 
-    /** Which optional parts to include, from getJobById's query parameters. */
-    public record Include(boolean checkResults, boolean checkResultIds, boolean statusMessages) {
+    /**
+     * Which optional parts to include, from getJobById's query parameters; {@code inputPayload} is false
+     * only for a tenant that keeps the subject's data out of its webhooks.
+     */
+    public record Include(boolean checkResults, boolean checkResultIds, boolean statusMessages, boolean inputPayload) {
         public static final Include NONE = new Include(false, false, false);
+
+        public Include(boolean checkResults, boolean checkResultIds, boolean statusMessages) {
+            this(checkResults, checkResultIds, statusMessages, true);
+        }
+
+        public Include withoutInputPayload() {
+            return new Include(checkResults, checkResultIds, statusMessages, false);
+        }
     }
 
     private JobView() {
@@ -29,12 +40,16 @@ public final class JobView {
         node.put("status", job.status().wire());
         node.put("progress", job.progress());
         node.put("recommendation", job.recommendation() == null ? null : job.recommendation().wire());
-        node.set("input_payload", job.inputPayload());
+        if (include.inputPayload()) {
+            node.set("input_payload", job.inputPayload());
+        }
         node.put("queued_at", text(job.queuedAt()));
         node.put("started_at", text(job.startedAt()));
         node.put("completed_at", text(job.completedAt()));
         node.put("created_at", text(job.createdAt()));
         node.put("updated_at", text(job.updatedAt()));
+        node.put("original_job_id", job.originalJobId());
+        node.put("new_job_id", job.newJobId());
         if (include.checkResults()) {
             ArrayNode results = node.putArray("check_results");
             job.checkResults().forEach(r -> results.add(checkResult(r)));

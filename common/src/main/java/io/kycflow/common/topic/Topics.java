@@ -7,6 +7,9 @@ import io.kycflow.common.job.CheckResult;
 import io.kycflow.common.job.Job;
 import io.kycflow.common.job.JobEvent;
 import io.kycflow.common.json.JsonSerde;
+import io.kycflow.common.notification.DeliveryAttempt;
+import io.kycflow.common.notification.NotificationRequest;
+import io.kycflow.common.notification.ParkedDelivery;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -14,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import static io.kycflow.common.topic.Topic.CleanupPolicy.COMPACT;
 import static io.kycflow.common.topic.Topic.CleanupPolicy.DELETE;
@@ -46,6 +50,30 @@ public final class Topics {
     public static final Topic<String, byte[]> REGISTRY_DEAD_LETTERS =
             new Topic<>("kyc.registry.dead-letters", Serdes.String(), Serdes.ByteArray(), DELETE, Duration.ofDays(30));
 
+    /** Re-sends and test events asked for through the API, for the notifier. */
+    public static final Topic<String, NotificationRequest> NOTIFICATION_REQUESTS =
+            new Topic<>("kyc.notifications.requests", Serdes.String(), new JsonSerde<>(NotificationRequest.class),
+                    DELETE, DAYS_7);
+
+    /** One record per delivery attempt: what {@code getWebhookDeliveries} shows. */
+    public static final Topic<String, DeliveryAttempt> NOTIFICATION_ATTEMPTS =
+            new Topic<>("kyc.notifications.attempts", Serdes.String(), new JsonSerde<>(DeliveryAttempt.class),
+                    DELETE, Duration.ofDays(30));
+
+    /** Deliveries whose every attempt failed, kept for a person to look at and re-send. */
+    public static final Topic<String, ParkedDelivery> NOTIFICATION_DLQ =
+            new Topic<>("kyc.notifications.dlq", Serdes.String(), new JsonSerde<>(ParkedDelivery.class),
+                    DELETE, Duration.ofDays(30));
+
+    public static final String NOTIFICATION_RETRY_PREFIX = "kyc.notifications.retry.";
+
+    /** Every retry tier topic, whatever the schedule's length: the notifier drains tiers a shorter schedule left behind. */
+    public static final Pattern NOTIFICATION_RETRY_PATTERN =
+            Pattern.compile(Pattern.quote(NOTIFICATION_RETRY_PREFIX) + "\\d+");
+
+    /** Retry tiers provisioned when the caller does not say (the default schedule's length). */
+    public static final int DEFAULT_RETRY_TIERS = 6;
+
     public static final String CHECK_TASKS_PREFIX = "kyc.check-tasks.";
 
     /** The value serde of every {@code kyc.check-tasks.<check>} topic. */
@@ -59,10 +87,30 @@ public final class Topics {
         return new Topic<>(CHECK_TASKS_PREFIX + checkId, Serdes.String(), CHECK_TASK_SERDE, DELETE, DAYS_7);
     }
 
-    /** Every topic the services need, given the checks the configured agents name. */
+    /**
+     * Retry tier {@code tier} (1-based): deliveries waiting the schedule's {@code tier}-th delay. One topic per
+     * delay keeps each topic in due order, so a consumer waits only for the record at its head.
+     */
+    public static Topic<String, ParkedDelivery> notificationRetries(int tier) {
+        if (tier < 1) {
+            throw new IllegalArgumentException("retry tiers start at 1");
+        }
+        return new Topic<>(NOTIFICATION_RETRY_PREFIX + tier, Serdes.String(), NOTIFICATION_DLQ.valueSerde(), DELETE,
+                DAYS_7);
+    }
+
+    /** Every topic the services need, given the checks the configured agents name, with the default retry tiers. */
     public static List<Topic<?, ?>> all(Collection<String> checkIds) {
+        return all(checkIds, DEFAULT_RETRY_TIERS);
+    }
+
+    /** Every topic the services need, given the checks the agents name and the webhook retry schedule's length. */
+    public static List<Topic<?, ?>> all(Collection<String> checkIds, int retryTiers) {
         List<Topic<?, ?>> topics = new ArrayList<>(List.of(JOB_COMMANDS, JOB_COMMAND_OUTCOMES, JOBS, JOB_EVENTS,
-                CHECK_RESULTS, REGISTRY_DEAD_LETTERS));
+                CHECK_RESULTS, REGISTRY_DEAD_LETTERS, NOTIFICATION_REQUESTS, NOTIFICATION_ATTEMPTS, NOTIFICATION_DLQ));
+        for (int tier = 1; tier <= retryTiers; tier++) {
+            topics.add(notificationRetries(tier));
+        }
         checkIds.stream().sorted().distinct().forEach(id -> topics.add(checkTasks(id)));
         return List.copyOf(topics);
     }

@@ -42,12 +42,23 @@ public final class ApiError extends RuntimeException {
         return new ApiError(403, "Forbidden", List.of(new FieldProblem("Authorization", message)), Map.of(), Map.of());
     }
 
+    /** Authenticated, but this tenant may not do this with {@code field}'s value (e.g. an agent it is not allowed). */
+    public static ApiError forbidden(String field, String problem) {
+        return new ApiError(403, "Forbidden", List.of(new FieldProblem(field, problem)), Map.of(), Map.of());
+    }
+
     public static ApiError notFound(String message) {
         return new ApiError(404, message, List.of(), Map.of(), Map.of());
     }
 
     public static ApiError duplicateJob(String jobId) {
         return new ApiError(409, "Job with the provided ID already exists.", List.of(), Map.of("job_id", jobId), Map.of());
+    }
+
+    /** The job exists but its state forbids the operation (cancel a finished job, retry an unfinished one). */
+    public static ApiError conflict(String message, String jobId) {
+        return new ApiError(409, message, List.of(new FieldProblem("job_id", "the job's state does not allow this")),
+                Map.of("job_id", jobId), Map.of());
     }
 
     public static ApiError unavailable(String message, String jobId, int retryAfterSeconds) {

@@ -3,6 +3,7 @@ package io.kycflow.ingest.api;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.streams.KafkaStreams;
@@ -36,6 +37,11 @@ public final class ApiMetrics implements AutoCloseable {
     public void bindRegistry(KafkaStreams streams) {
         streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(registry);
+    }
+
+    /** The registry, for other services of the same process (the all-in-one's notifier) to add theirs to. */
+    public MeterRegistry registry() {
+        return registry;
     }
 
     public String scrape() {

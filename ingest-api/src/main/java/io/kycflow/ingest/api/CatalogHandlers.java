@@ -3,6 +3,7 @@ package io.kycflow.ingest.api;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import io.kycflow.common.tenant.TenantDirectory;
 import io.kycflow.common.agent.AgentCatalog;
 import io.kycflow.common.agent.AgentCheck;
 import io.kycflow.common.agent.AgentDefinition;
@@ -14,8 +15,10 @@ import io.kycflow.ingest.auth.Principal;
 public final class CatalogHandlers {
 
     private final AgentCatalog agents;
+    private final TenantDirectory tenants;
 
-    public CatalogHandlers(AgentCatalog agents) {
+    public CatalogHandlers(AgentCatalog agents, TenantDirectory tenants) {
+        this.tenants = tenants;
         this.agents = agents;
     }
 
@@ -32,12 +35,13 @@ public final class CatalogHandlers {
     }
 
     public void agentConfig(Context ctx) {
-        RequestContext.principal(ctx, Principal.JOBS_READ);
+        Principal caller = RequestContext.principal(ctx, Principal.JOBS_READ);
         String key = ctx.queryParam("agent_key");
         if (key == null || key.isBlank()) {
             throw ApiError.invalidField("agent_key", "required");
         }
         AgentDefinition agent = agents.find(key).orElseThrow(() -> ApiError.notFound("Agent not found."));
+        AgentAccess.require(tenants, caller, agent.key());
         ObjectNode body = Json.mapper().createObjectNode();
         body.put("agent_key", agent.key());
         body.put("version", agent.version());

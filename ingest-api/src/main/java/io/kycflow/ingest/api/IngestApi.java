@@ -28,14 +28,17 @@ public final class IngestApi implements AutoCloseable {
 
     private final Javalin app;
 
-    public IngestApi(String host, int port, AccessGate gate, JobHandlers jobs, TokenHandler tokens,
-                     CatalogHandlers catalog, ReadinessProbe readiness, ApiMetrics metrics, PublicDocuments documents) {
-        this.app = Javalin.create(config -> configure(config, host, port, gate, jobs, tokens, catalog, readiness,
-                metrics, documents));
+    public IngestApi(String host, int port, AccessGate gate, JobHandlers jobs, LifecycleHandlers lifecycle,
+                     ListingHandlers listings, WebhookHandlers webhooks, TokenHandler tokens, CatalogHandlers catalog, ReadinessProbe readiness,
+                     ApiMetrics metrics, PublicDocuments documents) {
+        this.app = Javalin.create(config -> configure(config, host, port, gate, jobs, lifecycle, listings, webhooks, tokens,
+                catalog, readiness, metrics, documents));
     }
 
     private static void configure(JavalinConfig config, String host, int port, AccessGate gate,
-                                  JobHandlers jobs, TokenHandler tokens, CatalogHandlers catalog, ReadinessProbe readiness,
+                                  JobHandlers jobs, LifecycleHandlers lifecycle, ListingHandlers listings,
+                                  WebhookHandlers webhooks,
+                                  TokenHandler tokens, CatalogHandlers catalog, ReadinessProbe readiness,
                                   ApiMetrics metrics, PublicDocuments documents) {
         config.jetty.host = host;
         config.jetty.port = port;
@@ -52,6 +55,15 @@ public final class IngestApi implements AutoCloseable {
 
         operation(config, "POST", "/startKYCAgentJob", jobs::start);
         operation(config, "GET", "/getJobById", jobs::get);
+        operation(config, "POST", "/cancelJob", lifecycle::cancel);
+        operation(config, "POST", "/retryJob", lifecycle::retry);
+        operation(config, "GET", "/getCheckResults", jobs::checkResults);
+        operation(config, "GET", "/getJobsByCaseId", listings::byCase);
+        operation(config, "GET", "/getAgentJobByCaseId", listings::byCase);
+        operation(config, "GET", "/jobs", listings::jobs);
+        operation(config, "GET", "/getWebhookDeliveries", webhooks::deliveries);
+        operation(config, "POST", "/triggerWebhook", webhooks::trigger);
+        operation(config, "POST", "/testWebhook", webhooks::test);
         operation(config, "POST", "/auth/token", tokens::issue);
         operation(config, "GET", "/getAvailableChecks", catalog::availableChecks);
         operation(config, "GET", "/agent/config", catalog::agentConfig);

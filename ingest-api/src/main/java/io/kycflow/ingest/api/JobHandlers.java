@@ -1,10 +1,13 @@
 package io.kycflow.ingest.api;
 
 import io.kycflow.common.job.JobView;
+import io.kycflow.common.tenant.TenantDirectory;
 import io.javalin.http.Context;
 import io.kycflow.common.command.CommandOutcome;
 import io.kycflow.common.command.SubmitJob;
+import io.kycflow.common.job.Job;
 import io.kycflow.common.job.JobKey;
+import org.apache.kafka.streams.state.HostInfo;
 import io.kycflow.ingest.auth.Principal;
 import io.kycflow.ingest.query.JobForwarder;
 import io.kycflow.ingest.query.JobLookup;
@@ -24,14 +27,16 @@ public final class JobHandlers {
     private static final int RETRY_AFTER_SECONDS = 1;
 
     private final StartJobRequestValidator validator;
+    private final TenantDirectory tenants;
     private final JobSubmitter submitter;
     private final JobLookup lookup;
     private final JobForwarder forwarder;
     private final ApiMetrics metrics;
     private final Clock clock;
 
-    public JobHandlers(StartJobRequestValidator validator, JobSubmitter submitter, JobLookup lookup,
-                       JobForwarder forwarder, ApiMetrics metrics, Clock clock) {
+    public JobHandlers(StartJobRequestValidator validator, TenantDirectory tenants, JobSubmitter submitter,
+                       JobLookup lookup, JobForwarder forwarder, ApiMetrics metrics, Clock clock) {
+        this.tenants = tenants;
         this.validator = validator;
         this.submitter = submitter;
         this.lookup = lookup;
@@ -43,8 +48,9 @@ public final class JobHandlers {
     public void start(Context ctx) {
         Principal caller = RequestContext.principal(ctx, Principal.JOBS_WRITE);
         StartJobRequestValidator.ValidatedStart valid = validator.validate(RequestContext.jsonBody(ctx));
+        AgentAccess.require(tenants, caller, valid.request().plan().agentKey());
         SubmitJob command = new SubmitJob(SubmitJob.SCHEMA_VERSION, UUID.randomUUID().toString(), caller.tenantId(),
-                valid.jobId(), clock.instant(), valid.request());
+                valid.jobId(), clock.instant(), valid.request(), null);
         ctx.future(() -> submitter.send(command).handle((outcome, error) -> {
             answer(ctx, command, outcome, error);
             return null;
@@ -83,6 +89,26 @@ public final class JobHandlers {
 
     public void get(Context ctx) {
         Principal caller = RequestContext.principal(ctx, Principal.JOBS_READ);
+        String jobId = jobIdParam(ctx);
+        JobView.Include include = new JobView.Include(RequestContext.flag(ctx, "include_check_results"),
+                RequestContext.flag(ctx, "include_check_result_ids"), RequestContext.flag(ctx, "include_status_messages"));
+        answerWithJob(ctx, new JobKey(caller.tenantId(), jobId), job -> JobView.render(job, include));
+    }
+
+    /** {@code getCheckResults}: every check result of one job, with its evidence. */
+    public void checkResults(Context ctx) {
+        Principal caller = RequestContext.principal(ctx, Principal.JOBS_READ);
+        String jobId = jobIdParam(ctx);
+        answerWithJob(ctx, new JobKey(caller.tenantId(), jobId), job -> {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("job_id", job.id());
+            body.put("check_results", job.checkResults().stream().map(JobView::checkResult).toList());
+            body.put("count", job.checkResults().size());
+            return body;
+        });
+    }
+
+    static String jobIdParam(Context ctx) {
         String jobId = ctx.queryParam("job_id");
         if (jobId == null || jobId.isEmpty()) {
             throw ApiError.invalidField("job_id", "required");
@@ -90,30 +116,39 @@ public final class JobHandlers {
         if (!JobKey.isValidJobId(jobId)) {
             throw ApiError.invalidField("job_id", "must be 1-128 characters of A-Z a-z 0-9 . _ : -");
         }
-        JobView.Include include = new JobView.Include(RequestContext.flag(ctx, "include_check_results"),
-                RequestContext.flag(ctx, "include_check_result_ids"), RequestContext.flag(ctx, "include_status_messages"));
-        JobKey key = new JobKey(caller.tenantId(), jobId);
+        return jobId;
+    }
+
+    /** Answers with {@code view} of the job here, or what its owner answers, or 404 / 503. */
+    private void answerWithJob(Context ctx, JobKey key, java.util.function.Function<Job, Object> view) {
+        String jobId = key.jobId();
         switch (lookup.find(key)) {
-            case JobLookup.Found found -> ctx.json(JobView.render(found.job(), include));
-            case JobLookup.Missing missing -> throw ApiError.notFound("Job not found.");
-            case JobLookup.Unavailable unavailable ->
+            case JobLookup.Found<Job> found -> ctx.json(view.apply(found.value()));
+            case JobLookup.Missing<Job> missing -> throw ApiError.notFound("Job not found.");
+            case JobLookup.Unavailable<Job> unavailable ->
                     throw ApiError.unavailable("The job store is not available right now (" + unavailable.reason()
                             + "); retry shortly.", jobId, RETRY_AFTER_SECONDS);
-            case JobLookup.Elsewhere elsewhere -> forward(ctx, elsewhere, jobId);
+            case JobLookup.Elsewhere<Job> elsewhere -> forward(ctx, elsewhere.owner(), jobId);
         }
     }
 
-    private void forward(Context ctx, JobLookup.Elsewhere elsewhere, String jobId) {
+    /** Answers with what the instance that owns the job says (GET as is; POST with the same body). */
+    static void forward(Context ctx, JobForwarder forwarder, HostInfo owner, String jobId) {
         if (ctx.header(JobForwarder.FORWARDED_HEADER) != null) {
             // The owner moved while the request was in flight: let the client retry.
             throw ApiError.unavailable("The job registry is rebalancing; retry shortly.", jobId, RETRY_AFTER_SECONDS);
         }
         String query = ctx.queryString();
         String target = ctx.path() + (query == null ? "" : "?" + query);
-        JobForwarder.Answer answer = forwarder.forward(elsewhere.owner(), target, ctx.header("Authorization"))
+        byte[] body = ctx.method().name().equals("POST") ? ctx.bodyAsBytes() : null;
+        JobForwarder.Answer answer = forwarder.forward(owner, target, ctx.header("Authorization"), body)
                 .orElseThrow(() -> ApiError.unavailable("The instance that owns this job did not answer; retry shortly.",
                         jobId, RETRY_AFTER_SECONDS));
         ctx.status(answer.status()).contentType("application/json").result(answer.body());
+    }
+
+    private void forward(Context ctx, HostInfo owner, String jobId) {
+        forward(ctx, forwarder, owner, jobId);
     }
 
     static void respond(Context ctx, ApiError error) {

@@ -7,12 +7,14 @@ import io.kycflow.common.agent.AgentCheck;
 import io.kycflow.common.agent.AgentDefinition;
 import io.kycflow.common.agent.CheckCatalog;
 import io.kycflow.common.command.JobRequest;
+import io.kycflow.common.job.JobEvent;
 import io.kycflow.common.job.JobKey;
 import io.kycflow.common.job.JobPlan;
 import io.kycflow.common.job.NotificationTargets;
 import io.kycflow.common.job.PlannedCheck;
 import io.kycflow.common.json.Json;
 import io.kycflow.common.net.OutboundUrlGuard;
+import io.kycflow.common.net.SlackWebhookHosts;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -47,20 +49,24 @@ public final class StartJobRequestValidator {
     private static final int MAX_TEXT = 1000;
     private static final int MAX_URL = 2048;
     private static final Set<String> KNOWN_FIELDS = Set.of("agent_key", "kyc_schema", "payload", "check_ids", "check_id",
-            "job_id", "webhook_url", "slack_webhook_url");
+            "job_id", "webhook_url", "slack_webhook_url", "webhook_events");
 
     private final AgentCatalog agents;
     private final Clock clock;
     private final OutboundUrlGuard urlGuard;
+    private final SlackWebhookHosts slackHosts;
 
     /**
-     * @param urlGuard checks webhook and Slack URLs at submission (they are checked again at each delivery,
-     *                 against DNS rebinding); a name that does not resolve yet is accepted now
+     * @param urlGuard   checks webhook and Slack URLs at submission (they are checked again at each delivery,
+     *                   against DNS rebinding); a name that does not resolve yet is accepted now
+     * @param slackHosts the hosts a {@code slack_webhook_url} may name (checked again by the notifier)
      */
-    public StartJobRequestValidator(AgentCatalog agents, Clock clock, OutboundUrlGuard urlGuard) {
+    public StartJobRequestValidator(AgentCatalog agents, Clock clock, OutboundUrlGuard urlGuard,
+                                    SlackWebhookHosts slackHosts) {
         this.agents = agents;
         this.clock = clock;
         this.urlGuard = urlGuard;
+        this.slackHosts = slackHosts;
     }
 
     public ValidatedStart validate(JsonNode body) {
@@ -88,6 +94,12 @@ public final class StartJobRequestValidator {
         }
         String webhookUrl = outboundUrl(body, "webhook_url", problems);
         String slackUrl = outboundUrl(body, "slack_webhook_url", problems);
+        if (slackUrl != null && !slackHosts.allows(slackUrl)) {
+            problems.add(new FieldProblem("slack_webhook_url", slackHosts.problem()));
+            slackUrl = null;
+        }
+
+        List<String> webhookEvents = webhookEvents(body, problems);
 
         if (!problems.isEmpty()) {
             throw ApiError.badRequest("Invalid request.", problems);
@@ -106,7 +118,8 @@ public final class StartJobRequestValidator {
         boolean generated = jobId == null;
         JobRequest request = new JobRequest(schema,
                 new JobPlan(agent.key(), agent.version(), planned, agent.decisionRules()),
-                new NotificationTargets(webhookUrl, slackUrl), extra);
+                new NotificationTargets(webhookUrl, slackUrl, webhookEvents != null ? webhookEvents : agent.webhookEvents()),
+                extra);
         return new ValidatedStart(generated ? UUID.randomUUID().toString() : jobId, generated, request);
     }
 
@@ -208,6 +221,33 @@ public final class StartJobRequestValidator {
         return agent.checkIds().stream().filter(wanted::contains).toList();
     }
 
+    /**
+     * The events the webhook subscribes to besides the terminal one, e.g. {@code ["job.started", "check.finished"]};
+     * null when the request does not say (the agent's choice then applies), {@code []} for terminal only.
+     */
+    private static List<String> webhookEvents(JsonNode body, List<FieldProblem> problems) {
+        if (!present(body, "webhook_events")) {
+            return null;
+        }
+        String allowed = "an array of " + String.join(", ", JobEvent.SUBSCRIBABLE)
+                + " (the terminal event is always sent)";
+        JsonNode events = body.get("webhook_events");
+        if (!events.isArray()) {
+            problems.add(new FieldProblem("webhook_events", "must be " + allowed));
+            return null;
+        }
+        Set<String> subscribed = new LinkedHashSet<>();
+        for (JsonNode event : events) {
+            if (!event.isTextual() || !JobEvent.SUBSCRIBABLE.contains(event.asText())) {
+                problems.add(new FieldProblem("webhook_events", "'" + printable(event.asText()) + "' is not an event "
+                        + "a webhook can subscribe to: give " + allowed));
+                return null;
+            }
+            subscribed.add(event.asText());
+        }
+        return List.copyOf(subscribed);
+    }
+
     private void name(JsonNode data, String field, String parent, boolean required, List<FieldProblem> problems) {
         String value = string(data, field, parent + "." + field, required, MAX_NAME, problems);
         if (value != null && value.isBlank()) {
@@ -294,6 +334,21 @@ public final class StartJobRequestValidator {
                 problems.add(new FieldProblem(where + ".b64_document", "must be a base64 string"));
             }
         }
+    }
+
+    /**
+     * The URL field {@code name} of {@code body} (null when absent), checked as a submitted webhook URL is;
+     * for the other operations that take one ({@code triggerWebhook}, {@code testWebhook}).
+     *
+     * @throws ApiError 400 naming the field when it is malformed or points where kycflow may not call
+     */
+    public String outboundUrl(JsonNode body, String name) {
+        List<FieldProblem> problems = new ArrayList<>();
+        String url = outboundUrl(body, name, problems);
+        if (!problems.isEmpty()) {
+            throw ApiError.badRequest("Invalid request.", problems);
+        }
+        return url;
     }
 
     /** A URL kycflow will call: well formed, and not pointing into private or internal address space. */

@@ -28,11 +28,17 @@ public final class JobForwarder {
             .build();
 
     public Optional<Answer> forward(HostInfo owner, String pathAndQuery, String authorization) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + owner.host() + ":" + owner.port() + pathAndQuery))
+        return forward(owner, pathAndQuery, authorization, null);
+    }
+
+    /** Forwards a GET, or a POST of {@code jsonBody} when it is not null. */
+    public Optional<Answer> forward(HostInfo owner, String pathAndQuery, String authorization, byte[] jsonBody) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://" + owner.host() + ":" + owner.port() + pathAndQuery))
                 .timeout(Duration.ofSeconds(5))
                 .header("Authorization", authorization == null ? "" : authorization)
-                .header(FORWARDED_HEADER, "1")
-                .GET()
+                .header(FORWARDED_HEADER, "1");
+        HttpRequest request = jsonBody == null ? builder.GET().build()
+                : builder.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(jsonBody))
                 .build();
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());

@@ -2,8 +2,9 @@ package io.kycflow.ingest.query;
 
 import io.kycflow.common.job.Job;
 import io.kycflow.common.job.JobKey;
-import io.kycflow.common.topic.Topics;
+import io.kycflow.common.notification.WebhookDeliveries;
 import io.kycflow.ingest.registry.RegistryNames;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -15,25 +16,26 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import java.util.Optional;
 
 /**
- * Finds a job in the registry's store: here when this instance owns the key, otherwise it says which
- * instance does (the caller forwards), or that nobody can answer right now (a rebalance).
+ * Finds what the registry keeps of a job (the job, its webhook deliveries): here when this instance owns
+ * the key, otherwise it says which instance does (the caller forwards), or that nobody can answer right
+ * now (a rebalance). Both stores live in one task, so one job's owner answers for both.
  */
 public final class JobLookup {
 
-    /** Where a job's answer comes from. */
-    public sealed interface Result permits Found, Missing, Elsewhere, Unavailable {
+    /** Where an answer comes from. */
+    public sealed interface Result<V> permits Found, Missing, Elsewhere, Unavailable {
     }
 
-    public record Found(Job job) implements Result {
+    public record Found<V>(V value) implements Result<V> {
     }
 
-    public record Missing() implements Result {
+    public record Missing<V>() implements Result<V> {
     }
 
-    public record Elsewhere(HostInfo owner) implements Result {
+    public record Elsewhere<V>(HostInfo owner) implements Result<V> {
     }
 
-    public record Unavailable(String reason) implements Result {
+    public record Unavailable<V>(String reason) implements Result<V> {
     }
 
     private final KafkaStreams streams;
@@ -44,23 +46,32 @@ public final class JobLookup {
         this.self = self;
     }
 
-    public Result find(JobKey key) {
+    public Result<Job> find(JobKey key) {
+        return find(RegistryNames.JOB_STORE, key);
+    }
+
+    /** The job's webhook and Slack deliveries, as far as the notifier has recorded them. */
+    public Result<WebhookDeliveries> deliveries(JobKey key) {
+        return find(RegistryNames.DELIVERY_LOG_STORE, key);
+    }
+
+    private <V> Result<V> find(String storeName, JobKey key) {
         try {
-            KeyQueryMetadata metadata = streams.queryMetadataForKey(RegistryNames.JOB_STORE, key.toString(),
-                    Topics.JOBS.keySerde().serializer());
+            KeyQueryMetadata metadata = streams.queryMetadataForKey(storeName, key.toString(),
+                    Serdes.String().serializer());
             if (metadata == null || metadata == KeyQueryMetadata.NOT_AVAILABLE
                     || metadata.activeHost() == null || metadata.activeHost().port() < 0) {
-                return new Unavailable("the job registry is rebalancing");
+                return new Unavailable<>("the job registry is rebalancing");
             }
             if (!metadata.activeHost().equals(self)) {
-                return new Elsewhere(metadata.activeHost());
+                return new Elsewhere<>(metadata.activeHost());
             }
-            ReadOnlyKeyValueStore<String, Job> store = streams.store(StoreQueryParameters
-                    .fromNameAndType(RegistryNames.JOB_STORE, QueryableStoreTypes.<String, Job>keyValueStore())
+            ReadOnlyKeyValueStore<String, V> store = streams.store(StoreQueryParameters
+                    .fromNameAndType(storeName, QueryableStoreTypes.<String, V>keyValueStore())
                     .withPartition(metadata.partition()));
-            return Optional.ofNullable(store.get(key.toString())).<Result>map(Found::new).orElseGet(Missing::new);
+            return Optional.ofNullable(store.get(key.toString())).<Result<V>>map(Found::new).orElseGet(Missing::new);
         } catch (InvalidStateStoreException | IllegalStateException e) {
-            return new Unavailable("the job registry is not ready");
+            return new Unavailable<>("the job registry is not ready");
         }
     }
 }

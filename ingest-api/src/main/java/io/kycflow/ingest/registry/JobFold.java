@@ -43,7 +43,7 @@ final class JobFold {
         return new Job(Job.SCHEMA_VERSION, submit.jobId(), submit.tenantId(), plan.agentKey(), plan.agentVersion(),
                 caseId, JobStatus.QUEUED, 0.0, null, submit.request().kycSchema(), now, null, null, now, now,
                 pending, List.of(new StatusMessage(now, "Job queued with " + plan.checks().size() + " check(s).")),
-                plan, submit.submissionId(), submit.request().notifications(), 1);
+                plan, submit.submissionId(), submit.request().notifications(), 1, submit.originalJobId(), null);
     }
 
     /** Stable per job, check and attempt, so a replayed fan-out names the same run. */
@@ -93,6 +93,13 @@ final class JobFold {
                 result.checkStartTime() != null ? result.checkStartTime() : current.checkStartTime(),
                 result.checkEndTime() != null ? result.checkEndTime() : now, result.error());
         return Optional.of(finish(job, index, finalResult, now));
+    }
+
+    /** The job stopped by request: {@code cancelled}, no recommendation, its unfinished checks left as they were. */
+    static Job cancel(Job job, Instant now) {
+        return job.toBuilder().status(JobStatus.CANCELLED).recommendation(null).completedAt(now)
+                .updatedAt(now).statusMessages(append(job.statusMessages(), now, "Job cancelled."))
+                .eventSequence(job.eventSequence() + 1).build();
     }
 
     /** The check ran out of time: an {@code error} result, so the job is reviewed rather than approved. */

@@ -1,5 +1,7 @@
 package io.kycflow.ingest.registry;
 
+import io.kycflow.common.json.JsonSerde;
+import io.kycflow.common.notification.WebhookDeliveries;
 import io.kycflow.common.topic.Topics;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
@@ -10,10 +12,11 @@ import java.time.Duration;
 /**
  * The job registry: commands and check results in; outcomes, jobs, events and check tasks out.
  * <pre>
- * kyc.job-commands  ─► submission-processor ─┬─► kyc.job-command-outcomes
+ * kyc.job-commands  ─► submission-processor ─┬─► kyc.job-command-outcomes, kyc.job-commands (a retry's new job)
  *                        (dedup, job stores)  ├─► kyc.jobs, kyc.job-events
  * kyc.check-results ─► result-processor ─────┼─► kyc.check-tasks.&lt;check&gt;
  *                        (job, deadline)      └─► kyc.registry.dead-letters
+ * kyc.notifications.attempts ─► delivery-log-processor (webhook delivery store, for getWebhookDeliveries)
  * </pre>
  * Both sources share the job store, so they are co-partitioned and one task owns each job.
  * Values are read as bytes and parsed inside the processors: an unreadable record becomes a dead
@@ -33,9 +36,13 @@ public final class JobRegistryTopology {
         topology.addSource(RegistryNames.RESULTS_SOURCE, Serdes.String().deserializer(),
                 Serdes.ByteArray().deserializer(), Topics.CHECK_RESULTS.name());
 
+        topology.addSource(RegistryNames.ATTEMPTS_SOURCE, Serdes.String().deserializer(),
+                Serdes.ByteArray().deserializer(), Topics.NOTIFICATION_ATTEMPTS.name());
+
         topology.addProcessor(RegistryNames.SUBMISSION_PROCESSOR, SubmissionProcessor::new, RegistryNames.COMMANDS_SOURCE);
         topology.addProcessor(RegistryNames.RESULT_PROCESSOR, () -> new ResultProcessor(catchUp, timeoutScanInterval),
                 RegistryNames.RESULTS_SOURCE);
+        topology.addProcessor(RegistryNames.DELIVERY_LOG_PROCESSOR, DeliveryLogProcessor::new, RegistryNames.ATTEMPTS_SOURCE);
 
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RegistryNames.DEDUP_STORE),
                 Serdes.String(), Serdes.String()), RegistryNames.SUBMISSION_PROCESSOR);
@@ -43,6 +50,11 @@ public final class JobRegistryTopology {
                 Topics.JOBS.keySerde(), Topics.JOBS.valueSerde()), RegistryNames.SUBMISSION_PROCESSOR, RegistryNames.RESULT_PROCESSOR);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RegistryNames.DEADLINE_STORE),
                 Serdes.String(), Serdes.String()), RegistryNames.SUBMISSION_PROCESSOR, RegistryNames.RESULT_PROCESSOR);
+
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RegistryNames.JOB_INDEX_STORE),
+                Serdes.String(), Serdes.String()), RegistryNames.SUBMISSION_PROCESSOR);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RegistryNames.DELIVERY_LOG_STORE),
+                Serdes.String(), new JsonSerde<>(WebhookDeliveries.class)), RegistryNames.DELIVERY_LOG_PROCESSOR);
 
         String[] both = {RegistryNames.SUBMISSION_PROCESSOR, RegistryNames.RESULT_PROCESSOR};
         topology.addSink(RegistryNames.OUTCOMES_SINK, Topics.JOB_COMMAND_OUTCOMES.name(),
@@ -56,9 +68,12 @@ public final class JobRegistryTopology {
                 new CheckTaskTopicExtractor(),
                 Serdes.String().serializer(), Topics.CHECK_TASK_SERDE.serializer(),
                 RegistryNames.SUBMISSION_PROCESSOR);
+        topology.addSink(RegistryNames.COMMANDS_SINK, Topics.JOB_COMMANDS.name(),
+                Topics.JOB_COMMANDS.keySerde().serializer(), Topics.JOB_COMMANDS.valueSerde().serializer(),
+                RegistryNames.SUBMISSION_PROCESSOR);
         topology.addSink(RegistryNames.DEAD_LETTERS_SINK, Topics.REGISTRY_DEAD_LETTERS.name(),
                 Topics.REGISTRY_DEAD_LETTERS.keySerde().serializer(), Topics.REGISTRY_DEAD_LETTERS.valueSerde().serializer(),
-                both);
+                RegistryNames.SUBMISSION_PROCESSOR, RegistryNames.RESULT_PROCESSOR, RegistryNames.DELIVERY_LOG_PROCESSOR);
         return topology;
     }
 }

@@ -12,16 +12,21 @@ public final class RegistryNames {
     public static final String DEDUP_STORE = "job-dedup-store";
     public static final String JOB_STORE = "job-store";
     public static final String DEADLINE_STORE = "job-deadline-store";
+    public static final String JOB_INDEX_STORE = "job-index-store";
+    public static final String DELIVERY_LOG_STORE = "webhook-delivery-store";
 
     static final String COMMANDS_SOURCE = "job-commands-source";
     static final String RESULTS_SOURCE = "check-results-source";
     static final String SUBMISSION_PROCESSOR = "submission-processor";
     static final String RESULT_PROCESSOR = "result-processor";
+    static final String ATTEMPTS_SOURCE = "notification-attempts-source";
+    static final String DELIVERY_LOG_PROCESSOR = "delivery-log-processor";
     static final String OUTCOMES_SINK = "outcomes-sink";
     static final String JOBS_SINK = "jobs-sink";
     static final String JOB_EVENTS_SINK = "job-events-sink";
     static final String CHECK_TASKS_SINK = "check-tasks-sink";
     static final String DEAD_LETTERS_SINK = "dead-letters-sink";
+    static final String COMMANDS_SINK = "job-commands-sink";
 
     private RegistryNames() {
     }

@@ -2,6 +2,7 @@ package io.kycflow.ingest.registry;
 
 import io.kycflow.common.command.CheckTask;
 import io.kycflow.common.command.CommandOutcome;
+import io.kycflow.common.command.JobCommand;
 import io.kycflow.common.job.Job;
 import io.kycflow.common.job.JobEvent;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -40,6 +41,14 @@ final class RegistryOutput {
 
     void outcome(String key, CommandOutcome outcome, Instant at) {
         context.forward(new Record<String, Object>(key, outcome, at.toEpochMilli()), RegistryNames.OUTCOMES_SINK);
+    }
+
+    /** A command for this topology's own input (a retry's new job), with its submission id in the header. */
+    void command(JobCommand command, Instant at) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(JobCommand.SUBMISSION_ID_HEADER, command.submissionId().getBytes(StandardCharsets.UTF_8));
+        context.forward(new Record<String, Object>(command.key().toString(), command, at.toEpochMilli(), headers),
+                RegistryNames.COMMANDS_SINK);
     }
 
     void task(String key, CheckTask task, Instant at) {

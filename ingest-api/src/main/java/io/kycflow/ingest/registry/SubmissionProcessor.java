@@ -1,8 +1,11 @@
 package io.kycflow.ingest.registry;
 
+import io.kycflow.common.command.CancelJob;
 import io.kycflow.common.command.CheckTask;
 import io.kycflow.common.command.CommandOutcome;
 import io.kycflow.common.command.JobCommand;
+import io.kycflow.common.command.JobRequest;
+import io.kycflow.common.command.RetryJob;
 import io.kycflow.common.command.SubmitJob;
 import io.kycflow.common.job.Job;
 import io.kycflow.common.job.JobEvent;
@@ -34,6 +37,7 @@ final class SubmissionProcessor implements Processor<String, byte[], String, Obj
     private KeyValueStore<String, String> dedup;
     private KeyValueStore<String, Job> jobs;
     private KeyValueStore<String, String> deadlines;
+    private KeyValueStore<String, String> index;
     private RegistryOutput output;
 
     @Override
@@ -42,6 +46,7 @@ final class SubmissionProcessor implements Processor<String, byte[], String, Obj
         this.dedup = context.getStateStore(RegistryNames.DEDUP_STORE);
         this.jobs = context.getStateStore(RegistryNames.JOB_STORE);
         this.deadlines = context.getStateStore(RegistryNames.DEADLINE_STORE);
+        this.index = context.getStateStore(RegistryNames.JOB_INDEX_STORE);
         this.output = new RegistryOutput(context, jobs);
     }
 
@@ -59,7 +64,60 @@ final class SubmissionProcessor implements Processor<String, byte[], String, Obj
         }
         switch (command) {
             case SubmitJob submit -> submit(record.key(), submit, now);
+            case CancelJob cancel -> cancel(record.key(), cancel, now);
+            case RetryJob retry -> retry(record.key(), retry, now);
         }
+    }
+
+    /** Ends a job that has not finished; its checks' late results are ignored by the fold (the job is terminal). */
+    private void cancel(String key, CancelJob cancel, Instant now) {
+        Job job = jobs.get(key);
+        if (job == null) {
+            output.outcome(key, CommandOutcome.notFound(cancel.submissionId(), cancel.tenantId(), cancel.jobId()), now);
+            return;
+        }
+        if (job.status().isTerminal()) {
+            output.outcome(key, CommandOutcome.conflict(cancel.submissionId(), cancel.tenantId(), cancel.jobId(),
+                    "the job has already finished (" + job.status().wire() + ")"), now);
+            return;
+        }
+        Job cancelled = JobFold.cancel(job, now);
+        for (PlannedCheck check : job.plan().checks()) {
+            deadlines.delete(new DeadlineKey(JobFold.deadline(job, check), job.key(), check.checkId()).encoded());
+        }
+        output.jobChanged(cancelled, JobEvent.terminalType(cancelled.status()), now);
+        output.outcome(key, CommandOutcome.accepted(cancel.submissionId(), OutcomeJob.of(cancelled)), now);
+    }
+
+    /**
+     * Links a finished job to its retry and submits the retry (same subject, plan and targets) to this
+     * topology's own input, under the caller's submission id: the new job's owner answers the caller.
+     * Repeating the same retry re-submits the same new job, which its owner recognises; a second, different
+     * retry of one job is a conflict.
+     */
+    private void retry(String key, RetryJob retry, Instant now) {
+        Job job = jobs.get(key);
+        if (job == null) {
+            output.outcome(key, CommandOutcome.notFound(retry.submissionId(), retry.tenantId(), retry.jobId()), now);
+            return;
+        }
+        if (!job.status().isTerminal()) {
+            output.outcome(key, CommandOutcome.conflict(retry.submissionId(), retry.tenantId(), retry.jobId(),
+                    "the job has not finished yet (" + job.status().wire() + "); cancel it first"), now);
+            return;
+        }
+        if (job.newJobId() != null && !job.newJobId().equals(retry.newJobId())) {
+            output.outcome(key, CommandOutcome.conflict(retry.submissionId(), retry.tenantId(), retry.jobId(),
+                    "the job was already retried as " + job.newJobId()), now);
+            return;
+        }
+        if (job.newJobId() == null) {
+            output.jobChanged(job.toBuilder().newJobId(retry.newJobId()).eventSequence(job.eventSequence() + 1)
+                    .updatedAt(now).build(), JobEvent.JOB_RETRIED, now);
+        }
+        SubmitJob again = new SubmitJob(SubmitJob.SCHEMA_VERSION, retry.submissionId(), job.tenantId(), retry.newJobId(),
+                now, new JobRequest(job.inputPayload(), job.plan(), job.notifications(), null), job.id());
+        output.command(again, now);
     }
 
     private void submit(String key, SubmitJob submit, Instant now) {
@@ -68,6 +126,7 @@ final class SubmissionProcessor implements Processor<String, byte[], String, Obj
             dedup.put(key, submit.submissionId());
             Job job = JobFold.create(submit, now);
             output.jobChanged(job, JobEvent.JOB_QUEUED, now);
+            JobIndex.add(index, job);
             for (PlannedCheck check : job.plan().checks()) {
                 Instant deadline = JobFold.deadline(job, check);
                 deadlines.put(new DeadlineKey(deadline, job.key(), check.checkId()).encoded(), key);
@@ -90,6 +149,9 @@ final class SubmissionProcessor implements Processor<String, byte[], String, Obj
         }
         if (!command.key().toString().equals(key)) {
             throw new IllegalArgumentException("record key " + key + " does not match the command's " + command.key());
+        }
+        if (command instanceof RetryJob retry && (retry.newJobId() == null || !JobKey.isValidJobId(retry.newJobId()))) {
+            throw new IllegalArgumentException("a retry needs a valid new_job_id");
         }
         if (command instanceof SubmitJob submit) {
             if (submit.request() == null || submit.request().plan() == null || submit.request().plan().checks().isEmpty()

@@ -34,8 +34,11 @@ class IngestApiTest {
     private static ApiClient globex;
 
     @BeforeAll
-    static void start(EmbeddedKafkaBroker broker) {
-        api = RunningApi.start(broker, data, "api-test", Map.of());
+    static void start(EmbeddedKafkaBroker broker) throws java.io.IOException {
+        // default is limited to one agent; acme and globex, in no file, may use every agent.
+        Path tenants = java.nio.file.Files.writeString(data.resolve("tenants.json"),
+                "{\"tenants\": {\"default\": {\"agents\": [\"kyc-identity-only\"]}}}");
+        api = RunningApi.start(broker, data, "api-test", Map.of("KYCFLOW_TENANTS_FILE", tenants.toString()));
         acme = new ApiClient(api.baseUrl(), RunningApi.ACME_KEY.token());
         globex = new ApiClient(api.baseUrl(), RunningApi.GLOBEX_KEY.token());
     }
@@ -280,5 +283,19 @@ class IngestApiTest {
         String metrics = acme.get("/metrics").raw().body();
         assertTrue(metrics.contains("kycflow_http_requests_seconds"), "request latency");
         assertTrue(metrics.contains("kafka_consumer_fetch_manager_records_lag"), "registry lag");
+    }
+
+    @Test
+    void aTenantLimitedToSomeAgentsGets403ForTheOthers() {
+        ApiClient limited = acme.as(RunningApi.DEFAULT_TENANT_KEY.token());
+        ApiClient.Response refused = limited.post("/api/v1/startKYCAgentJob", startBody(newJobId(), "Limited"));
+        assertEquals(403, refused.status(), refused.body().toString());
+        assertEquals("agent_key", refused.body().at("/details/0/field").asText());
+        assertEquals(403, limited.get("/api/v1/agent/config?agent_key=public-kyc").status());
+        assertEquals(200, limited.get("/api/v1/agent/config?agent_key=kyc-identity-only").status());
+        String allowed = startBody(newJobId(), "Limited").replace("\"public-kyc\"", "\"kyc-identity-only\"");
+        assertEquals(200, limited.post("/api/v1/startKYCAgentJob", allowed).status());
+        assertEquals(200, acme.post("/api/v1/startKYCAgentJob", startBody(newJobId(), "Unlimited")).status(),
+                "a tenant nobody limited may use every agent");
     }
 }

@@ -4,12 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.kycflow.common.agent.AgentCatalog;
 import io.kycflow.common.json.Json;
 import io.kycflow.common.net.OutboundUrlGuard;
+import io.kycflow.common.net.SlackWebhookHosts;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StartJobRequestValidatorTest {
 
     private final StartJobRequestValidator validator = new StartJobRequestValidator(AgentCatalog.bundled(),
-            Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC), OutboundUrlGuard.withAllowlist(List.of()));
+            Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC), OutboundUrlGuard.withAllowlist(List.of()),
+            SlackWebhookHosts.SLACK_ONLY);
 
     private static JsonNode json(String text) {
         try {
@@ -79,9 +85,65 @@ class StartJobRequestValidatorTest {
                     + "\",\"kyc_schema\":{\"id\":\"c\",\"self_attested_data\":{\"first_name\":\"A\",\"last_name\":\"B\"}}}"), url);
         }
         StartJobRequestValidator local = new StartJobRequestValidator(AgentCatalog.bundled(), Clock.systemUTC(),
-                OutboundUrlGuard.withAllowlist(List.of("127.0.0.1")));
+                OutboundUrlGuard.withAllowlist(List.of("127.0.0.1")), SlackWebhookHosts.SLACK_ONLY);
         local.validate(json("{\"agent_key\":\"public-kyc\",\"webhook_url\":\"http://127.0.0.1:9999/hook\","
                 + "\"kyc_schema\":{\"id\":\"c\",\"self_attested_data\":{\"first_name\":\"A\",\"last_name\":\"B\"}}}"));
+    }
+
+    @Test
+    void slackUrlsMustBeOnSlacksIncomingWebhookHostUnlessConfiguredOtherwise() {
+        String local = "http://127.0.0.1:9999/services/T/B/X";
+        for (String url : List.of("https://93.184.216.34/services/T/B/X", "https://hooks.slack.com.evil.example/services/x",
+                "https://slack.com/services/x")) {
+            ApiError error = assertThrows(ApiError.class, () -> validator.validate(json(person("").replace("{\"agent_key\"",
+                    "{\"slack_webhook_url\":\"" + url + "\",\"agent_key\""))));
+            assertEquals(400, error.status(), url);
+            @SuppressWarnings("unchecked")
+            List<FieldProblem> details = (List<FieldProblem>) error.body().get("details");
+            assertEquals(List.of(new FieldProblem("slack_webhook_url",
+                    "must be a Slack incoming-webhook URL (https://hooks.slack.com/services/…)")), details, url);
+        }
+        validator.validate(json(person("").replace("{\"agent_key\"",
+                "{\"slack_webhook_url\":\"https://HOOKS.slack.com/services/T/B/X\",\"agent_key\"")));
+
+        String localBody = person("").replace("{\"agent_key\"", "{\"slack_webhook_url\":\"" + local + "\",\"agent_key\"");
+        StartJobRequestValidator slackOnly = new StartJobRequestValidator(AgentCatalog.bundled(), Clock.systemUTC(),
+                OutboundUrlGuard.withAllowlist(List.of("127.0.0.1")), SlackWebhookHosts.SLACK_ONLY);
+        ApiError refused = assertThrows(ApiError.class, () -> slackOnly.validate(json(localBody)));
+        assertEquals(400, refused.status(), "allow-listed for the URL guard is not enough: Slack's host rule applies too");
+        StartJobRequestValidator configured = new StartJobRequestValidator(AgentCatalog.bundled(), Clock.systemUTC(),
+                OutboundUrlGuard.withAllowlist(List.of("127.0.0.1")), new SlackWebhookHosts(List.of("127.0.0.1", "localhost")));
+        assertEquals(local, configured.validate(json(localBody)).request().notifications().slackWebhookUrl());
+    }
+
+    @Test
+    void webhookEventsSubscribeToKnownEventsAndAnythingElseIsA400NamingTheField() {
+        var subscribed = validator.validate(json(person("").replace("{\"agent_key\"",
+                "{\"webhook_events\":[\"job.started\",\"check.finished\"],\"agent_key\"")));
+        assertEquals(List.of("job.started", "check.finished"), subscribed.request().notifications().webhookEvents());
+        assertFalse(subscribed.request().extra().has("webhook_events"), "a known field, not an extra");
+        assertEquals(List.of(), validator.validate(json(person(""))).request().notifications().webhookEvents(),
+                "no subscription: the terminal event only");
+        for (String bad : List.of("[\"job.done\"]", "\"job.started\"", "[\"job.complete\"]", "[1]", "{}")) {
+            assertEquals(List.of("webhook_events"), fields(person("").replace("{\"agent_key\"",
+                    "{\"webhook_events\":" + bad + ",\"agent_key\"")), bad);
+        }
+    }
+
+    @Test
+    void anAgentsSubscriptionAppliesUnlessTheRequestGivesItsOwn(@TempDir Path dir)
+            throws Exception {
+        Path file = Files.writeString(dir.resolve("agents.json"), "{\"agents\":[{\"key\":"
+                + "\"public-kyc\",\"version\":\"1\",\"checks\":[{\"id\":\"kyc.identity_data_validation_check\"}],"
+                + "\"webhook_events\":[\"check.finished\"]}]}");
+        StartJobRequestValidator withAgentEvents = new StartJobRequestValidator(
+                AgentCatalog.load(Optional.of(file)), Clock.systemUTC(), OutboundUrlGuard.withAllowlist(List.of()),
+                SlackWebhookHosts.SLACK_ONLY);
+        assertEquals(List.of("check.finished"),
+                withAgentEvents.validate(json(person(""))).request().notifications().webhookEvents());
+        assertEquals(List.of(), withAgentEvents.validate(json(person("").replace("{\"agent_key\"",
+                "{\"webhook_events\":[],\"agent_key\""))).request().notifications().webhookEvents(),
+                "the request's own list, even empty, replaces the agent's");
     }
 
     @Test

@@ -292,4 +292,58 @@ class JobRegistryTopologyTest {
         driver.advanceWallClockTime(Duration.ofHours(1));
         assertTrue(jobs.isEmpty());
     }
+
+    private void send(JobCommand command) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(JobCommand.SUBMISSION_ID_HEADER, command.submissionId().getBytes(StandardCharsets.UTF_8));
+        commands.pipeInput(new TestRecord<>(command.key().toString(), Json.toBytes(command), headers));
+    }
+
+    private CommandOutcome outcomeOf(String submissionId) {
+        return outcomes.readValuesToList().stream().filter(o -> o.submissionId().equals(submissionId)).findFirst()
+                .orElseThrow(() -> new AssertionError("no outcome for " + submissionId));
+    }
+
+    @Test
+    void aCancelledJobEndsCancelledAndIgnoresLateResults() {
+        send(submit("acme", "job-1", "sub-1"));
+        outcomes.readValuesToList();
+        events.readValuesToList();
+        send(new io.kycflow.common.command.CancelJob(JobCommand.SCHEMA_VERSION, "cancel-1", "acme", "job-1", START));
+        CommandOutcome cancelled = outcomeOf("cancel-1");
+        assertEquals(CommandOutcome.Kind.ACCEPTED, cancelled.outcome());
+        assertEquals(JobStatus.CANCELLED, cancelled.job().status());
+        assertEquals(List.of("job.cancelled"), events.readValuesToList().stream().map(JobEvent::eventType).toList());
+
+        results.pipeInput(KEY.toString(), Json.toBytes(result(KEY, IDENTITY, CheckStatus.COMPLETE, true)));
+        assertTrue(events.isEmpty(), "a result after the cancel changes nothing");
+        send(new io.kycflow.common.command.CancelJob(JobCommand.SCHEMA_VERSION, "cancel-2", "acme", "job-1", START));
+        assertEquals(CommandOutcome.Kind.CONFLICT, outcomeOf("cancel-2").outcome());
+        send(new io.kycflow.common.command.CancelJob(JobCommand.SCHEMA_VERSION, "cancel-3", "acme", "nope", START));
+        assertEquals(CommandOutcome.Kind.NOT_FOUND, outcomeOf("cancel-3").outcome());
+    }
+
+    @Test
+    void aRetryIsANewJobLinkedBothWaysAndAnsweredUnderTheRetrysSubmissionId() {
+        send(submit("acme", "job-1", "sub-1"));
+        send(new io.kycflow.common.command.RetryJob(JobCommand.SCHEMA_VERSION, "retry-0", "acme", "job-1", START, "job-2"));
+        assertEquals(CommandOutcome.Kind.CONFLICT, outcomeOf("retry-0").outcome(), "not finished yet");
+        send(new io.kycflow.common.command.CancelJob(JobCommand.SCHEMA_VERSION, "cancel-1", "acme", "job-1", START));
+        outcomes.readValuesToList();
+        jobs.readValuesToList();
+
+        send(new io.kycflow.common.command.RetryJob(JobCommand.SCHEMA_VERSION, "retry-1", "acme", "job-1", START, "job-2"));
+        CommandOutcome retried = outcomeOf("retry-1");
+        assertEquals(CommandOutcome.Kind.ACCEPTED, retried.outcome());
+        assertEquals("job-2", retried.job().id());
+        assertEquals("job-1", retried.job().originalJobId());
+        assertEquals(JobStatus.QUEUED, retried.job().status());
+        List<Job> written = jobs.readValuesToList();
+        assertTrue(written.stream().anyMatch(j -> j.id().equals("job-1") && "job-2".equals(j.newJobId())));
+        Job second = written.stream().filter(j -> j.id().equals("job-2")).findFirst().orElseThrow();
+        assertEquals(submit("acme", "job-1", "x").request().kycSchema(), second.inputPayload(), "the same subject");
+
+        send(new io.kycflow.common.command.RetryJob(JobCommand.SCHEMA_VERSION, "retry-2", "acme", "job-1", START, "job-3"));
+        assertEquals(CommandOutcome.Kind.CONFLICT, outcomeOf("retry-2").outcome(), "one retry per job");
+    }
 }

@@ -40,7 +40,7 @@ final class RegistryFixtures {
         JobRequest request = new JobRequest(subject(), new JobPlan(agent.key(), agent.version(), checks,
                 agent.decisionRules()), NotificationTargets.NONE, Json.mapper().createObjectNode());
         return new SubmitJob(JobCommand.SCHEMA_VERSION, submissionId, tenant, jobId, Instant.parse("2026-01-01T00:00:00Z"),
-                request);
+                request, null);
     }
 
     static CheckResult result(JobKey key, String checkId, CheckStatus status, Boolean passed) {

@@ -1,0 +1,36 @@
+package io.kycflow.notifier;
+
+import io.kycflow.common.job.Job;
+import io.kycflow.common.job.JobEvent;
+
+import java.util.Set;
+
+/**
+ * Which of a job's events one target is told about: always the terminal event, plus the extra event
+ * types it subscribed to ({@link JobEvent#SUBSCRIBABLE}). Each {@link Notifier} asks it in {@code prepare}.
+ */
+public record EventSubscription(Set<String> extraEventTypes) {
+
+    /** Slack, and any webhook that did not subscribe to more. */
+    public static final EventSubscription TERMINAL_ONLY = new EventSubscription(Set.of());
+
+    public EventSubscription {
+        extraEventTypes = Set.copyOf(extraEventTypes);
+    }
+
+    /** The subscription of the job's webhook, as submitted (a job written before subscriptions: terminal only). */
+    public static EventSubscription webhookOf(Job job) {
+        return job.notifications() == null ? TERMINAL_ONLY
+                : new EventSubscription(Set.copyOf(job.notifications().webhookEvents()));
+    }
+
+    public boolean includes(JobEvent event) {
+        return isTerminal(event) || extraEventTypes.contains(event.eventType());
+    }
+
+    /** The event that ends a job: its type names the job's terminal status (later events, if any, do not count). */
+    public static boolean isTerminal(JobEvent event) {
+        return event.job() != null && event.job().status() != null && event.job().status().isTerminal()
+                && JobEvent.terminalType(event.job().status()).equals(event.eventType());
+    }
+}

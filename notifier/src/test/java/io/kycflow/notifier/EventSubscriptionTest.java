@@ -1,0 +1,88 @@
+package io.kycflow.notifier;
+
+import io.kycflow.common.job.Job;
+import io.kycflow.common.job.JobEvent;
+import io.kycflow.common.job.JobStatus;
+import io.kycflow.common.job.NotificationTargets;
+import io.kycflow.common.net.SlackWebhookHosts;
+import io.kycflow.common.tenant.TenantDirectory;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class EventSubscriptionTest {
+
+    private static final String HOOK = "https://hooks.example.com/kyc";
+    private static final String SLACK = "https://hooks.slack.com/services/T/B/X";
+
+    private static Job job(JobStatus status, long sequence, List<String> webhookEvents) {
+        return TestEvents.withNotifications(TestEvents.job("acme", "job-1", status, null, null, sequence),
+                new NotificationTargets(HOOK, SLACK, webhookEvents));
+    }
+
+    /** queued, started, one check finished, complete: the events the registry writes for one job. */
+    private static List<JobEvent> lifecycle(List<String> webhookEvents) {
+        return List.of(
+                JobEvent.of(JobEvent.JOB_QUEUED, job(JobStatus.QUEUED, 1, webhookEvents), Instant.now()),
+                JobEvent.of(JobEvent.JOB_STARTED, job(JobStatus.IN_PROGRESS, 2, webhookEvents), Instant.now()),
+                JobEvent.of(JobEvent.CHECK_FINISHED, job(JobStatus.IN_PROGRESS, 3, webhookEvents), Instant.now()),
+                TestEvents.terminal(job(JobStatus.COMPLETE, 4, webhookEvents)));
+    }
+
+    private static List<String> typesIncluded(EventSubscription subscription, List<JobEvent> events) {
+        return events.stream().filter(subscription::includes).map(JobEvent::eventType).toList();
+    }
+
+    @Test
+    void theTerminalEventIsAlwaysIncludedAndOthersOnlyWhenSubscribed() {
+        List<JobEvent> events = lifecycle(List.of());
+        assertEquals(List.of("job.complete"), typesIncluded(EventSubscription.TERMINAL_ONLY, events));
+        assertEquals(List.of("job.started", "job.complete"),
+                typesIncluded(new EventSubscription(Set.of(JobEvent.JOB_STARTED)), events));
+        assertEquals(List.of("job.started", "check.finished", "job.complete"),
+                typesIncluded(new EventSubscription(Set.copyOf(JobEvent.SUBSCRIBABLE)), events));
+    }
+
+    @Test
+    void anEventWhoseTypeDoesNotNameTheJobsTerminalStatusIsNotTerminal() {
+        Job done = job(JobStatus.COMPLETE, 5, List.of());
+        assertFalse(EventSubscription.isTerminal(JobEvent.of(JobEvent.CHECK_FINISHED, done, Instant.now())));
+        assertFalse(EventSubscription.isTerminal(JobEvent.of("job.error", done, Instant.now())));
+        assertFalse(EventSubscription.isTerminal(JobEvent.of("job.complete", job(JobStatus.IN_PROGRESS, 5, List.of()),
+                Instant.now())));
+        assertTrue(EventSubscription.isTerminal(JobEvent.of("job.complete", done, Instant.now())));
+    }
+
+    @Test
+    void aWebhookGetsWhatItsJobSubscribedToAndSlackOnlyTheEnd() {
+        WebhookNotifier webhook = new WebhookNotifier(WebhookSecrets.of(Map.of("acme", WebhookSecretsTest.NEW)),
+                TenantDirectory.of(List.of()));
+        SlackNotifier slack = new SlackNotifier(Optional.empty(), TenantDirectory.of(List.of()),
+                SlackWebhookHosts.SLACK_ONLY);
+
+        List<JobEvent> subscribed = lifecycle(List.of(JobEvent.JOB_STARTED, JobEvent.CHECK_FINISHED));
+        assertEquals(List.of("job.started", "check.finished", "job.complete"), prepared(webhook, subscribed));
+        assertEquals(List.of("job.complete"), prepared(slack, subscribed), "Slack stays terminal-only");
+
+        assertEquals(List.of("job.complete"), prepared(webhook, lifecycle(List.of())));
+        assertEquals(List.of("job.started", "job.complete"), prepared(webhook, lifecycle(List.of(JobEvent.JOB_STARTED))));
+    }
+
+    @Test
+    void aJobWithoutNotificationTargetsIsTerminalOnly() {
+        Job old = TestEvents.withNotifications(job(JobStatus.IN_PROGRESS, 2, List.of()), null);
+        assertEquals(EventSubscription.TERMINAL_ONLY, EventSubscription.webhookOf(old));
+    }
+
+    private static List<String> prepared(Notifier notifier, List<JobEvent> events) {
+        return events.stream().filter(e -> notifier.prepare(e).isPresent()).map(JobEvent::eventType).toList();
+    }
+}
