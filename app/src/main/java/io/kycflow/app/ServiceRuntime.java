@@ -8,6 +8,7 @@ import io.kycflow.common.kafka.KafkaClientSettings;
 import io.kycflow.common.topic.TopicProvisioner;
 import io.kycflow.common.topic.Topics;
 import io.kycflow.ingest.IngestApiService;
+import io.kycflow.ingest.auth.ApiKeyPublisher;
 import io.kycflow.ingest.auth.ApiKeyRegistry;
 import io.kycflow.ingest.auth.ApiKeySeeds;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -53,6 +54,10 @@ final class ServiceRuntime implements AutoCloseable {
                                       PrintStream out) {
         ApiKeyRegistry apiKeys = new ApiKeyRegistry();
         ApiKeySeeds.Seeded seeded = ApiKeySeeds.seedDefault(apiKeys, config.apiKey());
+        try (ApiKeyPublisher publisher = new ApiKeyPublisher(kafka, Clock.systemUTC())) {
+            // Shared, so every instance accepts the default key; a revoked one stays revoked.
+            publisher.publishIfAbsent(ApiKeySeeds.DEFAULT_TENANT, seeded.key(), ApiKeySeeds.DEFAULT_SCOPES);
+        }
         IngestApiService service = new IngestApiService(config, kafka, agents, apiKeys,
                 config.instanceName(config.httpPort())).start();
         String base = "http://localhost:" + service.port();

@@ -11,6 +11,7 @@ import io.kycflow.common.topic.Topics;
 import io.kycflow.common.notification.NotificationRequest;
 import io.kycflow.ingest.api.AccessGate;
 import io.kycflow.ingest.api.ApiMetrics;
+import io.kycflow.ingest.auth.ApiKeyFollower;
 import io.kycflow.ingest.api.LifecycleHandlers;
 import io.kycflow.ingest.api.ListingHandlers;
 import io.kycflow.ingest.api.NotificationRequestSender;
@@ -55,6 +56,8 @@ import java.util.concurrent.TimeUnit;
 public final class IngestApiService implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(IngestApiService.class);
+    /** How long start-up waits to have read every API key before taking traffic. */
+    private static final java.time.Duration API_KEYS_CATCH_UP = java.time.Duration.ofSeconds(30);
 
     private final Producer<String, JobCommand> producer;
     private final Producer<String, NotificationRequest> requestProducer;
@@ -63,6 +66,7 @@ public final class IngestApiService implements AutoCloseable {
     private final ApiMetrics metrics = new ApiMetrics();
     private final Admin admin;
     private final IngestApi api;
+    private final ApiKeyFollower apiKeyFollower;
     private final int port;
 
     public IngestApiService(KycflowConfig config, KafkaClientSettings kafka, AgentCatalog agents,
@@ -89,6 +93,7 @@ public final class IngestApiService implements AutoCloseable {
         WebhookHandlers webhooks = new WebhookHandlers(validator, lookup, forwarder,
                 new NotificationRequestSender(requestProducer), Clock.systemUTC());
         ListingHandlers listings = new ListingHandlers(new JobListing(registry.streams()), forwarder, self);
+        this.apiKeyFollower = new ApiKeyFollower(kafka, instanceName, apiKeys);
         this.api = new IngestApi(config.httpHost(), port,
                 new AccessGate(new Authenticator(apiKeys, tokens), new TenantRateLimiter(config.rateLimit())), jobs,
                 new LifecycleHandlers(submitter, Clock.systemUTC()), listings, webhooks,
@@ -112,6 +117,7 @@ public final class IngestApiService implements AutoCloseable {
     }
 
     public IngestApiService start() {
+        apiKeyFollower.start(API_KEYS_CATCH_UP);
         waiter.start();
         registry.start();
         api.start();
@@ -139,6 +145,7 @@ public final class IngestApiService implements AutoCloseable {
     @Override
     public void close() {
         api.close();
+        apiKeyFollower.close();
         registry.close();
         waiter.close();
         producer.close();

@@ -75,6 +75,7 @@ public final class WebhookNotifier implements Notifier {
         body.put("event_id", event.eventId());
         body.put("event_type", event.eventType());
         body.put("sequence", event.sequence());
+        body.put("occurred_at", event.occurredAt() == null ? null : event.occurredAt().toString());
         return Json.toBytes(body);
     }
 

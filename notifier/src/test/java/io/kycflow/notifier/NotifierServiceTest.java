@@ -111,6 +111,7 @@ class NotifierServiceTest {
             assertEquals(event.eventId(), body.get("event_id").asText());
             assertEquals("job.error", body.get("event_type").asText());
             assertEquals(5, body.get("sequence").asLong());
+            assertEquals(event.occurredAt().toString(), body.get("occurred_at").asText());
             assertEquals(job.id(), body.get("id").asText());
             assertEquals("error", body.get("status").asText());
             assertEquals("Review", body.get("recommendation").asText());

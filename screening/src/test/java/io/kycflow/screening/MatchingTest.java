@@ -163,4 +163,34 @@ class MatchingTest {
         assertTrue(fund.score() < 0.9, fund.toString());
         assertTrue(fund.detail().adjustments().stream().anyMatch(a -> a.startsWith("number [i] on one side")), fund.toString());
     }
+
+    @Test
+    void romanisationsReorderedLettersAndTitlesInOrganisationNames() {
+        // Wade-Giles and Pinyin, and the sibilant as heard: one syllable.
+        var hsu = PAIRS.score("Hsu Hsiao-ming", "Xu Xiaoming", "Person");
+        assertTrue(hsu.match(), hsu.toString());
+        assertTrue(hsu.detail().adjustments().stream().anyMatch(a -> a.startsWith("one Chinese syllable")), hsu.toString());
+        assertTrue(PAIRS.score("Chang Wei", "Zhang Wei", "Person").match());
+        var reversed = PAIRS.score("Sergei Lavorv", "Sergei Lavrov", "Person");
+        assertTrue(reversed.match(), reversed.toString());
+        var backwards = PAIRS.score("Sergei vorvaL", "Sergei Lavrov", "Person");
+        assertTrue(backwards.match(), backwards.toString());
+        assertTrue(backwards.detail().adjustments().stream().anyMatch(a -> a.startsWith("letters reordered")),
+                backwards.toString());
+        // Short names share their letters by chance: not taken as reordered.
+        assertFalse(PAIRS.score("Omar Hassan", "Roma Hassan", "Person").match());
+        // "General" is a title in a person's name only.
+        assertEquals(java.util.List.of("general", "electric", "co"),
+                io.kycflow.screening.match.NameNormaliser.tokens("General Electric Company", true));
+        assertEquals(java.util.List.of("john", "smith"), io.kycflow.screening.match.NameNormaliser.tokens("General John Smith"));
+        assertFalse(PAIRS.score("Electric Company", "General Electric Company", "Company").match());
+        assertTrue(PAIRS.score("General John Smith", "John Smith", "Person").match());
+    }
+
+    @Test
+    void soundAlikesCompareTheWholeName() {
+        // Four sounds alike at the start ("MNTK") are not one name: the phonetic code covers the whole token.
+        assertFalse(PAIRS.score("John Montague", "John Montgomery", "Person").match());
+        assertTrue(PAIRS.score("Muammar Qaddafi", "Muammar Gaddafi", "Person").match());
+    }
 }

@@ -64,6 +64,30 @@ class ScreeningEvaluationTest {
         if (Boolean.getBoolean("kycflow.eval.grid")) {
             grid(tune, test, pairs);
         }
+        if (Boolean.getBoolean("kycflow.eval.errors")) {
+            tuningErrors(uniform, tune);
+        }
+    }
+
+    /**
+     * The misclassified pairs of the 70% tuning split only (never the held-out rows), for error analysis:
+     * {@code -Dkycflow.eval.errors=true}.
+     */
+    private static void tuningErrors(PairScorer scorer, List<Pair> tune) {
+        double[] scores = tune.stream().mapToDouble(p -> scorer.score(p.name1, p.name2, p.schema).score()).toArray();
+        for (double t = 0.6; t <= 0.8; t += 0.025) {
+            System.out.printf(Locale.ROOT, "  tuning 70%%: match at >= %.3f: F1 %.3f%n", t, f1(tune, scores, t));
+        }
+        System.out.println("== misclassified in the tuning 70%");
+        for (Pair p : tune) {
+            var s = scorer.score(p.name1, p.name2, p.schema);
+            if (s.match() != p.match) {
+                System.out.printf(Locale.ROOT, "  %s %-6s %.3f %s | %s | %s%n", p.match ? "FN" : "FP", p.quality,
+                        s.score(), p.schema, p.name1, p.name2);
+                System.out.println("      " + s.detail().alignments() + " left " + s.detail().unmatchedQuery() + " / "
+                        + s.detail().unmatchedListed() + " " + s.detail().adjustments());
+            }
+        }
     }
 
     /** One point of the grid: a tuning, its F1-best threshold on the tuning split, and that F1. */
@@ -181,6 +205,14 @@ class ScreeningEvaluationTest {
         int[] con = count(screener, congress);
         System.out.printf(Locale.ROOT, "US Congress (should not hit sanctions): STRONG %.2f per 1,000, PARTIAL+ %.2f per 1,000%n",
                 1000.0 * con[1] / congress.size(), 1000.0 * con[0] / congress.size());
+
+        // Work per query: names the index hands to the scorer, over the benchmark's queries (500 negatives, UN).
+        int[] candidates = java.util.stream.Stream.concat(negatives.stream().limit(500), un.stream())
+                .mapToInt(screener::candidateCount).sorted().toArray();
+        System.out.printf(Locale.ROOT, "candidates per query (%d queries): median %d, p90 %d, p99 %d, max %d, mean %.0f%n",
+                candidates.length, candidates[candidates.length / 2], candidates[candidates.length * 9 / 10],
+                candidates[candidates.length * 99 / 100], candidates[candidates.length - 1],
+                Arrays.stream(candidates).average().orElse(0));
 
         // Latency, single thread: index vs full scan on the same 300 queries (after warm-up).
         List<Query> sample = new ArrayList<>(un.subList(0, 150));

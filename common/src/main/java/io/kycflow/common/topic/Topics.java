@@ -1,5 +1,6 @@
 package io.kycflow.common.topic;
 
+import io.kycflow.common.apikey.ApiKeyRecord;
 import io.kycflow.common.command.CheckTask;
 import io.kycflow.common.command.CommandOutcome;
 import io.kycflow.common.command.JobCommand;
@@ -49,6 +50,10 @@ public final class Topics {
     /** Records the registry could not read, kept byte for byte with the reason in headers. */
     public static final Topic<String, byte[]> REGISTRY_DEAD_LETTERS =
             new Topic<>("kyc.registry.dead-letters", Serdes.String(), Serdes.ByteArray(), DELETE, Duration.ofDays(30));
+
+    /** Every API key (hashes only) by key id, shared by all API instances; revoked keys stay, marked. */
+    public static final Topic<String, ApiKeyRecord> API_KEYS =
+            new Topic<>("kyc.api-keys", Serdes.String(), new JsonSerde<>(ApiKeyRecord.class), COMPACT, null);
 
     /** Re-sends and test events asked for through the API, for the notifier. */
     public static final Topic<String, NotificationRequest> NOTIFICATION_REQUESTS =
@@ -107,7 +112,7 @@ public final class Topics {
     /** Every topic the services need, given the checks the agents name and the webhook retry schedule's length. */
     public static List<Topic<?, ?>> all(Collection<String> checkIds, int retryTiers) {
         List<Topic<?, ?>> topics = new ArrayList<>(List.of(JOB_COMMANDS, JOB_COMMAND_OUTCOMES, JOBS, JOB_EVENTS,
-                CHECK_RESULTS, REGISTRY_DEAD_LETTERS, NOTIFICATION_REQUESTS, NOTIFICATION_ATTEMPTS, NOTIFICATION_DLQ));
+                CHECK_RESULTS, REGISTRY_DEAD_LETTERS, API_KEYS, NOTIFICATION_REQUESTS, NOTIFICATION_ATTEMPTS, NOTIFICATION_DLQ));
         for (int tier = 1; tier <= retryTiers; tier++) {
             topics.add(notificationRetries(tier));
         }

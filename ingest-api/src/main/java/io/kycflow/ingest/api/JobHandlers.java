@@ -109,14 +109,7 @@ public final class JobHandlers {
     }
 
     static String jobIdParam(Context ctx) {
-        String jobId = ctx.queryParam("job_id");
-        if (jobId == null || jobId.isEmpty()) {
-            throw ApiError.invalidField("job_id", "required");
-        }
-        if (!JobKey.isValidJobId(jobId)) {
-            throw ApiError.invalidField("job_id", "must be 1-128 characters of A-Z a-z 0-9 . _ : -");
-        }
-        return jobId;
+        return RequestContext.jobId(ctx.queryParam("job_id"));
     }
 
     /** Answers with {@code view} of the job here, or what its owner answers, or 404 / 503. */

@@ -6,7 +6,6 @@ import io.kycflow.common.command.CancelJob;
 import io.kycflow.common.command.CommandOutcome;
 import io.kycflow.common.command.JobCommand;
 import io.kycflow.common.command.RetryJob;
-import io.kycflow.common.job.JobKey;
 import io.kycflow.common.job.JobView;
 import io.kycflow.ingest.auth.Principal;
 
@@ -88,9 +87,9 @@ public final class LifecycleHandlers {
         if (value == null || value.isNull()) {
             throw ApiError.invalidField("job_id", "required");
         }
-        if (!value.isTextual() || !JobKey.isValidJobId(value.asText())) {
-            throw ApiError.invalidField("job_id", "must be 1-128 characters of A-Z a-z 0-9 . _ : -");
+        if (!value.isTextual()) {
+            throw ApiError.invalidField("job_id", "must be a string");
         }
-        return value.asText();
+        return RequestContext.jobId(value.asText());
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
+import io.kycflow.common.job.JobKey;
 import io.kycflow.common.json.Json;
 import io.kycflow.ingest.auth.Principal;
 
@@ -81,5 +82,16 @@ final class RequestContext {
             return false;
         }
         throw ApiError.invalidField(name, "must be true or false");
+    }
+
+    /** A {@code job_id} as every operation takes it: required, 1-128 of {@code [A-Za-z0-9._:-]}. */
+    static String jobId(String value) {
+        if (value == null || value.isEmpty()) {
+            throw ApiError.invalidField("job_id", "required");
+        }
+        if (!JobKey.isValidJobId(value)) {
+            throw ApiError.invalidField("job_id", "must be 1-128 characters of A-Z a-z 0-9 . _ : -");
+        }
+        return value;
     }
 }

@@ -45,7 +45,7 @@ public final class WebhookHandlers {
 
     public void deliveries(Context ctx) {
         Principal caller = RequestContext.principal(ctx, Principal.JOBS_READ);
-        String jobId = jobId(ctx.queryParam("job_id"));
+        String jobId = RequestContext.jobId(ctx.queryParam("job_id"));
         JobKey key = new JobKey(caller.tenantId(), jobId);
         switch (lookup.deliveries(key)) {
             case JobLookup.Elsewhere<WebhookDeliveries> elsewhere -> JobHandlers.forward(ctx, forwarder, elsewhere.owner(), jobId);
@@ -64,7 +64,7 @@ public final class WebhookHandlers {
     public void trigger(Context ctx) {
         Principal caller = RequestContext.principal(ctx, Principal.JOBS_WRITE);
         JsonNode body = objectBody(ctx);
-        String jobId = jobId(body.path("job_id").isTextual() ? body.get("job_id").asText() : null);
+        String jobId = RequestContext.jobId(body.path("job_id").isTextual() ? body.get("job_id").asText() : null);
         String url = validator.outboundUrl(body, "webhook_url");
         JobKey key = new JobKey(caller.tenantId(), jobId);
         switch (lookup.find(key)) {
@@ -120,16 +120,6 @@ public final class WebhookHandlers {
             throw ApiError.invalidField("body", "expected a JSON object");
         }
         return body;
-    }
-
-    private static String jobId(String jobId) {
-        if (jobId == null || jobId.isEmpty()) {
-            throw ApiError.invalidField("job_id", "required");
-        }
-        if (!JobKey.isValidJobId(jobId)) {
-            throw ApiError.invalidField("job_id", "must be 1-128 characters of A-Z a-z 0-9 . _ : -");
-        }
-        return jobId;
     }
 
     private static ApiError unavailable(String reason, String jobId) {

@@ -3,14 +3,19 @@ package io.kycflow.ingest.auth;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import io.kycflow.common.apikey.ApiKeyRecord;
+
+import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The API keys this instance accepts, by key id, each bound to one tenant. Only the SHA-256 of the
- * secret is kept, and it is compared in constant time.
+ * The API keys this instance accepts, by key id, each bound to one tenant: the seeds of configuration
+ * and everything on the shared {@code kyc.api-keys} topic ({@link ApiKeyFollower}). Only the SHA-256 of
+ * the secret is kept, and it is compared in constant time.
  */
 public final class ApiKeyRegistry {
 
@@ -22,6 +27,18 @@ public final class ApiKeyRegistry {
 
     public void register(String tenantId, ApiKey key, Set<String> scopes) {
         keys.put(key.keyId(), new StoredKey(tenantId, key.keyId(), sha256(key.secret()), Set.copyOf(scopes), false));
+    }
+
+    /** A key as the shared topic has it (hash only); a revoked record revokes it here too. */
+    public void apply(ApiKeyRecord record) {
+        keys.put(record.keyId(), new StoredKey(record.tenantId(), record.keyId(),
+                HexFormat.of().parseHex(record.secretSha256Hex()), record.scopes(), record.revoked()));
+    }
+
+    /** The record to publish for a new key: the hash of its secret, never the secret. */
+    public static ApiKeyRecord recordOf(String tenantId, ApiKey key, Set<String> scopes, Instant createdAt) {
+        return new ApiKeyRecord(ApiKeyRecord.SCHEMA_VERSION, key.keyId(), tenantId,
+                HexFormat.of().formatHex(sha256(key.secret())), scopes, createdAt, null);
     }
 
     public void revoke(String keyId) {

@@ -104,8 +104,16 @@ public final class NameNormaliser {
     private NameNormaliser() {
     }
 
-    /** Lower-case ASCII letters and digits, in the original order, titles removed. */
+    /** Lower-case ASCII letters and digits, in the original order, titles removed (a person's name). */
     public static List<String> tokens(String name) {
+        return tokens(name, false);
+    }
+
+    /**
+     * Lower-case ASCII letters and digits, in the original order; titles are removed from a person's name
+     * only: in an organisation's they are words of the name ("General Motors", "Prince Holdings").
+     */
+    public static List<String> tokens(String name, boolean organisation) {
         if (name == null || name.isBlank()) {
             return List.of();
         }
@@ -138,7 +146,7 @@ public final class NameNormaliser {
         List<String> out = new ArrayList<>(canonical.size());
         for (int k = 0; k < canonical.size(); k++) {
             String t = canonical.get(k);
-            if (TITLES.contains(t)) {
+            if (!organisation && TITLES.contains(t)) {
                 continue;
             }
             String tens = TENS.get(t);

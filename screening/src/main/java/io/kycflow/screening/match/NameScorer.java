@@ -1,9 +1,7 @@
 package io.kycflow.screening.match;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Scores a query name against a listed name regardless of the order of their parts.
@@ -31,11 +29,17 @@ final class NameScorer {
     }
 
     /**
-     * Token similarities already computed for one query, keyed by listed token: scoring a query against
-     * thousands of names repeats the same tokens, and listed tokens are shared String instances.
+     * Token similarities already computed for one query, by listed token number (see
+     * {@link PreparedName#tokenIds()}): scoring a query against thousands of names repeats the same tokens.
+     * An array rather than a map: the lookup is in the innermost loop of screening.
      */
     static final class QueryCache {
-        private final Map<String, double[]> byListedToken = new HashMap<>();
+        private final double[][] byTokenId;
+
+        /** @param vocabulary number of distinct listed tokens; 0 caches nothing (one pair compared) */
+        QueryCache(int vocabulary) {
+            byTokenId = new double[vocabulary][];
+        }
     }
 
     /**
@@ -85,17 +89,22 @@ final class NameScorer {
     }
 
     NameMatch explain(PreparedName q, PreparedName c, boolean organisation) {
-        return compare(q, c, new QueryCache(), true, organisation);
+        return compare(q, c, new QueryCache(0), true, organisation);
     }
 
-    private double[] sims(PreparedName q, String listed, String listedPhonetic, QueryCache cache) {
-        double[] s = cache.byListedToken.get(listed);
+    /** The query tokens' similarities to listed token j of c. */
+    private double[] sims(PreparedName q, PreparedName c, int j, QueryCache cache) {
+        int id = c.tokenIds() == null ? -1 : c.tokenIds()[j];
+        boolean cached = id >= 0 && id < cache.byTokenId.length;
+        double[] s = cached ? cache.byTokenId[id] : null;
         if (s == null) {
             s = new double[q.tokens().length];
             for (int i = 0; i < s.length; i++) {
-                s[i] = similarity.similarity(q.tokens()[i], q.phonetic()[i], listed, listedPhonetic);
+                s[i] = similarity.similarity(q.tokens()[i], q.phonetic()[i], c.tokens()[j], c.phonetic()[j]);
             }
-            cache.byListedToken.put(listed, s);
+            if (cached) {
+                cache.byTokenId[id] = s;
+            }
         }
         return s;
     }
@@ -109,7 +118,7 @@ final class NameScorer {
         }
         double[][] sim = new double[m][];
         for (int j = 0; j < m; j++) {
-            sim[j] = sims(q, c.tokens()[j], c.phonetic()[j], cache);
+            sim[j] = sims(q, c, j, cache);
         }
         int[] qLink = new int[n];
         int[] cLink = new int[m];
@@ -240,8 +249,11 @@ final class NameScorer {
                 alignments.add(new TokenAlignment(qp, cp, l.sim));
                 if (l.rule != null) {
                     adjustments.add(String.format(java.util.Locale.ROOT, "%s: [%s] ~ [%s] at %.2f", l.rule, qp, cp, l.sim));
-                } else if (l.q2 < 0 && l.c2 < 0 && l.sim < 1.0 && Nicknames.variants(q.tokens()[l.q1], c.tokens()[l.c1])) {
-                    adjustments.add(String.format(java.util.Locale.ROOT, "nickname: [%s] ~ [%s] at %.2f", qp, cp, l.sim));
+                } else if (l.sim < 1.0) {
+                    String kind = variantKind(qp.replace(" ", ""), cp.replace(" ", ""));
+                    if (kind != null) {
+                        adjustments.add(String.format(java.util.Locale.ROOT, "%s: [%s] ~ [%s] at %.2f", kind, qp, cp, l.sim));
+                    }
                 }
             }
         }
@@ -258,6 +270,20 @@ final class NameScorer {
             }
         }
         return new NameMatch(score, alignments, leftQ, leftC, adjustments);
+    }
+
+    /** The rule that made two different spellings alike, where it is not edit distance, or null. */
+    private static String variantKind(String q, String c) {
+        if (Nicknames.variants(q, c)) {
+            return "nickname";
+        }
+        if (ChineseSyllables.sameSound(q, c)) {
+            return "one Chinese syllable";
+        }
+        if (TokenSimilarity.sameLettersReordered(q, c)) {
+            return "letters reordered";
+        }
+        return null;
     }
 
     /** Legal forms are left out of the stricter organisation penalty: they are compared on their own. */
@@ -349,6 +375,9 @@ final class NameScorer {
      */
     private void joinRuns(String[] single, int[] sLink, String[] run, int[] rLink, List<Link> links,
                           boolean singleIsQuery, boolean organisation) {
+        if (!anyFree(rLink)) {
+            return; // a run must take in a word left over: none, nothing to try (most candidates)
+        }
         int maxRun = Math.max(3, maxAcronymRun(organisation));
         for (int i = 0; i < single.length; i++) {
             String t = single[i];
@@ -428,6 +457,15 @@ final class NameScorer {
         }
     }
 
+    private static boolean anyFree(int[] link) {
+        for (int l : link) {
+            if (l < 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Longest run of words initials may stand for: five in the names of organisations ("PLA", "NATO"), two in
      * a person's ("JC" for Jean-Claude), where longer runs would turn every short given name into initials.
@@ -492,11 +530,15 @@ final class NameScorer {
             if (cLink[j] >= 0 && cLink[j + 1] >= 0) {
                 continue;
             }
-            String joined = c.tokens()[j] + c.tokens()[j + 1];
+            int joinedLength = c.tokens()[j].length() + c.tokens()[j + 1].length();
+            String joined = null; // built only for a query token it might explain
             for (int i = 0; i < q.tokens().length; i++) {
-                if (!lengthsCompatible(q.tokens()[i].length(), joined.length())
+                if (!lengthsCompatible(q.tokens()[i].length(), joinedLength)
                         || !canJoin(qLink[i], cLink[j], cLink[j + 1], links, i, true)) {
                     continue;
+                }
+                if (joined == null) {
+                    joined = c.tokens()[j] + c.tokens()[j + 1];
                 }
                 double s = similarity.similarity(q.tokens()[i], "", joined, "");
                 if (s >= tuning.minTokenSimilarity() && s > current(links, qLink[i], cLink[j], cLink[j + 1])) {
@@ -514,11 +556,15 @@ final class NameScorer {
             if (qLink[i] >= 0 && qLink[i + 1] >= 0) {
                 continue;
             }
-            String joined = q.tokens()[i] + q.tokens()[i + 1];
+            int joinedLength = q.tokens()[i].length() + q.tokens()[i + 1].length();
+            String joined = null;
             for (int j = 0; j < c.tokens().length; j++) {
-                if (!lengthsCompatible(c.tokens()[j].length(), joined.length())
+                if (!lengthsCompatible(c.tokens()[j].length(), joinedLength)
                         || !canJoin(cLink[j], qLink[i], qLink[i + 1], links, j, false)) {
                     continue;
+                }
+                if (joined == null) {
+                    joined = q.tokens()[i] + q.tokens()[i + 1];
                 }
                 double s = similarity.similarity(joined, "", c.tokens()[j], "");
                 if (s >= tuning.minTokenSimilarity() && s > current(links, cLink[j], qLink[i], qLink[i + 1])) {

@@ -27,9 +27,10 @@ public final class PairScorer {
      *               every word and compare legal forms, and person names check the order around "bin"
      */
     public PairScore score(String name1, String name2, String schema) {
-        PreparedName a = PreparedName.of(name1, weights);
-        PreparedName b = PreparedName.of(name2, weights);
-        NameMatch match = scorer.explain(a, b, Schema.parse(schema).isThing());
+        boolean organisation = Schema.parse(schema).isThing();
+        PreparedName a = PreparedName.of(name1, weights, organisation);
+        PreparedName b = PreparedName.of(name2, weights, organisation);
+        NameMatch match = scorer.explain(a, b, organisation);
         MatchRating rating = thresholds.rate(match.score());
         return new PairScore(match.score(), rating, rating.isMatch(), match);
     }

@@ -31,6 +31,7 @@ public final class Screener {
     private final List<SanctionedEntity> entities;
     private final List<IndexedName> names;
     private final TokenWeights weights;
+    private final int vocabularySize;
     private final NameScorer scorer;
     private final RatingThresholds thresholds;
     private final CandidateIndex index;
@@ -49,20 +50,26 @@ public final class Screener {
         List<List<String>> tokenised = new ArrayList<>();
         for (SanctionedEntity e : entities) {
             for (EntityName n : e.names()) {
-                List<String> tokens = NameNormaliser.tokens(n.fullName()).stream()
+                List<String> tokens = NameNormaliser.tokens(n.fullName(), isThing(e.type())).stream()
                         .map(t -> interned.computeIfAbsent(t, x -> x)).toList();
                 tokenised.add(tokens);
                 df.addName(PreparedName.distinctTokens(tokens));
             }
         }
         this.weights = df.build();
+        // Interned tokens numbered in order: the vocabulary the query caches are indexed by.
+        Map<String, Integer> vocabulary = new HashMap<>(interned.size() * 2);
+        for (String t : interned.keySet()) {
+            vocabulary.put(t, vocabulary.size());
+        }
+        this.vocabularySize = vocabulary.size();
         List<IndexedName> prepared = new ArrayList<>(tokenised.size());
         int k = 0;
         for (int e = 0; e < entities.size(); e++) {
             for (EntityName n : entities.get(e).names()) {
                 List<String> tokens = tokenised.get(k++);
                 if (!tokens.isEmpty()) {
-                    prepared.add(new IndexedName(e, n, prepare(n.fullName(), tokens)));
+                    prepared.add(new IndexedName(e, n, prepare(n.fullName(), tokens, vocabulary)));
                 }
             }
         }
@@ -73,15 +80,17 @@ public final class Screener {
         this.maxHits = maxHits;
     }
 
-    private PreparedName prepare(String original, List<String> tokens) {
+    private PreparedName prepare(String original, List<String> tokens, Map<String, Integer> vocabulary) {
         String[] t = tokens.toArray(String[]::new);
         String[] phonetic = new String[t.length];
         double[] w = new double[t.length];
+        int[] ids = new int[t.length];
         for (int i = 0; i < t.length; i++) {
             phonetic[i] = TokenSimilarity.phoneticKey(t[i]);
             w[i] = weights.weight(t[i]);
+            ids[i] = vocabulary.get(t[i]);
         }
-        return new PreparedName(original, t, phonetic, w);
+        return new PreparedName(original, t, phonetic, w, ids);
     }
 
     /** Loads every list found under the directory (see {@link ListLoader}) with default tuning. */
@@ -137,13 +146,41 @@ public final class Screener {
     }
 
     public ScreeningResult screen(Query query) {
-        PreparedName q = PreparedName.of(query.name(), weights);
-        int[] candidates = index.candidates(q, scorer.tuning().minIndexCoverage());
-        return rank(query, q, candidates);
+        QueryName q = QueryName.of(query.name(), query.schema(), weights);
+        return rank(query, q, candidates(q));
+    }
+
+    private int[] candidates(QueryName q) {
+        double coverage = scorer.tuning().minIndexCoverage();
+        return q.readingsDiffer()
+                ? union(index.candidates(q.asPerson(), coverage), index.candidates(q.asThing(), coverage))
+                : index.candidates(q.any(), coverage);
+    }
+
+    /** How many names the index hands to the scorer for this query (the work a query costs; for profiling). */
+    public int candidateCount(Query query) {
+        return candidates(QueryName.of(query.name(), query.schema(), weights)).length;
+    }
+
+    /** Two ascending candidate lists merged, ascending, without duplicates. */
+    private static int[] union(int[] a, int[] b) {
+        int[] out = new int[a.length + b.length];
+        int i = 0, j = 0, k = 0;
+        while (i < a.length || j < b.length) {
+            int next = j >= b.length || (i < a.length && a[i] <= b[j]) ? a[i] : b[j];
+            while (i < a.length && a[i] == next) {
+                i++;
+            }
+            while (j < b.length && b[j] == next) {
+                j++;
+            }
+            out[k++] = next;
+        }
+        return java.util.Arrays.copyOf(out, k);
     }
 
     public ScreeningResult screenFullScan(Query query) {
-        PreparedName q = PreparedName.of(query.name(), weights);
+        QueryName q = QueryName.of(query.name(), query.schema(), weights);
         int[] all = new int[names.size()];
         for (int i = 0; i < all.length; i++) {
             all[i] = i;
@@ -151,35 +188,50 @@ public final class Screener {
         return rank(query, q, all);
     }
 
-    private ScreeningResult rank(Query query, PreparedName q, int[] candidates) {
-        if (q.isEmpty()) {
+    private ScreeningResult rank(Query query, QueryName q, int[] candidates) {
+        if (q.any().isEmpty()) {
             return new ScreeningResult(query, List.of(), lists);
         }
-        NameScorer.QueryCache cache = new NameScorer.QueryCache();
-        // Best name per entity: an entity is one hit however many of its aliases match.
-        Map<Integer, Integer> bestName = new HashMap<>();
-        Map<Integer, Double> bestScore = new HashMap<>();
+        NameScorer.QueryCache personCache = new NameScorer.QueryCache(vocabularySize);
+        NameScorer.QueryCache thingCache = q.readingsDiffer() ? new NameScorer.QueryCache(vocabularySize) : personCache;
+        // Best name per entity: an entity is one hit however many of its aliases match. An entity's names
+        // are consecutive in index order and candidates ascend, so each entity is one run of candidates.
+        List<Integer> bestNames = new ArrayList<>();
+        int runEntity = -1;
+        int runBest = -1;
+        double runScore = 0;
         for (int n : candidates) {
             IndexedName name = names.get(n);
             SanctionedEntity entity = entities.get(name.entity());
             if (!query.schema().accepts(entity.type())) {
                 continue;
             }
-            double s = scorer.score(q, name.prepared(), cache, isThing(entity.type())) * qualityFactor(name.name());
+            boolean thing = isThing(entity.type());
+            double s = scorer.score(q.forEntity(thing), name.prepared(), thing ? thingCache : personCache, thing)
+                    * qualityFactor(name.name());
             // Evidence can lift a score by at most its corroboration share, so names that cannot reach
             // the weak threshold even then are dropped before the (costlier) evidence step.
             if (s < thresholds.weak() * 0.75) {
                 continue;
             }
-            Double current = bestScore.get(name.entity());
-            if (current == null || s > current) {
-                bestScore.put(name.entity(), s);
-                bestName.put(name.entity(), n);
+            if (name.entity() != runEntity) {
+                if (runBest >= 0) {
+                    bestNames.add(runBest);
+                }
+                runEntity = name.entity();
+                runBest = n;
+                runScore = s;
+            } else if (s > runScore) {
+                runBest = n;
+                runScore = s;
             }
         }
+        if (runBest >= 0) {
+            bestNames.add(runBest);
+        }
         List<Hit> hits = new ArrayList<>();
-        for (Map.Entry<Integer, Integer> e : bestName.entrySet()) {
-            Hit hit = hit(query, q, e.getValue());
+        for (int n : bestNames) {
+            Hit hit = hit(query, q, n);
             if (hit.rating() != MatchRating.NO_MATCH) {
                 hits.add(hit);
             }
@@ -196,10 +248,11 @@ public final class Screener {
         return name.quality() == AliasQuality.WEAK ? scorer.tuning().weakAliasFactor() : 1.0;
     }
 
-    private Hit hit(Query query, PreparedName q, int nameIndex) {
+    private Hit hit(Query query, QueryName q, int nameIndex) {
         IndexedName name = names.get(nameIndex);
         SanctionedEntity entity = entities.get(name.entity());
-        NameMatch match = scorer.explain(q, name.prepared(), isThing(entity.type()));
+        boolean thing = isThing(entity.type());
+        NameMatch match = scorer.explain(q.forEntity(thing), name.prepared(), thing);
         double factor = qualityFactor(name.name());
         double score = match.score() * factor;
         FeatureEvidence dob = BirthDateEvidence.apply(query.dateOfBirth(), entity.birthDates(), score, scorer.tuning());

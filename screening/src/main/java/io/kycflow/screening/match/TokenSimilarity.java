@@ -6,11 +6,21 @@ import org.apache.commons.codec.language.DoubleMetaphone;
  * How alike two name tokens are, 0..1: a blend of edit distance (with transpositions, so "Marcon" is one
  * edit from "Macron") and Jaro-Winkler (which forgives endings: "Tokayev"/"Tukayev"), reduced for each
  * edit beyond the first (one slip is a typo at any length; three edits are usually another name), lifted to
- * a floor when both sound the same (Double Metaphone), an initial standing for any name with that letter, and
- * two different numbers (digits or Roman numerals) taken as a near variant.
+ * a floor when both sound the same (Double Metaphone, or one Chinese syllable in two romanisations), lifted
+ * less for the same letters reordered, an initial standing for any name with that letter, and two different
+ * numbers (digits or Roman numerals) taken as a near variant.
  */
 final class TokenSimilarity {
     private static final DoubleMetaphone METAPHONE = new DoubleMetaphone();
+    /**
+     * The whole token's sound, not the library's default first four sounds: cut at four, long names that
+     * only begin alike sound the same ("Albano"/"Albanese", "Volkswerk"/"Volkswagen", "Sparkles"/"Sporks").
+     */
+    private static final int PHONETIC_CODE_LENGTH = 32;
+
+    static {
+        METAPHONE.setMaxCodeLen(PHONETIC_CODE_LENGTH); // set once before any use, so safe to share across threads
+    }
 
     /** Similarity of a given name and its usual short form (as an initial: the same name, not proof). */
     static final double NICKNAME_SIMILARITY = 0.85;
@@ -48,18 +58,107 @@ final class TokenSimilarity {
         if (Character.isDigit(a.charAt(0)) || Character.isDigit(b.charAt(0))) {
             return 0.0; // a number never resembles a word
         }
+        // Below minTokenSimilarity two tokens are not aligned at all, so where the letter counts alone prove
+        // the spelling that far apart the quadratic distances are skipped (most pairs a query meets).
+        double sim = spellingUpperBound(a, b) < tuning.minTokenSimilarity() ? 0.0 : spelling(a, b);
+        if (sim < tuning.phoneticFloor() && (!phoneticA.isEmpty() && phoneticA.equals(phoneticB)
+                || ChineseSyllables.sameSound(a, b))) {
+            sim = tuning.phoneticFloor();
+        }
+        if (sim < REORDERED_LETTERS_SIMILARITY && sameLettersReordered(a, b)) {
+            sim = REORDERED_LETTERS_SIMILARITY;
+        }
+        return sim;
+    }
+
+    /** Edit-distance ratio blended with Jaro-Winkler, each edit beyond the first costing extra. */
+    private double spelling(String a, String b) {
         int edits = osaDistance(a, b);
-        double edit = 1.0 - (double) edits / Math.max(a.length(), b.length());
+        return blend(1.0 - (double) edits / Math.max(a.length(), b.length()), jaroWinkler(a, b), edits);
+    }
+
+    private double blend(double editRatio, double jaroWinkler, int edits) {
         double share = tuning.levenshteinShare();
-        double sim = share * edit + (1 - share) * jaroWinkler(a, b);
+        double sim = share * editRatio + (1 - share) * jaroWinkler;
         if (edits > 1 && tuning.extraEditCost() > 0) {
             // A ratio forgives long tokens too much: "Castillo"/"Castro" are three edits and two names.
             sim *= Math.pow(1 - tuning.extraEditCost(), edits - 1);
         }
-        if (!phoneticA.isEmpty() && phoneticA.equals(phoneticB)) {
-            sim = Math.max(sim, tuning.phoneticFloor());
-        }
         return sim;
+    }
+
+    /**
+     * At least {@link #spelling} for any two tokens: the letters one has more of than the other must each
+     * be edited, so they bound the distance from below, and Jaro-Winkler is at most 1.
+     */
+    double spellingUpperBound(String a, String b) {
+        int edits = letterCountDistance(a, b);
+        return blend(1.0 - (double) edits / Math.max(a.length(), b.length()), 1.0, edits);
+    }
+
+    /** The larger of the letters a has more of than b and those b has more of than a (a lower bound of OSA). */
+    static int letterCountDistance(String a, String b) {
+        int[] count = new int[36]; // tokens are a-z and 0-9 after normalisation
+        for (int i = 0; i < a.length(); i++) {
+            count[slot(a.charAt(i))]++;
+        }
+        int surplus = a.length(); // letters of a not found in b
+        int deficit = 0; // letters of b not found in a
+        for (int i = 0; i < b.length(); i++) {
+            int k = slot(b.charAt(i));
+            if (count[k] > 0) {
+                count[k]--;
+                surplus--;
+            } else {
+                deficit++;
+            }
+        }
+        return Math.max(surplus, deficit);
+    }
+
+    /** a-z to 0-25, anything else (digits) to 26-35; a shared slot only lowers the bound, never raises it. */
+    private static int slot(char c) {
+        return c >= 'a' && c <= 'z' ? c - 'a' : 26 + (c % 10);
+    }
+
+    /**
+     * Similarity of a token written with its letters reversed or shuffled ("nituP" for Putin), a
+     * deliberate evasion edit distance cannot see; lower than a sound-alike, since it is no spelling.
+     */
+    static final double REORDERED_LETTERS_SIMILARITY = 0.8;
+    /** Shorter tokens share their letters by chance too often ("Omar" / "Roma", "Amir" / "Mira"). */
+    private static final int MIN_REORDERED_LENGTH = 5;
+
+    /** The same letters, each as often, in another order. */
+    static boolean sameLettersReordered(String a, String b) {
+        if (a.length() != b.length() || a.length() < MIN_REORDERED_LENGTH) {
+            return false;
+        }
+        int sumA = 0;
+        int sumB = 0;
+        for (int i = 0; i < a.length(); i++) {
+            sumA += a.charAt(i) * a.charAt(i);
+            sumB += b.charAt(i) * b.charAt(i);
+        }
+        if (sumA != sumB) {
+            return false; // cheap and almost always decisive: no counting array for most pairs
+        }
+        int[] count = new int[128];
+        for (int i = 0; i < a.length(); i++) {
+            char ca = a.charAt(i);
+            char cb = b.charAt(i);
+            if (ca >= 128 || cb >= 128) {
+                return false;
+            }
+            count[ca]++;
+            count[cb]--;
+        }
+        for (int c : count) {
+            if (c != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Digits, or a Roman numeral of up to four letters from I, V and X ("iii", "xiv"). */
