@@ -9,6 +9,7 @@ import io.kycflow.common.net.SlackWebhookHosts;
 import io.kycflow.common.tenant.TenantDirectory;
 import io.kycflow.common.topic.Topics;
 import io.kycflow.common.notification.NotificationRequest;
+import io.kycflow.ingest.api.AccessGate;
 import io.kycflow.ingest.api.ApiMetrics;
 import io.kycflow.ingest.auth.ApiKeyFollower;
 import io.kycflow.ingest.api.LifecycleHandlers;
@@ -21,8 +22,10 @@ import io.kycflow.ingest.api.IngestApi;
 import io.kycflow.ingest.api.JobHandlers;
 import io.kycflow.ingest.api.JobSubmitter;
 import io.kycflow.ingest.api.OutcomeWaiter;
+import io.kycflow.ingest.api.PublicDocuments;
 import io.kycflow.ingest.api.ReadinessProbe;
 import io.kycflow.ingest.api.StartJobRequestValidator;
+import io.kycflow.ingest.api.TenantRateLimiter;
 import io.kycflow.ingest.api.TokenHandler;
 import io.kycflow.ingest.auth.ApiKeyRegistry;
 import io.kycflow.ingest.auth.Authenticator;
@@ -91,9 +94,11 @@ public final class IngestApiService implements AutoCloseable {
                 new NotificationRequestSender(requestProducer), Clock.systemUTC());
         ListingHandlers listings = new ListingHandlers(new JobListing(registry.streams()), forwarder, self);
         this.apiKeyFollower = new ApiKeyFollower(kafka, instanceName, apiKeys);
-        this.api = new IngestApi(config.httpHost(), port, new Authenticator(apiKeys, tokens), jobs,
+        this.api = new IngestApi(config.httpHost(), port,
+                new AccessGate(new Authenticator(apiKeys, tokens), new TenantRateLimiter(config.rateLimit())), jobs,
                 new LifecycleHandlers(submitter, Clock.systemUTC()), listings, webhooks,
-                new TokenHandler(apiKeys, tokens), new CatalogHandlers(agents, tenants), readiness(), metrics);
+                new TokenHandler(apiKeys, tokens), new CatalogHandlers(agents, tenants), readiness(), metrics,
+                new PublicDocuments(keys));
         metrics.bindRegistry(registry.streams());
     }
 
@@ -127,6 +132,10 @@ public final class IngestApiService implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    public IngestApi api() {
+        return api;
     }
 
     public JobRegistry registry() {

@@ -71,6 +71,11 @@ public final class ApiError extends RuntimeException {
                 List.of(new FieldProblem("Content-Type", "must be application/json")), Map.of(), Map.of());
     }
 
+    public static ApiError tooManyRequests(int perSecond, long retryAfterSeconds) {
+        return new ApiError(429, "Too many requests: your tenant may send " + perSecond + " per second to this instance.",
+                List.of(), Map.of(), Map.of("Retry-After", Long.toString(retryAfterSeconds)));
+    }
+
     public static ApiError of(int status, String message) {
         return new ApiError(status, message, List.of(), Map.of(), Map.of());
     }

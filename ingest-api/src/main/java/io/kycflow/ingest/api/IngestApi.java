@@ -7,13 +7,12 @@ import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.kycflow.common.json.Json;
-import io.kycflow.ingest.auth.Authenticator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.Set;
+import java.util.List;
 
 /**
  * The HTTP edge. Routes follow the reference API (RPC-style operations under {@code /api/v1}, also
@@ -27,36 +26,31 @@ public final class IngestApi implements AutoCloseable {
     public static final long MAX_BODY_BYTES = 1 << 20;
     private static final String STARTED_AT = "kycflow.started-at";
 
-    private static final Set<String> PUBLIC_PATHS = Set.of("/health/live", "/health/ready", "/metrics",
-            PREFIX + "/auth/token", "/auth/token");
-
     private final Javalin app;
 
-    public IngestApi(String host, int port, Authenticator authenticator, JobHandlers jobs, LifecycleHandlers lifecycle,
+    public IngestApi(String host, int port, AccessGate gate, JobHandlers jobs, LifecycleHandlers lifecycle,
                      ListingHandlers listings, WebhookHandlers webhooks, TokenHandler tokens, CatalogHandlers catalog, ReadinessProbe readiness,
-                     ApiMetrics metrics) {
-        this.app = Javalin.create(config -> configure(config, host, port, authenticator, jobs, lifecycle, listings, webhooks, tokens,
-                catalog, readiness, metrics));
+                     ApiMetrics metrics, PublicDocuments documents) {
+        this.app = Javalin.create(config -> configure(config, host, port, gate, jobs, lifecycle, listings, webhooks, tokens,
+                catalog, readiness, metrics, documents));
     }
 
-    private static void configure(JavalinConfig config, String host, int port, Authenticator authenticator,
+    private static void configure(JavalinConfig config, String host, int port, AccessGate gate,
                                   JobHandlers jobs, LifecycleHandlers lifecycle, ListingHandlers listings,
                                   WebhookHandlers webhooks,
                                   TokenHandler tokens, CatalogHandlers catalog, ReadinessProbe readiness,
-                                  ApiMetrics metrics) {
+                                  ApiMetrics metrics, PublicDocuments documents) {
         config.jetty.host = host;
         config.jetty.port = port;
         config.http.maxRequestSize = MAX_BODY_BYTES;
+        config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
         config.startup.showJavalinBanner = false;
         config.concurrency.useVirtualThreads = true;
         config.jsonMapper(new JavalinJackson(Json.mapper(), true));
 
         config.routes.before(ctx -> {
             ctx.attribute(STARTED_AT, System.nanoTime());
-            if (!PUBLIC_PATHS.contains(ctx.path())) {
-                ctx.attribute(RequestContext.PRINCIPAL, authenticator.authenticate(ctx.header("Authorization"))
-                        .orElseThrow(() -> ApiError.unauthorized("missing, invalid or expired bearer token or API key")));
-            }
+            gate.admit(ctx);
         });
 
         operation(config, "POST", "/startKYCAgentJob", jobs::start);
@@ -83,6 +77,10 @@ public final class IngestApi implements AutoCloseable {
                 ctx.status(503).header("Retry-After", "1").json(Map.of("status", "not ready", "reason", reason));
             }
         });
+        config.routes.get("/.well-known/jwks.json", documents::jwks);
+        config.routes.get(PREFIX + "/openapi.json", documents::openApi);
+        config.routes.get("/docs", documents::page);
+        config.routes.get("/docs/{asset}", documents::asset);
         config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                 .result(metrics.scrape()));
 
@@ -129,6 +127,14 @@ public final class IngestApi implements AutoCloseable {
         } catch (RuntimeException e) {
             return "unmatched";
         }
+    }
+
+    /** Every registered operation as {@code "METHOD /path"}: what the OpenAPI document must describe. */
+    public List<String> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .filter(h -> h.endpoint.method.isHttpMethod())
+                .map(h -> h.endpoint.method.name() + " " + h.endpoint.path)
+                .toList();
     }
 
     public IngestApi start() {

@@ -2,7 +2,9 @@ package io.kycflow.ingest.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import io.kycflow.common.job.JobKey;
 import io.kycflow.common.json.Json;
@@ -16,6 +18,13 @@ import java.util.Locale;
 final class RequestContext {
 
     static final String PRINCIPAL = "kycflow.principal";
+    /**
+     * A body's fields end up a few levels deeper inside the command and the job that carry them, which
+     * every reader parses with {@link Json#MAX_NESTING_DEPTH}: the edge keeps that headroom, so what it
+     * accepts can always be read back.
+     */
+    static final int MAX_BODY_NESTING = Json.MAX_NESTING_DEPTH - 8;
+    private static final ObjectMapper BODY_READER = bodyReader();
 
     private RequestContext() {
     }
@@ -41,7 +50,7 @@ final class RequestContext {
             throw ApiError.invalidField("body", "empty: send a JSON object");
         }
         try {
-            return Json.mapper().readTree(bytes);
+            return BODY_READER.readTree(bytes);
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
@@ -50,6 +59,15 @@ final class RequestContext {
         } catch (IOException e) {
             throw ApiError.invalidField("body", "could not be read");
         }
+    }
+
+    private static ObjectMapper bodyReader() {
+        ObjectMapper reader = Json.mapper().copy();
+        reader.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_BODY_NESTING)
+                .maxStringLength(Json.MAX_STRING_LENGTH)
+                .build());
+        return reader;
     }
 
     static boolean flag(Context ctx, String name) {

@@ -9,42 +9,51 @@ import com.auth0.jwt.interfaces.DecodedJWT;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
-import java.util.List;
+import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
- * Issues and verifies the API's JWTs: ES256 only (the verifier is built for that one algorithm, so
- * {@code none} and HS/RS confusion fail), with issuer, audience, expiry and not-before checked with a
- * small skew. A token names its tenant, key id and scopes, and dies with a revoked key.
+ * Issues and verifies the API's JWTs. ES256 only: the token's {@code kid} picks a key of the ring, and
+ * that key's verifier is built for the one algorithm, so {@code none} and HS/RS confusion fail. Issuer,
+ * audience, expiry and not-before are checked with a small skew. A token names its tenant, key id and
+ * scopes, and dies with a revoked key.
  */
 public final class TokenService {
 
     public static final String ISSUER = "kycflow";
     public static final String AUDIENCE = "kycflow-api";
-    private static final long LEEWAY_SECONDS = 30;
+    /** Instances' clocks differ by a little; more would stretch a token's life. */
+    public static final long LEEWAY_SECONDS = 30;
 
-    private final JwtKeys keys;
+    private final JwtKey signingKey;
+    private final Algorithm signer;
+    private final Map<String, JWTVerifier> verifiers;
     private final ApiKeyRegistry apiKeys;
     private final Duration ttl;
     private final Clock clock;
-    private final JWTVerifier verifier;
-    private final Algorithm algorithm;
 
     public TokenService(JwtKeys keys, ApiKeyRegistry apiKeys, Duration ttl, Clock clock) {
-        this.keys = keys;
         this.apiKeys = apiKeys;
         this.ttl = ttl;
         this.clock = clock;
-        this.algorithm = Algorithm.ECDSA256(keys.publicKey(), keys.privateKey());
-        this.verifier = JWT.require(algorithm)
+        this.signingKey = keys.signing();
+        this.signer = Algorithm.ECDSA256(signingKey.publicKey(), signingKey.privateKey().orElseThrow());
+        this.verifiers = keys.all().stream().collect(Collectors.toUnmodifiableMap(JwtKey::keyId, key -> verifier(key, clock)));
+    }
+
+    private static JWTVerifier verifier(JwtKey key, Clock clock) {
+        return ((JWTVerifier.BaseVerification) JWT.require(Algorithm.ECDSA256(key.publicKey(), null))
                 .withIssuer(ISSUER)
                 .withAudience(AUDIENCE)
                 .withClaimPresence("tenant")
                 .withClaimPresence("scope")
-                .acceptLeeway(LEEWAY_SECONDS)
-                .build();
+                .withClaimPresence("exp")
+                .acceptLeeway(LEEWAY_SECONDS))
+                .build(clock);
     }
 
     public record IssuedToken(String token, Duration expiresIn) {
@@ -53,7 +62,7 @@ public final class TokenService {
     public IssuedToken issue(Principal principal) {
         Instant now = clock.instant();
         String token = JWT.create()
-                .withKeyId(keys.keyId())
+                .withKeyId(signingKey.keyId())
                 .withIssuer(ISSUER)
                 .withAudience(AUDIENCE)
                 .withSubject(principal.keyId())
@@ -63,19 +72,32 @@ public final class TokenService {
                 .withIssuedAt(now)
                 .withNotBefore(now)
                 .withExpiresAt(now.plus(ttl))
-                .sign(algorithm);
+                .sign(signer);
         return new IssuedToken(token, ttl);
     }
 
-    /** The caller behind a token; empty when it is forged, expired, not yet valid, or its key was revoked. */
+    /**
+     * The caller behind a token; empty when it is forged, names no or an unknown key, is expired or not
+     * yet valid (beyond the skew), or its API key was revoked.
+     */
     public Optional<Principal> verify(String token) {
         try {
-            DecodedJWT jwt = verifier.verify(token);
-            if (!keys.keyId().equals(jwt.getKeyId()) || !apiKeys.isActive(jwt.getSubject())) {
+            String kid = JWT.decode(token).getKeyId();
+            JWTVerifier verifier = kid == null ? null : verifiers.get(kid);
+            if (verifier == null) {
                 return Optional.empty();
             }
-            return Optional.of(new Principal(jwt.getClaim("tenant").asString(), jwt.getSubject(),
-                    new HashSet<>(List.of(jwt.getClaim("scope").asString().split(" ")))));
+            DecodedJWT jwt = verifier.verify(token);
+            if (jwt.getSubject() == null || !apiKeys.isActive(jwt.getSubject())) {
+                return Optional.empty();
+            }
+            String tenant = jwt.getClaim("tenant").asString();
+            String scope = jwt.getClaim("scope").asString();
+            if (tenant == null || scope == null) {
+                return Optional.empty();
+            }
+            Set<String> scopes = Arrays.stream(scope.split(" ")).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+            return Optional.of(new Principal(tenant, jwt.getSubject(), scopes));
         } catch (JWTVerificationException | IllegalArgumentException e) {
             return Optional.empty();
         }

@@ -167,6 +167,43 @@ class IngestApiTest {
     }
 
     @Test
+    void nestingAndStringLengthBoundsAndTheTokenEndpointsLimitsAreJsonErrors() {
+        // The body object is one level; the extra field's value adds the rest.
+        int levels = RequestContext.MAX_BODY_NESTING - 1;
+        String atLimit = "{\"a\":".repeat(levels) + "1" + "}".repeat(levels);
+        String overLimit = "{\"a\":".repeat(levels + 1) + "1" + "}".repeat(levels + 1);
+        String base = startBody(newJobId(), "Jane");
+        String withExtra = base.substring(0, base.lastIndexOf('}')) + ", \"batch_id\": %s}";
+        ApiClient.Response deepButAllowed = acme.post("/api/v1/startKYCAgentJob", withExtra.formatted(atLimit));
+        assertEquals(200, deepButAllowed.status(), "nesting at the limit passes, and the registry can read it back: " + deepButAllowed.raw().body());
+        ApiClient.Response tooDeep = acme.post("/api/v1/startKYCAgentJob", withExtra.formatted(overLimit).replace(newJobIdPattern(base), newJobId()));
+        assertEquals(400, tooDeep.status());
+        assertTrue(tooDeep.body().at("/details/0/problem").asText().contains("nesting"), tooDeep.raw().body());
+
+        ApiClient.Response longName = acme.post("/api/v1/startKYCAgentJob", startBody(newJobId(), "J".repeat(201)));
+        assertEquals(400, longName.status());
+        assertEquals("kyc_schema.self_attested_data.first_name", longName.body().at("/details/0/field").asText());
+        assertEquals(200, acme.post("/api/v1/startKYCAgentJob", startBody(newJobId(), "J".repeat(200))).status());
+        ApiClient.Response longAgent = acme.post("/api/v1/startKYCAgentJob",
+                startBody(newJobId(), "Jane").replace("public-kyc", "a".repeat(129)));
+        assertEquals(400, longAgent.status());
+        assertEquals("agent_key", longAgent.body().at("/details/0/field").asText());
+
+        ApiClient anonymous = acme.as(null);
+        ApiClient.Response plain = anonymous.post("/api/v1/auth/token", "api_key=x", "text/plain");
+        assertEquals(415, plain.status());
+        assertEquals("Content-Type", plain.body().at("/details/0/field").asText());
+        ApiClient.Response huge = anonymous.post("/api/v1/auth/token", "{\"api_key\": \"" + "k".repeat(1_100_000) + "\"}");
+        assertEquals(413, huge.status());
+        assertNotNull(huge.body().get("error"));
+    }
+
+    private static String newJobIdPattern(String body) {
+        int at = body.indexOf("\"job_id\": \"") + 11;
+        return body.substring(at, body.indexOf('"', at));
+    }
+
+    @Test
     void everyOperationButTheTokenEndpointAndHealthNeedsACredential() {
         ApiClient anonymous = acme.as(null);
         ApiClient.Response start = anonymous.post("/api/v1/startKYCAgentJob", startBody(newJobId(), "Jane"));
@@ -201,11 +238,31 @@ class IngestApiTest {
     }
 
     @Test
-    void aReadOnlyKeyCannotStartJobs() {
-        ApiClient readOnly = acme.as(RunningApi.READ_ONLY_KEY.token());
-        ApiClient.Response response = readOnly.post("/api/v1/startKYCAgentJob", startBody(newJobId(), "Jane"));
-        assertEquals(403, response.status());
-        assertNull(response.body().get("job_id"));
+    void aReadOnlyKeyCannotStartJobsAndTheErrorNamesTheMissingScope() {
+        String readOnlyJwt = acme.as(null).post("/api/v1/auth/token",
+                "{\"api_key\": \"" + RunningApi.READ_ONLY_KEY.token() + "\"}").body().get("access_token").asText();
+        for (String bearer : List.of(RunningApi.READ_ONLY_KEY.token(), readOnlyJwt)) {
+            ApiClient readOnly = acme.as(bearer);
+            ApiClient.Response response = readOnly.post("/api/v1/startKYCAgentJob", startBody(newJobId(), "Jane"));
+            assertEquals(403, response.status());
+            assertNull(response.body().get("job_id"));
+            assertTrue(response.body().at("/details/0/problem").asText().contains("jobs:write"), response.raw().body());
+            int read = readOnly.get("/api/v1/getJobById?job_id=" + newJobId()).status();
+            assertTrue(read == 404 || read == 503, "reading is allowed (404: no such job; 503: store warming up): " + read);
+        }
+    }
+
+    @Test
+    void theJwksIsPublicAndNamesTheKeyThatSignsTokens() {
+        ApiClient.Response jwks = acme.as(null).get("/.well-known/jwks.json");
+        assertEquals(200, jwks.status());
+        JsonNode key = jwks.body().get("keys").get(0);
+        String jwt = acme.as(null).post("/api/v1/auth/token", "{\"api_key\": \"" + RunningApi.ACME_KEY.token() + "\"}")
+                .body().get("access_token").asText();
+        assertEquals(com.auth0.jwt.JWT.decode(jwt).getKeyId(), key.get("kid").asText());
+        assertEquals("ES256", key.get("alg").asText());
+        assertEquals("sig", key.get("use").asText());
+        assertNull(key.get("d"), "never the private part");
     }
 
     @Test
