@@ -31,8 +31,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * request that meets the documented rules ({@link FuzzOracle}, an independent, partial oracle).
  *
  * <p>The inputs come from small generators of our own ({@link MutatedStartBodies}, {@link MalformedBodies},
- * {@link GarbageQueries}, {@link ForgedBearers}), not from a property-testing library: the one this test was
- * first written with asks AI coding agents not to use it, and this code is written by them. The run seed is
+ * {@link GarbageQueries}, {@link ForgedBearers}), not from jqwik: this test was first written with it, but
+ * jqwik asks AI coding agents not to use it, and this code is written by them. The run seed is
  * printed; {@code -Dkycflow.fuzz.seed=N} replays a run and every failure names its seed and case index
  * ({@link FuzzCases}).
  */
