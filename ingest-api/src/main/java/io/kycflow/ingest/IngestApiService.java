@@ -6,34 +6,35 @@ import io.kycflow.common.config.KycflowConfig;
 import io.kycflow.common.kafka.KafkaClientSettings;
 import io.kycflow.common.net.OutboundUrlGuard;
 import io.kycflow.common.net.SlackWebhookHosts;
+import io.kycflow.common.notification.NotificationRequest;
 import io.kycflow.common.tenant.TenantDirectory;
 import io.kycflow.common.topic.Topics;
-import io.kycflow.common.notification.NotificationRequest;
 import io.kycflow.ingest.api.AccessGate;
 import io.kycflow.ingest.api.ApiMetrics;
-import io.kycflow.ingest.auth.ApiKeyFollower;
-import io.kycflow.ingest.api.LifecycleHandlers;
-import io.kycflow.ingest.api.ListingHandlers;
-import io.kycflow.ingest.api.NotificationRequestSender;
-import io.kycflow.ingest.query.JobListing;
-import io.kycflow.ingest.api.WebhookHandlers;
 import io.kycflow.ingest.api.CatalogHandlers;
 import io.kycflow.ingest.api.IngestApi;
 import io.kycflow.ingest.api.JobHandlers;
 import io.kycflow.ingest.api.JobSubmitter;
+import io.kycflow.ingest.api.LifecycleHandlers;
+import io.kycflow.ingest.api.ListingHandlers;
+import io.kycflow.ingest.api.NotificationRequestSender;
 import io.kycflow.ingest.api.OutcomeWaiter;
 import io.kycflow.ingest.api.PublicDocuments;
 import io.kycflow.ingest.api.ReadinessProbe;
 import io.kycflow.ingest.api.StartJobRequestValidator;
 import io.kycflow.ingest.api.TenantRateLimiter;
 import io.kycflow.ingest.api.TokenHandler;
+import io.kycflow.ingest.api.WebhookHandlers;
+import io.kycflow.ingest.auth.ApiKeyFollower;
 import io.kycflow.ingest.auth.ApiKeyRegistry;
 import io.kycflow.ingest.auth.Authenticator;
 import io.kycflow.ingest.auth.JwtKeys;
 import io.kycflow.ingest.auth.TokenService;
 import io.kycflow.ingest.query.JobForwarder;
+import io.kycflow.ingest.query.JobListing;
 import io.kycflow.ingest.query.JobLookup;
 import io.kycflow.ingest.registry.JobRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -46,6 +47,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -57,7 +59,7 @@ public final class IngestApiService implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(IngestApiService.class);
     /** How long start-up waits to have read every API key before taking traffic. */
-    private static final java.time.Duration API_KEYS_CATCH_UP = java.time.Duration.ofSeconds(30);
+    private static final Duration API_KEYS_CATCH_UP = Duration.ofSeconds(30);
 
     private final Producer<String, JobCommand> producer;
     private final Producer<String, NotificationRequest> requestProducer;
@@ -126,7 +128,7 @@ public final class IngestApiService implements AutoCloseable {
     }
 
     /** The API's meter registry (served at {@code /metrics}): the all-in-one's other services add theirs to it. */
-    public io.micrometer.core.instrument.MeterRegistry meters() {
+    public MeterRegistry meters() {
         return metrics.registry();
     }
 

@@ -1,16 +1,16 @@
 package io.kycflow.ingest.api;
 
-import io.kycflow.common.job.JobView;
-import io.kycflow.common.tenant.TenantDirectory;
 import io.javalin.http.Context;
 import io.kycflow.common.command.CommandOutcome;
 import io.kycflow.common.command.SubmitJob;
 import io.kycflow.common.job.Job;
 import io.kycflow.common.job.JobKey;
-import org.apache.kafka.streams.state.HostInfo;
+import io.kycflow.common.job.JobView;
+import io.kycflow.common.tenant.TenantDirectory;
 import io.kycflow.ingest.auth.Principal;
 import io.kycflow.ingest.query.JobForwarder;
 import io.kycflow.ingest.query.JobLookup;
+import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 
 /** {@code startKYCAgentJob} and {@code getJobById}: thin, the decisions live in the registry. */
 public final class JobHandlers {
@@ -113,7 +114,7 @@ public final class JobHandlers {
     }
 
     /** Answers with {@code view} of the job here, or what its owner answers, or 404 / 503. */
-    private void answerWithJob(Context ctx, JobKey key, java.util.function.Function<Job, Object> view) {
+    private void answerWithJob(Context ctx, JobKey key, Function<Job, Object> view) {
         String jobId = key.jobId();
         switch (lookup.find(key)) {
             case JobLookup.Found<Job> found -> ctx.json(view.apply(found.value()));

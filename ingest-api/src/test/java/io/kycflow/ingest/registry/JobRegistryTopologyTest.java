@@ -1,8 +1,10 @@
 package io.kycflow.ingest.registry;
 
+import io.kycflow.common.command.CancelJob;
 import io.kycflow.common.command.CheckTask;
 import io.kycflow.common.command.CommandOutcome;
 import io.kycflow.common.command.JobCommand;
+import io.kycflow.common.command.RetryJob;
 import io.kycflow.common.command.SubmitJob;
 import io.kycflow.common.job.CheckResult;
 import io.kycflow.common.job.CheckStatus;
@@ -309,7 +311,7 @@ class JobRegistryTopologyTest {
         send(submit("acme", "job-1", "sub-1"));
         outcomes.readValuesToList();
         events.readValuesToList();
-        send(new io.kycflow.common.command.CancelJob(JobCommand.SCHEMA_VERSION, "cancel-1", "acme", "job-1", START));
+        send(new CancelJob(JobCommand.SCHEMA_VERSION, "cancel-1", "acme", "job-1", START));
         CommandOutcome cancelled = outcomeOf("cancel-1");
         assertEquals(CommandOutcome.Kind.ACCEPTED, cancelled.outcome());
         assertEquals(JobStatus.CANCELLED, cancelled.job().status());
@@ -317,22 +319,22 @@ class JobRegistryTopologyTest {
 
         results.pipeInput(KEY.toString(), Json.toBytes(result(KEY, IDENTITY, CheckStatus.COMPLETE, true)));
         assertTrue(events.isEmpty(), "a result after the cancel changes nothing");
-        send(new io.kycflow.common.command.CancelJob(JobCommand.SCHEMA_VERSION, "cancel-2", "acme", "job-1", START));
+        send(new CancelJob(JobCommand.SCHEMA_VERSION, "cancel-2", "acme", "job-1", START));
         assertEquals(CommandOutcome.Kind.CONFLICT, outcomeOf("cancel-2").outcome());
-        send(new io.kycflow.common.command.CancelJob(JobCommand.SCHEMA_VERSION, "cancel-3", "acme", "nope", START));
+        send(new CancelJob(JobCommand.SCHEMA_VERSION, "cancel-3", "acme", "nope", START));
         assertEquals(CommandOutcome.Kind.NOT_FOUND, outcomeOf("cancel-3").outcome());
     }
 
     @Test
     void aRetryIsANewJobLinkedBothWaysAndAnsweredUnderTheRetrysSubmissionId() {
         send(submit("acme", "job-1", "sub-1"));
-        send(new io.kycflow.common.command.RetryJob(JobCommand.SCHEMA_VERSION, "retry-0", "acme", "job-1", START, "job-2"));
+        send(new RetryJob(JobCommand.SCHEMA_VERSION, "retry-0", "acme", "job-1", START, "job-2"));
         assertEquals(CommandOutcome.Kind.CONFLICT, outcomeOf("retry-0").outcome(), "not finished yet");
-        send(new io.kycflow.common.command.CancelJob(JobCommand.SCHEMA_VERSION, "cancel-1", "acme", "job-1", START));
+        send(new CancelJob(JobCommand.SCHEMA_VERSION, "cancel-1", "acme", "job-1", START));
         outcomes.readValuesToList();
         jobs.readValuesToList();
 
-        send(new io.kycflow.common.command.RetryJob(JobCommand.SCHEMA_VERSION, "retry-1", "acme", "job-1", START, "job-2"));
+        send(new RetryJob(JobCommand.SCHEMA_VERSION, "retry-1", "acme", "job-1", START, "job-2"));
         CommandOutcome retried = outcomeOf("retry-1");
         assertEquals(CommandOutcome.Kind.ACCEPTED, retried.outcome());
         assertEquals("job-2", retried.job().id());
@@ -343,7 +345,7 @@ class JobRegistryTopologyTest {
         Job second = written.stream().filter(j -> j.id().equals("job-2")).findFirst().orElseThrow();
         assertEquals(submit("acme", "job-1", "x").request().kycSchema(), second.inputPayload(), "the same subject");
 
-        send(new io.kycflow.common.command.RetryJob(JobCommand.SCHEMA_VERSION, "retry-2", "acme", "job-1", START, "job-3"));
+        send(new RetryJob(JobCommand.SCHEMA_VERSION, "retry-2", "acme", "job-1", START, "job-3"));
         assertEquals(CommandOutcome.Kind.CONFLICT, outcomeOf("retry-2").outcome(), "one retry per job");
     }
 }
