@@ -29,8 +29,10 @@ import java.util.concurrent.TimeUnit;
  * destroy a key), unwraps each key with the {@link MasterKeys}, and drops it on a tombstone. Destroyed refs
  * are remembered (the refs only), so a read of erased data answers at once instead of waiting.
  * <p>
- * A key is always written before the data sealed with it, so a lookup of a ref not yet seen waits a few
- * seconds for the consumer to catch up. Memory: one 32-byte key and its ref per live submission.
+ * A key is always written before the data sealed with it, so a lookup of a ref not yet seen waits for the
+ * consumer to catch up: until its position has reached the end offsets taken after the lookup began
+ * (everything written before has then been read), at most a few seconds. A key that cannot be unwrapped (another master key)
+ * is remembered as unreadable and answered at once. Memory: one 32-byte key and its ref per live submission.
  */
 public final class JobKeyRing implements AutoCloseable {
 
@@ -42,6 +44,11 @@ public final class JobKeyRing implements AutoCloseable {
     private final Duration waitForUnknown;
     private final Map<String, SecretKey> keys = new ConcurrentHashMap<>();
     private final Set<String> destroyed = ConcurrentHashMap.newKeySet();
+    private final Set<String> unreadable = ConcurrentHashMap.newKeySet();
+    /** A time (nanoTime) up to which everything written has been read: end offsets taken then were reached. */
+    private volatile long caughtUpAsOf;
+    private volatile boolean caughtUpOnce;
+    private final java.util.concurrent.atomic.AtomicInteger waiting = new java.util.concurrent.atomic.AtomicInteger();
     private final Object arrivals = new Object();
     private final Thread thread;
     private Consumer<String, byte[]> consumer;
@@ -92,7 +99,8 @@ public final class JobKeyRing implements AutoCloseable {
         if (ref == null) {
             return Optional.empty();
         }
-        long deadline = System.nanoTime() + waitForUnknown.toNanos();
+        long asked = System.nanoTime();
+        long deadline = asked + waitForUnknown.toNanos();
         synchronized (arrivals) {
             while (true) {
                 SecretKey key = keys.get(ref);
@@ -100,14 +108,18 @@ public final class JobKeyRing implements AutoCloseable {
                     return Optional.of(key);
                 }
                 long left = deadline - System.nanoTime();
-                if (destroyed.contains(ref) || left <= 0 || !running) {
+                if (destroyed.contains(ref) || unreadable.contains(ref) || (caughtUpOnce && caughtUpAsOf - asked > 0)
+                        || left <= 0 || !running) {
                     return Optional.empty();
                 }
+                waiting.incrementAndGet();
                 try {
                     arrivals.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return Optional.empty();
+                } finally {
+                    waiting.decrementAndGet();
                 }
             }
         }
@@ -137,8 +149,23 @@ public final class JobKeyRing implements AutoCloseable {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             while (running) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                var records = consumer.poll(Duration.ofMillis(200));
+                for (ConsumerRecord<String, byte[]> record : records) {
                     apply(record.key(), record.value());
+                }
+                if (records.isEmpty() && waiting.get() > 0) {
+                    // Someone waits for a ref not seen: if we have read up to the end, it does not exist.
+                    long asOf = System.nanoTime();
+                    try {
+                        Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(2));
+                        if (partitions.stream().allMatch(p -> consumer.position(p) >= end.getOrDefault(p, Long.MAX_VALUE))) {
+                            caughtUpAsOf = asOf;
+                            caughtUpOnce = true;
+                            signal();
+                        }
+                    } catch (org.apache.kafka.common.errors.TimeoutException e) {
+                        // not known now; the waiter's own deadline still holds
+                    }
                 }
             }
         } catch (WakeupException e) {
@@ -160,6 +187,12 @@ public final class JobKeyRing implements AutoCloseable {
                 return infos.stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
             }
             log.info("waiting for topic {} to exist", Topics.JOB_KEYS.name());
+            try {
+                Thread.sleep(500); // an unknown topic is answered at once: do not spin
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
         }
         throw new WakeupException();
     }
@@ -184,15 +217,18 @@ public final class JobKeyRing implements AutoCloseable {
         }
         if (wrapped == null) {
             keys.remove(ref);
+            unreadable.remove(ref);
             destroyed.add(ref);
             log.debug("data key {} destroyed", ref);
         } else {
             try {
                 SecretKey key = masterKeys.unwrap(ref, wrapped);
+                unreadable.remove(ref);
                 if (!destroyed.contains(ref)) {
                     keys.put(ref, key);
                 }
             } catch (RuntimeException e) {
+                unreadable.add(ref);
                 // No key material or data in the message: only which ref, and why (e.g. a master key missing).
                 log.error("cannot unwrap data key {} ({}): its data stays unreadable here", ref,
                         e.getClass().getSimpleName() + ": " + e.getMessage());
