@@ -2,6 +2,7 @@ package io.kycflow.app;
 
 import io.kycflow.common.agent.AgentCatalog;
 import io.kycflow.common.config.KycflowConfig;
+import io.kycflow.common.crypto.MasterKeys;
 import io.kycflow.common.health.HealthContributor;
 import io.kycflow.common.health.HealthServer;
 import io.kycflow.common.kafka.KafkaClientSettings;
@@ -87,7 +88,8 @@ final class ServiceRuntime implements AutoCloseable {
     static List<HealthContributor> checkWorkers(ServiceRuntime runtime, KycflowConfig config, KafkaClientSettings kafka,
                                                 List<String> checkIds, int concurrency) {
         CheckSuite suite = runtime.add(CheckSuite.create(checkIds, config, Clock.systemUTC()));
-        CheckWorkersService workers = runtime.add(new CheckWorkersService(kafka, suite.checks(), concurrency,
+        CheckWorkersService workers = runtime.add(new CheckWorkersService(kafka,
+                MasterKeys.of(config.masterKey(), config.dataDir()), suite.checks(), concurrency,
                 config.instanceName(config.httpPort())).start());
         List<HealthContributor> health = new ArrayList<>(suite.healthContributors());
         health.add(HealthContributor.of("check-workers", () -> {

@@ -36,6 +36,7 @@ final class CheckResults {
                                       Instant endedAt, CheckError error) {
         return new CheckResult(CheckResult.SCHEMA_VERSION, task.tenantId(), task.jobId(), task.agentKey(),
                 task.checkId(), task.commandInstanceId(), CheckCatalog.displayName(task.checkId()).orElse(task.checkId()),
-                task.attempt(), status, passed, answer, explanation, payload, evidence, startedAt, endedAt, error);
+                task.attempt(), status, passed, answer, explanation, payload, evidence, startedAt, endedAt, error,
+                task.dataKeyRef());
     }
 }

@@ -162,21 +162,34 @@ public final class CheckWorker implements AutoCloseable {
             finished(partition, record.offset());
             return;
         }
+        if (task.subject() == null) {
+            // The job was deleted: its data key is destroyed and the subject erased. Nothing to check.
+            log.info("task of job {} for {} has no subject (the job was deleted): skipped", task.jobId(), check.id());
+            finished(partition, record.offset());
+            return;
+        }
         tasks.submit(() -> run(task, partition, record.offset()));
     }
 
     private void run(CheckTask task, TopicPartition partition, long offset) {
         Instant started = clock.instant();
         String key = task.tenantId() + "/" + task.jobId();
-        producer.send(new ProducerRecord<>(Topics.CHECK_RESULTS.name(), key, CheckResults.running(task, started)));
-        CheckResult result = verdict(task, started);
-        producer.send(new ProducerRecord<>(Topics.CHECK_RESULTS.name(), key, result), (metadata, error) -> {
-            if (error != null) {
-                // Not re-run: the registry will time the check out and the job is reviewed.
-                log.error("could not report the result of {} for job {}", check.id(), task.jobId(), error);
-            }
+        try {
+            producer.send(new ProducerRecord<>(Topics.CHECK_RESULTS.name(), key, CheckResults.running(task, started)));
+            CheckResult result = verdict(task, started);
+            producer.send(new ProducerRecord<>(Topics.CHECK_RESULTS.name(), key, result), (metadata, error) -> {
+                if (error != null) {
+                    // Not re-run: the registry will time the check out and the job is reviewed.
+                    log.error("could not report the result of {} for job {}", check.id(), task.jobId(), error);
+                }
+                finished(partition, offset);
+            });
+        } catch (RuntimeException e) {
+            // A result that cannot be written (e.g. its data key is missing) must not stall the partition.
+            log.error("could not report the result of {} for job {} ({})", check.id(), task.jobId(),
+                    e.getClass().getSimpleName());
             finished(partition, offset);
-        });
+        }
     }
 
     private CheckResult verdict(CheckTask task, Instant started) {
@@ -194,8 +207,10 @@ public final class CheckWorker implements AutoCloseable {
             if (cause instanceof CheckUnavailableException unavailable) {
                 return CheckResults.error(task, unavailable.code(), unavailable.getMessage(), started, clock.instant());
             }
-            // The exception's message may quote the subject's data: log it here, report only its kind.
-            log.warn("check {} failed on a task of job {}", check.id(), task.jobId(), cause);
+            // The exception's message may quote the subject's data: log and report only its kind and where.
+            StackTraceElement[] trace = cause.getStackTrace();
+            log.warn("check {} failed on a task of job {}: {} at {}", check.id(), task.jobId(),
+                    cause.getClass().getName(), trace.length == 0 ? "?" : trace[0]);
             return CheckResults.error(task, "exception", "The check failed (" + cause.getClass().getSimpleName()
                     + "); see the worker's log.", started, clock.instant());
         } catch (InterruptedException e) {

@@ -1,5 +1,7 @@
 package io.kycflow.workers;
 
+import io.kycflow.common.crypto.MasterKeys;
+import io.kycflow.common.crypto.PersonalDataProtection;
 import io.kycflow.common.job.CheckResult;
 import io.kycflow.common.kafka.KafkaClientSettings;
 import io.kycflow.common.topic.Topics;
@@ -21,8 +23,13 @@ public final class CheckWorkersService implements AutoCloseable {
     private final Producer<String, CheckResult> producer;
     private final List<CheckWorker> workers = new ArrayList<>();
     private final List<String> checkIds;
+    private final KafkaClientSettings kafka;
+    private final MasterKeys masterKeys;
 
-    public CheckWorkersService(KafkaClientSettings kafka, List<Check> checks, int concurrencyPerCheck, String instanceName) {
+    public CheckWorkersService(KafkaClientSettings kafka, MasterKeys masterKeys, List<Check> checks, int concurrencyPerCheck,
+                               String instanceName) {
+        this.kafka = kafka;
+        this.masterKeys = masterKeys;
         this.producer = new KafkaProducer<>(kafka.producer("workers-" + instanceName),
                 Topics.CHECK_RESULTS.keySerde().serializer(), Topics.CHECK_RESULTS.valueSerde().serializer());
         for (Check check : checks) {
@@ -31,7 +38,9 @@ public final class CheckWorkersService implements AutoCloseable {
         this.checkIds = checks.stream().map(Check::id).toList();
     }
 
+    /** Installs the process's key ring first: tasks carry the subject's data sealed. */
     public CheckWorkersService start() {
+        PersonalDataProtection.install(kafka, masterKeys);
         workers.forEach(CheckWorker::start);
         log.info("check workers started for {}", checkIds);
         return this;

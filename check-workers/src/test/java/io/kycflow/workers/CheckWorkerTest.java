@@ -1,6 +1,10 @@
 package io.kycflow.workers;
 
 import io.kycflow.common.command.CheckTask;
+import io.kycflow.common.crypto.DataKeyIssuer;
+import io.kycflow.common.crypto.DataKeyRef;
+import io.kycflow.common.crypto.MasterKeys;
+import io.kycflow.common.crypto.PersonalDataProtection;
 import io.kycflow.common.job.CheckResult;
 import io.kycflow.common.job.CheckStatus;
 import io.kycflow.common.json.Json;
@@ -37,6 +41,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(SharedKafka.class)
 class CheckWorkerTest {
 
+    private static final MasterKeys MASTER_KEYS =
+            MasterKeys.parse(java.util.Base64.getEncoder().encodeToString(new byte[32]));
     private static KafkaClientSettings kafka;
 
     @BeforeAll
@@ -45,6 +51,7 @@ class CheckWorkerTest {
         try (Admin admin = Admin.create(kafka.admin("test"))) {
             new TopicProvisioner(admin, 3, Optional.of((short) 1)).ensure(Topics.all(List.of("test.echo", "test.boom", "test.hang")));
         }
+        PersonalDataProtection.install(kafka, MASTER_KEYS);
     }
 
     /** A check for tests: answers after the latch opens, or throws. */
@@ -59,9 +66,15 @@ class CheckWorkerTest {
         }
     }
 
+    /** A task as the registry writes it, sealed with a data key written to kyc.job-keys first (as the API does). */
     private static CheckTask task(String checkId, String jobId, Instant deadline) {
+        String ref = DataKeyRef.of("acme", jobId, "sub-1");
+        try (var keys = new KafkaProducer<>(kafka.producer("test-keys"), Topics.JOB_KEYS.keySerde().serializer(),
+                Topics.JOB_KEYS.valueSerde().serializer())) {
+            new DataKeyIssuer(keys).issue(ref).join();
+        }
         return new CheckTask(CheckTask.SCHEMA_VERSION, "acme", jobId, "public-kyc", checkId, UUID.randomUUID().toString(),
-                1, deadline, Json.mapper().createObjectNode(), Json.mapper().createObjectNode().put("id", "c"));
+                1, deadline, Json.mapper().createObjectNode(), Json.mapper().createObjectNode().put("id", "c"), ref);
     }
 
     private static void produce(CheckTask... tasks) {
@@ -96,7 +109,7 @@ class CheckWorkerTest {
     @Test
     void aTaskReportsRunningThenItsVerdict() {
         CountDownLatch open = new CountDownLatch(0);
-        try (var workers = new CheckWorkersService(kafka, List.of(new TestCheck("test.echo", open, false)), 4, "t1").start()) {
+        try (var workers = new CheckWorkersService(kafka, MASTER_KEYS, List.of(new TestCheck("test.echo", open, false)), 4, "t1").start()) {
             String jobId = UUID.randomUUID().toString();
             produce(task("test.echo", jobId, Instant.now().plusSeconds(60)));
             List<CheckResult> got = results(r -> r.jobId().equals(jobId), 2, Duration.ofSeconds(30));
@@ -108,7 +121,7 @@ class CheckWorkerTest {
 
     @Test
     void aThrowingCheckIsAnErrorResultThatNamesNoData() {
-        try (var workers = new CheckWorkersService(kafka, List.of(new TestCheck("test.boom", new CountDownLatch(0), true)), 4, "t2").start()) {
+        try (var workers = new CheckWorkersService(kafka, MASTER_KEYS, List.of(new TestCheck("test.boom", new CountDownLatch(0), true)), 4, "t2").start()) {
             String jobId = UUID.randomUUID().toString();
             produce(task("test.boom", jobId, Instant.now().plusSeconds(60)));
             CheckResult last = results(r -> r.jobId().equals(jobId) && r.status().isFinal(), 1, Duration.ofSeconds(30)).getFirst();
@@ -121,7 +134,7 @@ class CheckWorkerTest {
     @Test
     void aHangingCheckEndsInErrorAtItsDeadlineAndALateTaskIsSkipped() {
         CountDownLatch never = new CountDownLatch(1);
-        try (var workers = new CheckWorkersService(kafka, List.of(new TestCheck("test.hang", never, false)), 4, "t3").start()) {
+        try (var workers = new CheckWorkersService(kafka, MASTER_KEYS, List.of(new TestCheck("test.hang", never, false)), 4, "t3").start()) {
             String late = UUID.randomUUID().toString();
             String hanging = UUID.randomUUID().toString();
             produce(task("test.hang", late, Instant.now().minusSeconds(1)), task("test.hang", hanging, Instant.now().plusSeconds(3)));

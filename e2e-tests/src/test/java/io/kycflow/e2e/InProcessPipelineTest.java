@@ -1,6 +1,7 @@
 package io.kycflow.e2e;
 
 import io.kycflow.common.config.KycflowConfig;
+import io.kycflow.common.crypto.MasterKeys;
 import io.kycflow.common.kafka.KafkaClientSettings;
 import io.kycflow.common.net.OutboundUrlGuard;
 import io.kycflow.ingest.ApiClient;
@@ -40,14 +41,16 @@ class InProcessPipelineTest {
                 "KYCFLOW_DATA_DIR", data.toString(),
                 "KYCFLOW_LISTS_DIR", PipelineScenario.listsDir().toString(),
                 "KYCFLOW_LISTS_MAX_AGE", "0",
-                "KYCFLOW_SLACK_WEBHOOK_HOSTS", "127.0.0.1"));
+                "KYCFLOW_SLACK_WEBHOOK_HOSTS", "127.0.0.1",
+                "KYCFLOW_MASTER_KEY", RunningApi.TEST_MASTER_KEY));
         KafkaClientSettings kafka = new KafkaClientSettings(bootstrapServers);
         try (WebhookReceiver receiver = new WebhookReceiver();
              RunningApi api = RunningApi.start(bootstrapServers, data, "pipeline-api",
                      Map.of("KYCFLOW_OUTBOUND_ALLOWLIST", "127.0.0.1", "KYCFLOW_SLACK_WEBHOOK_HOSTS", "127.0.0.1"));
              CheckSuite suite = CheckSuite.create(List.of("kyc.identity_data_validation_check",
                      "kyc.sanctions_screening_check_v2"), config, Clock.systemUTC());
-             CheckWorkersService workers = new CheckWorkersService(kafka, suite.checks(), 4, "pipeline").start();
+             CheckWorkersService workers = new CheckWorkersService(kafka,
+                     MasterKeys.of(config.masterKey(), config.dataDir()), suite.checks(), 4, "pipeline").start();
              NotifierService notifier = new NotifierService(config, kafka, WebhookSecrets.of(Map.of("acme", SECRET)),
                      OutboundUrlGuard.withAllowlist(List.of("127.0.0.1")), NotifierService.defaultHttpClient(),
                      Clock.systemUTC(), DeliveryPolicy.DEFAULT, new SimpleMeterRegistry()).start()) {

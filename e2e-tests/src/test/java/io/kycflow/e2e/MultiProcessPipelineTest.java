@@ -40,10 +40,16 @@ class MultiProcessPipelineTest {
         env.put("KYCFLOW_SLACK_WEBHOOK_HOSTS", "127.0.0.1");
         env.put("KYCFLOW_HEALTH_PORT", "0");
         env.put("KYCFLOW_INSTANCE_ID", "multi-process");
+        // The shared broker holds other tests' keys, wrapped with the tests' master key: use it too.
+        env.put("KYCFLOW_MASTER_KEY", io.kycflow.ingest.RunningApi.TEST_MASTER_KEY);
+        // Logs outside the temporary directory, so they survive a failure.
+        for (String service : new String[] {"ingest-api", "check-workers", "notifier"}) {
+            java.nio.file.Files.deleteIfExists(Path.of("target", "multi-process-" + service + ".log"));
+        }
         try (WebhookReceiver receiver = new WebhookReceiver();
-             ServiceProcess api = ServiceProcess.start("ingest-api", env, data.resolve("ingest-api.log"));
-             ServiceProcess workers = ServiceProcess.start("check-workers", env, data.resolve("check-workers.log"));
-             ServiceProcess notifier = ServiceProcess.start("notifier", env, data.resolve("notifier.log"))) {
+             ServiceProcess api = ServiceProcess.start("ingest-api", env, Path.of("target", "multi-process-ingest-api.log").toAbsolutePath());
+             ServiceProcess workers = ServiceProcess.start("check-workers", env, Path.of("target", "multi-process-check-workers.log").toAbsolutePath());
+             ServiceProcess notifier = ServiceProcess.start("notifier", env, Path.of("target", "multi-process-notifier.log").toAbsolutePath())) {
             api.awaitReady(port, Duration.ofSeconds(90));
             PipelineScenario.run(new ApiClient("http://localhost:" + port, API_KEY), receiver, SECRET);
         }

@@ -1,6 +1,7 @@
 package io.kycflow.e2e;
 
 import io.kycflow.common.config.KycflowConfig;
+import io.kycflow.common.crypto.MasterKeys;
 import io.kycflow.common.json.Json;
 import io.kycflow.common.kafka.KafkaClientSettings;
 import io.kycflow.ingest.ApiClient;
@@ -45,7 +46,7 @@ class NotifierKillTest {
         CountDownLatch killed = new CountDownLatch(1);
         AtomicInteger calls = new AtomicInteger();
         KycflowConfig config = KycflowConfig.from(Map.of("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
-                "KYCFLOW_DATA_DIR", data.toString()));
+                "KYCFLOW_DATA_DIR", data.toString(), "KYCFLOW_MASTER_KEY", RunningApi.TEST_MASTER_KEY));
         try (WebhookReceiver receiver = new WebhookReceiver(path -> {
             if (calls.incrementAndGet() == 1) {
                 firstArrived.countDown();
@@ -60,12 +61,13 @@ class NotifierKillTest {
              RunningApi api = RunningApi.start(broker, data, "notifier-kill-api", Map.of("KYCFLOW_OUTBOUND_ALLOWLIST", "127.0.0.1"));
              CheckSuite suite = CheckSuite.create(List.of("kyc.identity_data_validation_check"), config, Clock.systemUTC());
              CheckWorkersService workers = new CheckWorkersService(new KafkaClientSettings(broker.bootstrapServers()),
-                     suite.checks(), 2, "notifier-kill").start()) {
+                     MasterKeys.of(config.masterKey(), config.dataDir()), suite.checks(), 2, "notifier-kill").start()) {
             Map<String, String> env = Map.of(
                     "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
                     "KYCFLOW_DATA_DIR", data.resolve("notifier").toString(),
                     "KYCFLOW_OUTBOUND_ALLOWLIST", "127.0.0.1",
                     "KYCFLOW_WEBHOOK_SECRET", SECRET,
+                    "KYCFLOW_MASTER_KEY", RunningApi.TEST_MASTER_KEY,
                     "KYCFLOW_HEALTH_PORT", "0");
             Path log = Path.of("target", "notifier-kill-test.log").toAbsolutePath();
             Files.deleteIfExists(log);

@@ -35,7 +35,8 @@ public final class SlowWorkerMain {
             }
         };
         KafkaClientSettings kafka = new KafkaClientSettings(System.getenv("KAFKA_BOOTSTRAP_SERVERS"));
-        CheckWorkersService workers = new CheckWorkersService(kafka, List.of(slow), 4, args[1]).start();
+        CheckWorkersService workers = new CheckWorkersService(kafka,
+                io.kycflow.common.crypto.MasterKeys.parse(System.getenv("KYCFLOW_MASTER_KEY")), List.of(slow), 4, args[1]).start();
         Runtime.getRuntime().addShutdownHook(new Thread(workers::close));
         Thread.currentThread().join();
     }

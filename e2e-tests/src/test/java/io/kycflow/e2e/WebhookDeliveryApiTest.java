@@ -2,6 +2,7 @@ package io.kycflow.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kycflow.common.config.KycflowConfig;
+import io.kycflow.common.crypto.MasterKeys;
 import io.kycflow.common.json.Json;
 import io.kycflow.common.kafka.KafkaClientSettings;
 import io.kycflow.ingest.ApiClient;
@@ -56,13 +57,15 @@ class WebhookDeliveryApiTest {
                 "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
                 "KYCFLOW_DATA_DIR", data.toString(),
                 "KYCFLOW_OUTBOUND_ALLOWLIST", "127.0.0.1",
-                "KYCFLOW_WEBHOOK_RETRY_SCHEDULE", "200ms,300ms");
+                "KYCFLOW_WEBHOOK_RETRY_SCHEDULE", "200ms,300ms",
+                "KYCFLOW_MASTER_KEY", RunningApi.TEST_MASTER_KEY);
         KycflowConfig config = KycflowConfig.from(env);
         KafkaClientSettings kafka = new KafkaClientSettings(broker.bootstrapServers());
         receiver = new WebhookReceiver(path -> path.startsWith("/down") ? 503 : 200);
         api = RunningApi.start(broker, data, "webhook-api", Map.of("KYCFLOW_OUTBOUND_ALLOWLIST", "127.0.0.1"));
         suite = CheckSuite.create(List.of("kyc.identity_data_validation_check"), config, Clock.systemUTC());
-        workers = new CheckWorkersService(kafka, suite.checks(), 2, "webhook-api").start();
+        workers = new CheckWorkersService(kafka, MasterKeys.of(config.masterKey(), config.dataDir()), suite.checks(), 2,
+                "webhook-api").start();
         // The notifier's metrics go to the API's registry, as in the all-in-one: /metrics shows both.
         notifier = NotifierService.create(config, kafka, WebhookSecrets.of(Map.of("acme", SECRET)), api.service().meters())
                 .start();

@@ -42,7 +42,8 @@ class WorkerKillTest {
                         """.formatted(jobId);
                 assertEquals(200, client.post("/api/v1/startKYCAgentJob", body).status());
             }
-            Map<String, String> env = Map.of("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+            Map<String, String> env = Map.of("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
+                    "KYCFLOW_MASTER_KEY", RunningApi.TEST_MASTER_KEY);
             Path log = data.resolve("workers.log");
 
             ServiceProcess first = ServiceProcess.startMain(SlowWorkerMain.class.getName(), List.of("400", "slow-1"), env, log);

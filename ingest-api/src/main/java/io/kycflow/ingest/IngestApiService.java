@@ -3,6 +3,10 @@ package io.kycflow.ingest;
 import io.kycflow.common.agent.AgentCatalog;
 import io.kycflow.common.command.JobCommand;
 import io.kycflow.common.config.KycflowConfig;
+import io.kycflow.common.crypto.DataKeyIssuer;
+import io.kycflow.common.crypto.MasterKeys;
+import io.kycflow.common.crypto.PersonalDataProtection;
+import io.kycflow.common.crypto.WrappedDataKey;
 import io.kycflow.common.kafka.KafkaClientSettings;
 import io.kycflow.common.net.OutboundUrlGuard;
 import io.kycflow.common.net.SlackWebhookHosts;
@@ -62,6 +66,9 @@ public final class IngestApiService implements AutoCloseable {
     private static final Duration API_KEYS_CATCH_UP = Duration.ofSeconds(30);
 
     private final Producer<String, JobCommand> producer;
+    private final Producer<String, WrappedDataKey> keyProducer;
+    private final KafkaClientSettings kafka;
+    private final MasterKeys masterKeys;
     private final Producer<String, NotificationRequest> requestProducer;
     private final OutcomeWaiter waiter;
     private final JobRegistry registry;
@@ -75,6 +82,10 @@ public final class IngestApiService implements AutoCloseable {
                             ApiKeyRegistry apiKeys, String instanceName) {
         this.port = config.httpPort() == 0 ? freePort() : config.httpPort();
         HostInfo self = new HostInfo(config.advertisedHost(), port);
+        this.kafka = kafka;
+        this.masterKeys = MasterKeys.of(config.masterKey(), config.dataDir());
+        this.keyProducer = new KafkaProducer<>(kafka.producer("ingest-keys-" + instanceName),
+                Topics.JOB_KEYS.keySerde().serializer(), Topics.JOB_KEYS.valueSerde().serializer());
         this.producer = new KafkaProducer<>(kafka.producer("ingest-" + instanceName),
                 Topics.JOB_COMMANDS.keySerde().serializer(), Topics.JOB_COMMANDS.valueSerde().serializer());
         this.waiter = new OutcomeWaiter(kafka, instanceName);
@@ -87,7 +98,8 @@ public final class IngestApiService implements AutoCloseable {
                 OutboundUrlGuard.withAllowlist(config.outboundAllowlist()), new SlackWebhookHosts(config.slackWebhookHosts()));
         JobLookup lookup = new JobLookup(registry.streams(), self);
         JobForwarder forwarder = new JobForwarder();
-        JobSubmitter submitter = new JobSubmitter(producer, waiter, config.outcomeTimeout());
+        JobSubmitter submitter = new JobSubmitter(producer, new DataKeyIssuer(keyProducer), waiter,
+                config.outcomeTimeout());
         TenantDirectory tenants = TenantDirectory.load(config);
         JobHandlers jobs = new JobHandlers(validator, tenants, submitter, lookup, forwarder, metrics, Clock.systemUTC());
         this.requestProducer = new KafkaProducer<>(kafka.producer("ingest-requests-" + instanceName),
@@ -118,7 +130,9 @@ public final class IngestApiService implements AutoCloseable {
         };
     }
 
+    /** Installs the process's key ring first: outcomes, jobs and commands carry sealed personal data. */
     public IngestApiService start() {
+        PersonalDataProtection.install(kafka, masterKeys);
         apiKeyFollower.start(API_KEYS_CATCH_UP);
         waiter.start();
         registry.start();
@@ -151,6 +165,7 @@ public final class IngestApiService implements AutoCloseable {
         registry.close();
         waiter.close();
         producer.close();
+        keyProducer.close();
         requestProducer.close();
         admin.close();
         metrics.close();

@@ -29,6 +29,12 @@ public final class RunningApi implements AutoCloseable {
     public static final ApiKey DEFAULT_TENANT_KEY = new ApiKey("default1", "defaultsecret0123456");
     public static final ApiKey READ_ONLY_KEY = new ApiKey("acmeread", "acmereadsecret012345");
     public static final int PARTITIONS = 3;
+    /**
+     * The master key of every test service ({@code KYCFLOW_MASTER_KEY}): a JVM has one key ring, and
+     * processes a test starts beside it must unwrap the same data keys. Not a secret: tests only.
+     */
+    public static final String TEST_MASTER_KEY = "test:" + java.util.Base64.getEncoder().encodeToString(
+            "kycflow-tests-master-key-32bytes".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 
     private final IngestApiService service;
 
@@ -47,7 +53,8 @@ public final class RunningApi implements AutoCloseable {
                 "KYCFLOW_HTTP_PORT", "0",
                 "KYCFLOW_DATA_DIR", dataDir.toString(),
                 "KYCFLOW_PARTITIONS", Integer.toString(PARTITIONS),
-                "KYCFLOW_REPLICATION_FACTOR", "1"));
+                "KYCFLOW_REPLICATION_FACTOR", "1",
+                "KYCFLOW_MASTER_KEY", TEST_MASTER_KEY));
         settings.putAll(env);
         KycflowConfig config = KycflowConfig.from(settings);
         KafkaClientSettings kafka = new KafkaClientSettings(bootstrapServers);

@@ -22,6 +22,7 @@ import java.util.stream.IntStream;
 
 import static io.kycflow.ingest.ApiClient.startBody;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -231,5 +232,33 @@ class TwoInstancesTest {
         assertEquals(400, globex.post("/api/v1/cancelJob", "{\"job_id\": 5}").status());
         assertEquals(403, new ApiClient(first.baseUrl(), RunningApi.READ_ONLY_KEY.token())
                 .post("/api/v1/cancelJob", "{\"job_id\":\"" + acmeJob + "\"}").status());
+    }
+
+    @Test
+    void deleteJobErasesTheSubjectWhicheverInstanceIsAskedAndOnlyForItsTenant() {
+        String jobId = "delete-" + UUID.randomUUID();
+        ApiClient in = clients.get(0);
+        ApiClient other = clients.get(1);
+        assertEquals(200, in.post("/api/v1/startKYCAgentJob", startBody(jobId, "Erasable")).status());
+        String body = "{\"job_id\":\"" + jobId + "\"}";
+        ApiClient globex = new ApiClient(first.baseUrl(), RunningApi.GLOBEX_KEY.token());
+        assertEquals(404, globex.post("/api/v1/deleteJob", body).status(), "another tenant's job is not found");
+        assertEquals(403, new ApiClient(first.baseUrl(), RunningApi.READ_ONLY_KEY.token())
+                .post("/api/v1/deleteJob", body).status(), "needs jobs:write");
+        assertEquals(400, in.post("/api/v1/deleteJob", "{}").status());
+        assertEquals("Erasable", other.get("/api/v1/getJobById?job_id=" + jobId).body()
+                .at("/input_payload/self_attested_data/first_name").asText());
+
+        ApiClient.Response deleted = other.post("/api/v1/deleteJob", body);
+        assertEquals(200, deleted.status(), deleted.body().toString());
+        assertEquals("deleted", deleted.body().at("/job/status").asText());
+        ApiClient.Response read = in.get("/api/v1/getJobById?job_id=" + jobId + "&include_check_results=true");
+        assertEquals("deleted", read.body().get("status").asText());
+        assertTrue(read.body().get("input_payload").isNull(), read.body().toString());
+        assertFalse(read.body().toString().contains("Erasable"), read.body().toString());
+        assertEquals(200, in.post("/api/v1/deleteJob", body).status(), "deleting again is answered the same");
+        assertEquals(409, other.post("/api/v1/startKYCAgentJob", startBody(jobId, "Again")).status(),
+                "the job_id stays taken");
+        assertEquals(409, in.post("/api/v1/retryJob", body).status(), "a deleted job is not retried");
     }
 }

@@ -21,9 +21,11 @@ import java.util.function.Supplier;
  * from the {@link Notifier} at each attempt.
  *
  * @param deliveryId the same for every attempt of one event to one target, so the attempt log groups them
+ * @param dataKeyRef the job's data key, which seals the body when it is parked ({@code HasDataKey.NO_PERSONAL_DATA}
+ *                   for a test event)
  */
 public record Delivery(String deliveryId, String target, String jobKey, String tenantId, String eventId,
-                       String eventType, URI url, byte[] body) {
+                       String eventType, URI url, byte[] body, String dataKeyRef) {
 
     private static final Logger log = LoggerFactory.getLogger(Delivery.class);
 
@@ -38,7 +40,7 @@ public record Delivery(String deliveryId, String target, String jobKey, String t
         Job job = event.job();
         try {
             return Optional.of(new Delivery(automaticId(event.eventId(), target), target, job.key().toString(),
-                    job.tenantId(), event.eventId(), event.eventType(), new URI(url.trim()), body.get()));
+                    job.tenantId(), event.eventId(), event.eventType(), new URI(url.trim()), body.get(), job.dataKeyRef()));
         } catch (URISyntaxException e) {
             log.warn("{} for {} event {} not sent: the URL is malformed", target, job.key(), event.eventId());
             return Optional.empty();
@@ -52,19 +54,19 @@ public record Delivery(String deliveryId, String target, String jobKey, String t
 
     /** This delivery under another id: a re-send asked for by hand is a delivery of its own. */
     Delivery withDeliveryId(String id) {
-        return new Delivery(id, target, jobKey, tenantId, eventId, eventType, url, body);
+        return new Delivery(id, target, jobKey, tenantId, eventId, eventType, url, body, dataKeyRef);
     }
 
     /** This delivery parked for attempt {@code nextAttempt}, not before {@code dueAt}. */
     ParkedDelivery park(int nextAttempt, Instant firstAttemptAt, Instant dueAt, String lastOutcome) {
         return new ParkedDelivery(ParkedDelivery.SCHEMA_VERSION, deliveryId, target, jobKey, tenantId, eventId, eventType,
-                url.toString(), body, nextAttempt, firstAttemptAt, dueAt, lastOutcome);
+                url.toString(), body, nextAttempt, firstAttemptAt, dueAt, lastOutcome, dataKeyRef);
     }
 
     /** The delivery a parked record holds. */
     static Delivery unpark(ParkedDelivery parked) throws URISyntaxException {
         return new Delivery(parked.deliveryId(), parked.target(), parked.jobKey(), parked.tenantId(), parked.eventId(),
-                parked.eventType(), new URI(parked.url()), parked.body());
+                parked.eventType(), new URI(parked.url()), parked.body(), parked.dataKeyRef());
     }
 
     /** The host alone: logs never carry a URL's path or query, which may hold a token (Slack's do). */

@@ -1,6 +1,8 @@
 package io.kycflow.notifier;
 
 import io.kycflow.common.config.KycflowConfig;
+import io.kycflow.common.crypto.MasterKeys;
+import io.kycflow.common.crypto.PersonalDataProtection;
 import io.kycflow.common.job.JobEvent;
 import io.kycflow.common.json.Json;
 import io.kycflow.common.kafka.KafkaClientSettings;
@@ -78,6 +80,8 @@ public final class NotifierService implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running;
     private Instant dlqSizedAt = Instant.EPOCH;
+    private final KafkaClientSettings kafka;
+    private final MasterKeys masterKeys;
 
     /**
      * @param http must not follow redirects (a redirect could lead past the URL guard) and should have a
@@ -96,6 +100,8 @@ public final class NotifierService implements AutoCloseable {
             throw new IllegalArgumentException("the notifier's HTTP client must not follow redirects");
         }
         this.clock = clock;
+        this.kafka = kafka;
+        this.masterKeys = MasterKeys.of(config.masterKey(), config.dataDir());
         Notifiers built = Notifiers.create(config, secrets);
         this.webhook = built.webhook();
         this.notifiers = built.all();
@@ -134,7 +140,9 @@ public final class NotifierService implements AutoCloseable {
         return HttpDelivery.newClient();
     }
 
+    /** Installs the process's key ring first: job events and parked bodies carry sealed personal data. */
     public NotifierService start() {
+        PersonalDataProtection.install(kafka, masterKeys);
         running = true;
         consumer.subscribe(SOURCES, new ConsumerRebalanceListener() {
             @Override
@@ -260,6 +268,11 @@ public final class NotifierService implements AutoCloseable {
         Optional<Notifier> notifier = notifiers.stream().filter(n -> n.target().equals(parked.target())).findFirst();
         if (notifier.isEmpty()) {
             log.error("skipping a parked delivery for unknown target {}", parked.target());
+            return List.of();
+        }
+        if (parked.body() == null) {
+            // Its data key was destroyed (the job was deleted): the body is erased and is not sent.
+            log.info("dropping parked delivery {} of {}: the job's data was deleted", parked.deliveryId(), parked.jobKey());
             return List.of();
         }
         return List.of(dispatcher.attempt(notifier.get(), Delivery.unpark(parked), parked.nextAttempt(),

@@ -1,6 +1,7 @@
 package io.kycflow.notifier;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kycflow.common.crypto.HasDataKey;
 import io.kycflow.common.json.Json;
 import io.kycflow.common.notification.NotificationRequest;
 
@@ -48,6 +49,6 @@ final class RequestedDeliveries {
         body.put("message", "A test event from kycflow: your endpoint received it and can check its signature.");
         return new Delivery(request.requestId(), WebhookNotifier.TARGET, request.tenantId() + "/" + request.jobId(),
                 request.tenantId(), request.requestId(), NotificationRequest.TEST_EVENT_TYPE, new URI(request.webhookUrl()),
-                Json.toBytes(body));
+                Json.toBytes(body), HasDataKey.NO_PERSONAL_DATA);
     }
 }

@@ -53,6 +53,7 @@ class NotifierServiceTest {
     private static final Duration WAIT = Duration.ofSeconds(15);
 
     private static KafkaProducer<String, JobEvent> producer;
+    private static KafkaProducer<String, io.kycflow.common.crypto.WrappedDataKey> keyProducer;
     private static Admin admin;
     private static NotifierService notifier;
     private static HttpClient http;
@@ -71,7 +72,10 @@ class NotifierServiceTest {
                 "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
                 "KYCFLOW_OUTBOUND_ALLOWLIST", "127.0.0.1",
                 "KYCFLOW_SLACK_WEBHOOK_HOSTS", "127.0.0.1",
-                "KYCFLOW_PUBLIC_BASE_URL", "http://localhost:8080"));
+                "KYCFLOW_PUBLIC_BASE_URL", "http://localhost:8080",
+                "KYCFLOW_MASTER_KEY", java.util.Base64.getEncoder().encodeToString(new byte[32])));
+        keyProducer = new KafkaProducer<>(kafka.producer("notifier-test-keys"), Topics.JOB_KEYS.keySerde().serializer(),
+                Topics.JOB_KEYS.valueSerde().serializer());
         http = NotifierService.defaultHttpClient();
         notifier = new NotifierService(config, kafka, WebhookSecrets.of(Map.of(TENANT, SECRET)),
                 OutboundUrlGuard.withAllowlist(config.outboundAllowlist()), http, Clock.systemUTC(), POLICY, METERS).start();
@@ -83,14 +87,25 @@ class NotifierServiceTest {
         attempts.close();
         http.close();
         producer.close();
+        keyProducer.close();
         admin.close();
     }
 
+    /** The job's data key, written as the API writes it before anything sealed with it. */
+    private static void issueKey(JobEvent event) {
+        String ref = event.job().dataKeyRef();
+        if (!io.kycflow.common.crypto.PersonalDataProtection.ring().holds(ref)) {
+            new io.kycflow.common.crypto.DataKeyIssuer(keyProducer).issue(ref).join();
+        }
+    }
+
     private static RecordMetadata send(JobEvent event) throws Exception {
+        issueKey(event);
         return producer.send(new ProducerRecord<>(Topics.JOB_EVENTS.name(), event.job().key().toString(), event)).get();
     }
 
     private static RecordMetadata sendToPartition(int partition, JobEvent event) throws Exception {
+        issueKey(event);
         return producer.send(new ProducerRecord<>(Topics.JOB_EVENTS.name(), partition, event.job().key().toString(),
                 event)).get();
     }

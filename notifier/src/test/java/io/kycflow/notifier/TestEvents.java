@@ -61,6 +61,6 @@ final class TestEvents {
                                       Boolean passed, String answer) {
         return new CheckResult(CheckResult.SCHEMA_VERSION, tenant, jobId, "public-kyc", id, jobId + ":" + id, name, 1,
                 status, passed, answer, null, null, List.of(), null, null,
-                status == CheckStatus.ERROR ? new CheckError("timed_out", "no result") : null);
+                status == CheckStatus.ERROR ? new CheckError("timed_out", "no result") : null, null);
     }
 }

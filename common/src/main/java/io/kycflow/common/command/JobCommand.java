@@ -13,8 +13,9 @@ import java.time.Instant;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({@JsonSubTypes.Type(value = SubmitJob.class, name = "submit"),
         @JsonSubTypes.Type(value = CancelJob.class, name = "cancel"),
-        @JsonSubTypes.Type(value = RetryJob.class, name = "retry")})
-public sealed interface JobCommand permits SubmitJob, CancelJob, RetryJob {
+        @JsonSubTypes.Type(value = RetryJob.class, name = "retry"),
+        @JsonSubTypes.Type(value = DeleteJob.class, name = "delete")})
+public sealed interface JobCommand permits SubmitJob, CancelJob, RetryJob, DeleteJob {
 
     int SCHEMA_VERSION = 1;
 

@@ -1,6 +1,7 @@
 package io.kycflow.common.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kycflow.common.crypto.Personal;
 import io.kycflow.common.job.JobPlan;
 import io.kycflow.common.job.NotificationTargets;
 
@@ -9,5 +10,5 @@ import io.kycflow.common.job.NotificationTargets;
  * agent plan and where to notify. {@code extra} keeps the reference API's other optional fields
  * ({@code run_in_parallel}, {@code batch_id}…) as given.
  */
-public record JobRequest(JsonNode kycSchema, JobPlan plan, NotificationTargets notifications, JsonNode extra) {
+public record JobRequest(@Personal JsonNode kycSchema, JobPlan plan, NotificationTargets notifications, JsonNode extra) {
 }

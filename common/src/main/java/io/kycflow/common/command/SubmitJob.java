@@ -1,12 +1,22 @@
 package io.kycflow.common.command;
 
+import io.kycflow.common.crypto.DataKeyRef;
+import io.kycflow.common.crypto.HasDataKey;
+
 import java.time.Instant;
 
 /**
- * Start a job. The first submission of a key wins; every later one is a duplicate (409).
+ * Start a job. The first submission of a key wins; every later one is a duplicate (409). The request's
+ * {@code kyc_schema} is sealed with this submission's own data key ({@link #dataKeyRef()}), written by the API
+ * before the command.
  *
  * @param originalJobId set when the registry starts this job as the retry of another ({@code retryJob})
  */
 public record SubmitJob(int schemaVersion, String submissionId, String tenantId, String jobId, Instant issuedAt,
-                        JobRequest request, String originalJobId) implements JobCommand {
+                        JobRequest request, String originalJobId) implements JobCommand, HasDataKey {
+
+    @Override
+    public String dataKeyRef() {
+        return DataKeyRef.of(tenantId, jobId, submissionId);
+    }
 }

@@ -40,7 +40,8 @@ public record KycflowConfig(
         Optional<Integer> healthPort,
         List<Duration> webhookRetrySchedule,
         Optional<Path> tenantsFile,
-        List<String> slackWebhookHosts) {
+        List<String> slackWebhookHosts,
+        Optional<String> masterKey) {
 
     /** The default delays between webhook attempts: 7 attempts spanning about 31.5 hours. */
     public static final List<Duration> DEFAULT_WEBHOOK_RETRY_SCHEDULE = List.of(Duration.ofSeconds(30),
@@ -96,7 +97,8 @@ public record KycflowConfig(
                 get.apply("KYCFLOW_WEBHOOK_RETRY_SCHEDULE").map(KycflowConfig::retrySchedule)
                         .orElse(DEFAULT_WEBHOOK_RETRY_SCHEDULE),
                 get.apply("KYCFLOW_TENANTS_FILE").map(Path::of),
-                get.apply("KYCFLOW_SLACK_WEBHOOK_HOSTS").map(KycflowConfig::list).orElse(List.of("hooks.slack.com")));
+                get.apply("KYCFLOW_SLACK_WEBHOOK_HOSTS").map(KycflowConfig::list).orElse(List.of("hooks.slack.com")),
+                get.apply("KYCFLOW_MASTER_KEY"));
     }
 
     /** {@code 30s,2m,10m,1h,6h,24h}: one delay per retry, each at least as long as the one before (tiers stay ordered). */
@@ -149,8 +151,31 @@ public record KycflowConfig(
                 webhookSecret, agentsFile, listsDir, rateLimit, jwtKeyFile, listsMaxAge, logLevel, publicBaseUrl,
                 outboundAllowlist, partitions, replicationFactor, outcomeTimeout, commitInterval,
                 rocksDbMemoryBytes, tokenTtl, instanceId, listsDownload, healthPort, webhookRetrySchedule, tenantsFile,
-                slackWebhookHosts);
+                slackWebhookHosts, masterKey);
     }
+
+    /** Secrets are shown as set or unset only, so a logged configuration carries no key material. */
+    @Override
+    public String toString() {
+        StringBuilder text = new StringBuilder("KycflowConfig[");
+        java.lang.reflect.RecordComponent[] components = KycflowConfig.class.getRecordComponents();
+        for (int i = 0; i < components.length; i++) {
+            String name = components[i].getName();
+            Object value;
+            try {
+                value = components[i].getAccessor().invoke(this);
+            } catch (ReflectiveOperationException e) {
+                value = "?";
+            }
+            if (SECRETS.contains(name)) {
+                value = value instanceof Optional<?> o && o.isPresent() ? "(set)" : "(unset)";
+            }
+            text.append(i == 0 ? "" : ", ").append(name).append('=').append(value);
+        }
+        return text.append(']').toString();
+    }
+
+    private static final java.util.Set<String> SECRETS = java.util.Set.of("apiKey", "webhookSecret", "masterKey");
 
     public String requireBootstrapServers() {
         return bootstrapServers.orElseThrow(() -> new IllegalStateException(

@@ -1,6 +1,9 @@
 package io.kycflow.common.job;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kycflow.common.crypto.DataKeyRef;
+import io.kycflow.common.crypto.HasDataKey;
+import io.kycflow.common.crypto.Personal;
 
 import java.time.Instant;
 import java.util.List;
@@ -9,7 +12,8 @@ import java.util.List;
  * The job as the registry keeps it (store and the compacted {@code kyc.jobs} topic). The public API
  * renders a view of it; {@code plan}, {@code submission_id}, the notification targets and the event
  * sequence are internal. {@code original_job_id} / {@code new_job_id} link a job retried with {@code retryJob}
- * to its retry, both ways.
+ * to its retry, both ways. {@code input_payload} and the check results' personal fields are sealed with the
+ * winning submission's data key ({@link #dataKeyRef()}) wherever the job is stored.
  */
 public record Job(
         int schemaVersion,
@@ -21,7 +25,7 @@ public record Job(
         JobStatus status,
         double progress,
         Recommendation recommendation,
-        JsonNode inputPayload,
+        @Personal JsonNode inputPayload,
         Instant queuedAt,
         Instant startedAt,
         Instant completedAt,
@@ -34,13 +38,19 @@ public record Job(
         NotificationTargets notifications,
         long eventSequence,
         String originalJobId,
-        String newJobId) {
+        String newJobId) implements HasDataKey {
 
     public static final int SCHEMA_VERSION = 1;
 
     public Job {
         checkResults = checkResults == null ? List.of() : List.copyOf(checkResults);
         statusMessages = statusMessages == null ? List.of() : List.copyOf(statusMessages);
+    }
+
+    /** The winning submission's data key: the key of this job's personal data. */
+    @Override
+    public String dataKeyRef() {
+        return DataKeyRef.of(tenantId, id, submissionId);
     }
 
     public JobKey key() {

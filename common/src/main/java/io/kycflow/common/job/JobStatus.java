@@ -10,7 +10,9 @@ public enum JobStatus {
     COMPLETE("complete"),
     ERROR("error"),
     FAILED("failed"),
-    CANCELLED("cancelled");
+    CANCELLED("cancelled"),
+    /** Erased by {@code deleteJob}: a PII-free audit record remains. */
+    DELETED("deleted");
 
     private final String wire;
 
@@ -24,7 +26,7 @@ public enum JobStatus {
     }
 
     public boolean isTerminal() {
-        return this == COMPLETE || this == ERROR || this == FAILED || this == CANCELLED;
+        return this == COMPLETE || this == ERROR || this == FAILED || this == CANCELLED || this == DELETED;
     }
 
     @JsonCreator

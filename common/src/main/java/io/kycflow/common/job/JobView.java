@@ -2,6 +2,7 @@ package io.kycflow.common.job;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kycflow.common.crypto.PersonalDataProtection;
 import io.kycflow.common.json.Json;
 
 /**
@@ -64,9 +65,11 @@ public final class JobView {
     }
 
     public static ObjectNode checkResult(CheckResult result) {
-        ObjectNode node = Json.mapper().valueToTree(result);
+        // Revealed: this is the answer to the data's owner; stored copies stay sealed.
+        ObjectNode node = (ObjectNode) PersonalDataProtection.revealToTree(result);
         node.remove("schema_version");
         node.remove("tenant_id");
+        node.remove("data_key_ref");
         return node;
     }
 

@@ -20,7 +20,11 @@ public final class Json {
 
     /** Bounds that keep a hostile body from costing much: nesting and string length. */
     public static final int MAX_NESTING_DEPTH = 32;
-    public static final int MAX_STRING_LENGTH = 1 << 20;
+    /**
+     * 2 MiB: a request body is at most 1 MiB (413 above), but its sealed copy on a topic is base64 of it, one
+     * string of up to 1.4 MiB, and every reader must still read it.
+     */
+    public static final int MAX_STRING_LENGTH = 2 << 20;
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)

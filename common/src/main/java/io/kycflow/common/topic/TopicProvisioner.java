@@ -98,6 +98,7 @@ public final class TopicProvisioner {
 
     private NewTopic newTopic(Topic<?, ?> topic) {
         Map<String, String> configs = new HashMap<>();
+        configs.putAll(topic.configs());
         configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, topic.cleanupPolicy().config());
         if (topic.retention() != null) {
             configs.put(TopicConfig.RETENTION_MS_CONFIG, Long.toString(topic.retention().toMillis()));

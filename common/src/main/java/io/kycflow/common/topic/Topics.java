@@ -4,6 +4,7 @@ import io.kycflow.common.apikey.ApiKeyRecord;
 import io.kycflow.common.command.CheckTask;
 import io.kycflow.common.command.CommandOutcome;
 import io.kycflow.common.command.JobCommand;
+import io.kycflow.common.crypto.WrappedDataKey;
 import io.kycflow.common.job.CheckResult;
 import io.kycflow.common.job.Job;
 import io.kycflow.common.job.JobEvent;
@@ -11,6 +12,7 @@ import io.kycflow.common.json.JsonSerde;
 import io.kycflow.common.notification.DeliveryAttempt;
 import io.kycflow.common.notification.NotificationRequest;
 import io.kycflow.common.notification.ParkedDelivery;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -18,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import static io.kycflow.common.topic.Topic.CleanupPolicy.COMPACT;
@@ -46,6 +49,19 @@ public final class Topics {
 
     public static final Topic<String, CheckResult> CHECK_RESULTS =
             new Topic<>("kyc.check-results", Serdes.String(), new JsonSerde<>(CheckResult.class), DELETE, DAYS_7);
+
+    /**
+     * The per-submission data keys, wrapped by the master key, keyed {@code tenant/job_id#submission_id}.
+     * Compacted, and compacted soon: a deleted job's key is a tombstone here, and the short segment, lag
+     * and tombstone retention let the cleaner remove the old wrapped key within minutes instead of weeks.
+     */
+    public static final Topic<String, WrappedDataKey> JOB_KEYS =
+            new Topic<>("kyc.job-keys", Serdes.String(), new JsonSerde<>(WrappedDataKey.class), COMPACT, null, Map.of(
+                    TopicConfig.SEGMENT_MS_CONFIG, "60000",
+                    TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, "0",
+                    TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG, "300000",
+                    TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG, "0.01",
+                    TopicConfig.DELETE_RETENTION_MS_CONFIG, "60000"));
 
     /** Records the registry could not read, kept byte for byte with the reason in headers. */
     public static final Topic<String, byte[]> REGISTRY_DEAD_LETTERS =
@@ -111,8 +127,9 @@ public final class Topics {
 
     /** Every topic the services need, given the checks the agents name and the webhook retry schedule's length. */
     public static List<Topic<?, ?>> all(Collection<String> checkIds, int retryTiers) {
-        List<Topic<?, ?>> topics = new ArrayList<>(List.of(JOB_COMMANDS, JOB_COMMAND_OUTCOMES, JOBS, JOB_EVENTS,
-                CHECK_RESULTS, REGISTRY_DEAD_LETTERS, API_KEYS, NOTIFICATION_REQUESTS, NOTIFICATION_ATTEMPTS, NOTIFICATION_DLQ));
+        List<Topic<?, ?>> topics = new ArrayList<>(List.of(JOB_KEYS, JOB_COMMANDS, JOB_COMMAND_OUTCOMES, JOBS, JOB_EVENTS,
+                CHECK_RESULTS, REGISTRY_DEAD_LETTERS, API_KEYS, NOTIFICATION_REQUESTS, NOTIFICATION_ATTEMPTS,
+                NOTIFICATION_DLQ));
         for (int tier = 1; tier <= retryTiers; tier++) {
             topics.add(notificationRetries(tier));
         }

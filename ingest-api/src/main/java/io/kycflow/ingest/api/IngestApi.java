@@ -57,6 +57,7 @@ public final class IngestApi implements AutoCloseable {
         operation(config, "GET", "/getJobById", jobs::get);
         operation(config, "POST", "/cancelJob", lifecycle::cancel);
         operation(config, "POST", "/retryJob", lifecycle::retry);
+        operation(config, "POST", "/deleteJob", lifecycle::delete);
         operation(config, "GET", "/getCheckResults", jobs::checkResults);
         operation(config, "GET", "/getJobsByCaseId", listings::byCase);
         operation(config, "GET", "/getAgentJobByCaseId", listings::byCase);

@@ -2,6 +2,10 @@ package io.kycflow.ingest.api;
 
 import io.kycflow.common.command.CommandOutcome;
 import io.kycflow.common.command.JobCommand;
+import io.kycflow.common.command.RetryJob;
+import io.kycflow.common.command.SubmitJob;
+import io.kycflow.common.crypto.DataKeyIssuer;
+import io.kycflow.common.crypto.DataKeyRef;
 import io.kycflow.common.topic.Topics;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -13,23 +17,52 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Sends a command to the registry and waits for its outcome, correlated by submission id. The waiter is
- * registered before the record is produced, so even the fastest answer is seen.
+ * registered before the record is produced, so even the fastest answer is seen. A command that starts a job
+ * (a submission, a retry's new job) first gets the new submission's data key written to {@code kyc.job-keys};
+ * the command follows only once the key is stored, because the command carries data sealed with it.
  */
 public final class JobSubmitter {
 
     private final Producer<String, JobCommand> producer;
+    private final DataKeyIssuer keys;
     private final OutcomeWaiter waiter;
     private final Duration timeout;
 
-    public JobSubmitter(Producer<String, JobCommand> producer, OutcomeWaiter waiter, Duration timeout) {
+    public JobSubmitter(Producer<String, JobCommand> producer, DataKeyIssuer keys, OutcomeWaiter waiter,
+                        Duration timeout) {
         this.producer = producer;
+        this.keys = keys;
         this.waiter = waiter;
         this.timeout = timeout;
     }
 
-    /** Completes with the outcome, or exceptionally when the write fails or no outcome comes in time. */
+    /** Completes with the outcome, or exceptionally when a write fails or no outcome comes in time. */
     public CompletableFuture<CommandOutcome> send(JobCommand command) {
         CompletableFuture<CommandOutcome> outcome = waiter.register(command.submissionId());
+        String newKey = newDataKeyRef(command);
+        CompletableFuture<Void> keyStored = newKey == null ? CompletableFuture.completedFuture(null) : keys.issue(newKey);
+        // Async: not on the key producer's I/O thread, which a send waiting for metadata would block.
+        keyStored.whenCompleteAsync((ignored, keyError) -> {
+            if (keyError != null) {
+                outcome.completeExceptionally(keyError);
+                return;
+            }
+            produce(command, outcome);
+        });
+        return outcome.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((result, error) -> waiter.forget(command.submissionId()));
+    }
+
+    /** The data key a command needs written first: the one of the job it starts, if it starts one. */
+    public static String newDataKeyRef(JobCommand command) {
+        return switch (command) {
+            case SubmitJob submit -> submit.dataKeyRef();
+            case RetryJob retry -> DataKeyRef.of(retry.tenantId(), retry.newJobId(), retry.submissionId());
+            default -> null;
+        };
+    }
+
+    private void produce(JobCommand command, CompletableFuture<CommandOutcome> outcome) {
         ProducerRecord<String, JobCommand> record =
                 new ProducerRecord<>(Topics.JOB_COMMANDS.name(), command.key().toString(), command);
         record.headers().add(JobCommand.SUBMISSION_ID_HEADER, command.submissionId().getBytes(StandardCharsets.UTF_8));
@@ -42,7 +75,5 @@ public final class JobSubmitter {
         } catch (RuntimeException e) {
             outcome.completeExceptionally(e);
         }
-        return outcome.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .whenComplete((result, error) -> waiter.forget(command.submissionId()));
     }
 }

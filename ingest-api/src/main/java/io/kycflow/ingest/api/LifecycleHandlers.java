@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import io.kycflow.common.command.CancelJob;
 import io.kycflow.common.command.CommandOutcome;
+import io.kycflow.common.command.DeleteJob;
 import io.kycflow.common.command.JobCommand;
 import io.kycflow.common.command.RetryJob;
 import io.kycflow.common.job.JobView;
@@ -16,7 +17,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletionException;
 
 /**
- * {@code cancelJob} and {@code retryJob}: each is a registry command (DESIGN.md §2), answered from its
+ * {@code cancelJob}, {@code retryJob} and {@code deleteJob}: each is a registry command (DESIGN.md §2), answered from its
  * outcome like a submission. 404 for a job the caller's tenant does not have, 409 when the job's state
  * forbids it (cancel a finished job, retry an unfinished one), 503 with {@code Retry-After} when the
  * outcome is late (the command may still take effect: repeat it, or read the job).
@@ -47,6 +48,18 @@ public final class LifecycleHandlers {
         RetryJob command = new RetryJob(JobCommand.SCHEMA_VERSION, UUID.randomUUID().toString(), caller.tenantId(),
                 jobId, clock.instant(), UUID.randomUUID().toString());
         send(ctx, command, jobId, "The job was retried as a new job.");
+    }
+
+    /**
+     * Erases the job's personal data by destroying its data key; the job stays as a PII-free audit record
+     * (status {@code deleted}) and its job_id stays taken. Deleting a deleted job answers 200 again.
+     */
+    public void delete(Context ctx) {
+        Principal caller = RequestContext.principal(ctx, Principal.JOBS_WRITE);
+        String jobId = jobId(ctx);
+        DeleteJob command = new DeleteJob(JobCommand.SCHEMA_VERSION, UUID.randomUUID().toString(), caller.tenantId(),
+                jobId, clock.instant());
+        send(ctx, command, jobId, "The job's personal data was deleted.");
     }
 
     private void send(Context ctx, JobCommand command, String jobId, String done) {

@@ -2,6 +2,7 @@ package io.kycflow.ingest.registry;
 
 import io.kycflow.common.agent.RecommendationPolicy;
 import io.kycflow.common.command.SubmitJob;
+import io.kycflow.common.job.CheckError;
 import io.kycflow.common.job.CheckResult;
 import io.kycflow.common.job.CheckStatus;
 import io.kycflow.common.job.Job;
@@ -78,7 +79,7 @@ final class JobFold {
             CheckResult running = new CheckResult(CheckResult.SCHEMA_VERSION, current.tenantId(), current.jobId(),
                     current.agentKey(), current.commandId(), current.commandInstanceId(), current.commandName(),
                     current.attempt(), CheckStatus.RUNNING, null, null, null, null, List.of(),
-                    result.checkStartTime() != null ? result.checkStartTime() : now, null, null);
+                    result.checkStartTime() != null ? result.checkStartTime() : now, null, null, current.dataKeyRef());
             Job started = start(job, now).checkResults(replace(job.checkResults(), index, running))
                     .statusMessages(append(job.statusMessages(), now, current.commandName() + " started."))
                     .eventSequence(job.eventSequence() + 1)
@@ -91,7 +92,7 @@ final class JobFold {
                 current.attempt(), result.status(), result.passed(), result.answer(), result.explanation(),
                 result.payload(), result.evidence(),
                 result.checkStartTime() != null ? result.checkStartTime() : current.checkStartTime(),
-                result.checkEndTime() != null ? result.checkEndTime() : now, result.error());
+                result.checkEndTime() != null ? result.checkEndTime() : now, result.error(), current.dataKeyRef());
         return Optional.of(finish(job, index, finalResult, now));
     }
 
@@ -100,6 +101,25 @@ final class JobFold {
         return job.toBuilder().status(JobStatus.CANCELLED).recommendation(null).completedAt(now)
                 .updatedAt(now).statusMessages(append(job.statusMessages(), now, "Job cancelled."))
                 .eventSequence(job.eventSequence() + 1).build();
+    }
+
+    /**
+     * The audit record that remains of a deleted job: who, which agent, when, the verdicts; no input, and
+     * check results without answers, explanations, payloads, evidence or error text (any may repeat the
+     * subject's data). No notification targets: nothing is sent about it any more.
+     */
+    static Job delete(Job job, Instant now) {
+        List<CheckResult> results = job.checkResults().stream()
+                .map(r -> new CheckResult(CheckResult.SCHEMA_VERSION, r.tenantId(), r.jobId(), r.agentKey(), r.commandId(),
+                        r.commandInstanceId(), r.commandName(), r.attempt(), r.status(), r.passed(), null, null, null,
+                        List.of(), r.checkStartTime(), r.checkEndTime(),
+                        r.error() == null ? null : new CheckError(r.error().code(), null), null))
+                .toList();
+        return new Job(Job.SCHEMA_VERSION, job.id(), job.tenantId(), job.agentId(), job.agentVersion(), job.caseId(),
+                JobStatus.DELETED, job.progress(), job.recommendation(), null, job.queuedAt(), job.startedAt(),
+                job.completedAt() != null ? job.completedAt() : now, job.createdAt(), now, results,
+                append(job.statusMessages(), now, "Job deleted at " + now + ": its personal data was erased."),
+                job.plan(), job.submissionId(), null, job.eventSequence() + 1, job.originalJobId(), job.newJobId());
     }
 
     /** The check ran out of time: an {@code error} result, so the job is reviewed rather than approved. */

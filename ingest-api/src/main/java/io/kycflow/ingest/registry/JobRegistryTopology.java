@@ -12,7 +12,8 @@ import java.time.Duration;
 /**
  * The job registry: commands and check results in; outcomes, jobs, events and check tasks out.
  * <pre>
- * kyc.job-commands  ─► submission-processor ─┬─► kyc.job-command-outcomes, kyc.job-commands (a retry's new job)
+ * kyc.job-commands  ─► submission-processor ─┬─► kyc.job-command-outcomes, kyc.job-commands (a retry's new job),
+ *                                             │   kyc.job-keys (tombstones: deleted jobs, losing submissions)
  *                        (dedup, job stores)  ├─► kyc.jobs, kyc.job-events
  * kyc.check-results ─► result-processor ─────┼─► kyc.check-tasks.&lt;check&gt;
  *                        (job, deadline)      └─► kyc.registry.dead-letters
@@ -70,6 +71,9 @@ public final class JobRegistryTopology {
                 RegistryNames.SUBMISSION_PROCESSOR);
         topology.addSink(RegistryNames.COMMANDS_SINK, Topics.JOB_COMMANDS.name(),
                 Topics.JOB_COMMANDS.keySerde().serializer(), Topics.JOB_COMMANDS.valueSerde().serializer(),
+                RegistryNames.SUBMISSION_PROCESSOR);
+        topology.addSink(RegistryNames.JOB_KEYS_SINK, Topics.JOB_KEYS.name(),
+                Topics.JOB_KEYS.keySerde().serializer(), Topics.JOB_KEYS.valueSerde().serializer(),
                 RegistryNames.SUBMISSION_PROCESSOR);
         topology.addSink(RegistryNames.DEAD_LETTERS_SINK, Topics.REGISTRY_DEAD_LETTERS.name(),
                 Topics.REGISTRY_DEAD_LETTERS.keySerde().serializer(), Topics.REGISTRY_DEAD_LETTERS.valueSerde().serializer(),

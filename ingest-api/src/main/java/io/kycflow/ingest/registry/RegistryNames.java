@@ -27,6 +27,8 @@ public final class RegistryNames {
     static final String CHECK_TASKS_SINK = "check-tasks-sink";
     static final String DEAD_LETTERS_SINK = "dead-letters-sink";
     static final String COMMANDS_SINK = "job-commands-sink";
+    /** Tombstones of destroyed data keys (deleted jobs, submissions that lost the race). */
+    static final String JOB_KEYS_SINK = "job-keys-sink";
 
     private RegistryNames() {
     }

@@ -51,6 +51,16 @@ final class RegistryOutput {
                 RegistryNames.COMMANDS_SINK);
     }
 
+    /**
+     * Destroys a data key: a tombstone on {@code kyc.job-keys}, in the registry's transaction, so the key goes
+     * exactly when the change that needs it gone (a deleted job, a lost race) is committed.
+     */
+    void destroyDataKey(String ref, Instant at) {
+        if (ref != null) {
+            context.forward(new Record<String, Object>(ref, null, at.toEpochMilli()), RegistryNames.JOB_KEYS_SINK);
+        }
+    }
+
     void task(String key, CheckTask task, Instant at) {
         context.forward(new Record<String, Object>(key, task, at.toEpochMilli()), RegistryNames.CHECK_TASKS_SINK);
     }

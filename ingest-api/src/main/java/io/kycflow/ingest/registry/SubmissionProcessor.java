@@ -3,6 +3,8 @@ package io.kycflow.ingest.registry;
 import io.kycflow.common.command.CancelJob;
 import io.kycflow.common.command.CheckTask;
 import io.kycflow.common.command.CommandOutcome;
+import io.kycflow.common.command.DeleteJob;
+import io.kycflow.common.crypto.DataKeyRef;
 import io.kycflow.common.command.JobCommand;
 import io.kycflow.common.command.JobRequest;
 import io.kycflow.common.command.RetryJob;
@@ -10,6 +12,7 @@ import io.kycflow.common.command.SubmitJob;
 import io.kycflow.common.job.Job;
 import io.kycflow.common.job.JobEvent;
 import io.kycflow.common.job.JobKey;
+import io.kycflow.common.job.JobStatus;
 import io.kycflow.common.job.PlannedCheck;
 import io.kycflow.common.json.Json;
 import io.kycflow.common.topic.Topics;
@@ -66,6 +69,7 @@ final class SubmissionProcessor implements Processor<String, byte[], String, Obj
             case SubmitJob submit -> submit(record.key(), submit, now);
             case CancelJob cancel -> cancel(record.key(), cancel, now);
             case RetryJob retry -> retry(record.key(), retry, now);
+            case DeleteJob delete -> delete(record.key(), delete, now);
         }
     }
 
@@ -97,16 +101,22 @@ final class SubmissionProcessor implements Processor<String, byte[], String, Obj
      */
     private void retry(String key, RetryJob retry, Instant now) {
         Job job = jobs.get(key);
+        // The API wrote a data key for the new job before this command; a retry that starts nothing destroys it.
+        String newKey = DataKeyRef.of(retry.tenantId(), retry.newJobId(), retry.submissionId());
         if (job == null) {
+            output.destroyDataKey(newKey, now);
             output.outcome(key, CommandOutcome.notFound(retry.submissionId(), retry.tenantId(), retry.jobId()), now);
             return;
         }
-        if (!job.status().isTerminal()) {
+        if (!job.status().isTerminal() || job.status() == JobStatus.DELETED) {
+            output.destroyDataKey(newKey, now);
             output.outcome(key, CommandOutcome.conflict(retry.submissionId(), retry.tenantId(), retry.jobId(),
-                    "the job has not finished yet (" + job.status().wire() + "); cancel it first"), now);
+                    job.status() == JobStatus.DELETED ? "the job was deleted"
+                            : "the job has not finished yet (" + job.status().wire() + "); cancel it first"), now);
             return;
         }
         if (job.newJobId() != null && !job.newJobId().equals(retry.newJobId())) {
+            output.destroyDataKey(newKey, now);
             output.outcome(key, CommandOutcome.conflict(retry.submissionId(), retry.tenantId(), retry.jobId(),
                     "the job was already retried as " + job.newJobId()), now);
             return;
@@ -132,15 +142,39 @@ final class SubmissionProcessor implements Processor<String, byte[], String, Obj
                 deadlines.put(new DeadlineKey(deadline, job.key(), check.checkId()).encoded(), key);
                 output.task(key, new CheckTask(CheckTask.SCHEMA_VERSION, job.tenantId(), job.id(), job.agentId(),
                         check.checkId(), JobFold.commandInstanceId(job.key(), check.checkId(), 1), 1, deadline,
-                        check.args(), job.inputPayload()), now);
+                        check.args(), job.inputPayload(), job.dataKeyRef()), now);
             }
             output.outcome(key, CommandOutcome.accepted(submit.submissionId(), OutcomeJob.of(job)), now);
         } else if (winner.equals(submit.submissionId())) {
             // The winning submission seen again (a producer retry or a replay): same answer, no second job.
             output.outcome(key, CommandOutcome.accepted(submit.submissionId(), OutcomeJob.of(jobs.get(key))), now);
         } else {
+            // The loser's data key seals only its own copy of the request: destroy it with the answer.
+            output.destroyDataKey(submit.dataKeyRef(), now);
             output.outcome(key, CommandOutcome.duplicate(submit.submissionId(), submit.tenantId(), submit.jobId()), now);
         }
+    }
+
+    /**
+     * Erases a job's personal data: its data key is destroyed (every copy anywhere stays ciphertext), the job
+     * becomes a PII-free audit record, its pending deadlines go, and the dedup entry stays (the job_id is
+     * still taken). Deleting a deleted job is accepted again, unchanged.
+     */
+    private void delete(String key, DeleteJob delete, Instant now) {
+        Job job = jobs.get(key);
+        if (job == null) {
+            output.outcome(key, CommandOutcome.notFound(delete.submissionId(), delete.tenantId(), delete.jobId()), now);
+            return;
+        }
+        if (job.status() != JobStatus.DELETED) {
+            for (PlannedCheck check : job.plan().checks()) {
+                deadlines.delete(new DeadlineKey(JobFold.deadline(job, check), job.key(), check.checkId()).encoded());
+            }
+            output.destroyDataKey(job.dataKeyRef(), now);
+            job = JobFold.delete(job, now);
+            output.jobChanged(job, JobEvent.terminalType(JobStatus.DELETED), now);
+        }
+        output.outcome(key, CommandOutcome.accepted(delete.submissionId(), OutcomeJob.of(job)), now);
     }
 
     private static void validate(String key, JobCommand command) {

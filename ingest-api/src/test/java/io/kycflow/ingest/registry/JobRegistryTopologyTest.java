@@ -64,9 +64,11 @@ class JobRegistryTopologyTest {
     private TestOutputTopic<String, CheckTask> identityTasks;
     private TestOutputTopic<String, CheckTask> sanctionsTasks;
     private TestOutputTopic<String, byte[]> deadLetters;
+    private TestOutputTopic<String, byte[]> keyTombstones;
 
     @BeforeEach
     void start() {
+        RegistryFixtures.installKeyRing();
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, RegistryNames.APPLICATION_ID);
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -82,6 +84,8 @@ class JobRegistryTopologyTest {
         identityTasks = output(Topics.checkTasks(IDENTITY).name(), Topics.CHECK_TASK_SERDE);
         sanctionsTasks = output(Topics.checkTasks(SANCTIONS).name(), Topics.CHECK_TASK_SERDE);
         deadLetters = driver.createOutputTopic(Topics.REGISTRY_DEAD_LETTERS.name(), Serdes.String().deserializer(),
+                Serdes.ByteArray().deserializer());
+        keyTombstones = driver.createOutputTopic(Topics.JOB_KEYS.name(), Serdes.String().deserializer(),
                 Serdes.ByteArray().deserializer());
     }
 
@@ -296,6 +300,10 @@ class JobRegistryTopologyTest {
     }
 
     private void send(JobCommand command) {
+        String newKey = io.kycflow.ingest.api.JobSubmitter.newDataKeyRef(command);
+        if (newKey != null && !io.kycflow.common.crypto.PersonalDataProtection.ring().holds(newKey)) {
+            RegistryFixtures.issueKey(newKey); // as the API does before it writes the command
+        }
         RecordHeaders headers = new RecordHeaders();
         headers.add(JobCommand.SUBMISSION_ID_HEADER, command.submissionId().getBytes(StandardCharsets.UTF_8));
         commands.pipeInput(new TestRecord<>(command.key().toString(), Json.toBytes(command), headers));
@@ -323,6 +331,54 @@ class JobRegistryTopologyTest {
         assertEquals(CommandOutcome.Kind.CONFLICT, outcomeOf("cancel-2").outcome());
         send(new CancelJob(JobCommand.SCHEMA_VERSION, "cancel-3", "acme", "nope", START));
         assertEquals(CommandOutcome.Kind.NOT_FOUND, outcomeOf("cancel-3").outcome());
+    }
+
+    @Test
+    void deleteDestroysTheJobsDataKeyAndLeavesAPiiFreeAuditRecordWhoseJobIdStaysTaken() {
+        send(submit("acme", "job-1", "sub-1"));
+        send(result(KEY, IDENTITY, CheckStatus.COMPLETE, true));
+        outcomes.readValuesToList();
+        jobs.readValuesToList();
+        identityTasks.readValuesToList();
+
+        send(new io.kycflow.common.command.DeleteJob(JobCommand.SCHEMA_VERSION, "del-1", "acme", "job-1", START));
+        CommandOutcome deleted = outcomeOf("del-1");
+        assertEquals(CommandOutcome.Kind.ACCEPTED, deleted.outcome());
+        assertEquals(JobStatus.DELETED, deleted.job().status());
+        var tombstones = keyTombstones.readRecordsToList();
+        assertEquals(1, tombstones.size());
+        assertEquals("acme/job-1#sub-1", tombstones.getFirst().key());
+        assertNull(tombstones.getFirst().value(), "a tombstone destroys the key");
+
+        Job audit = jobs.readValuesToList().getLast();
+        assertEquals(JobStatus.DELETED, audit.status());
+        assertNull(audit.inputPayload());
+        assertNull(audit.notifications(), "nothing is sent about a deleted job");
+        for (CheckResult r : audit.checkResults()) {
+            assertNull(r.answer());
+            assertNull(r.explanation());
+            assertNull(r.payload());
+            assertTrue(r.evidence().isEmpty());
+        }
+        assertTrue(audit.statusMessages().getLast().message().startsWith("Job deleted at "));
+        assertEquals(JobEvent.terminalType(JobStatus.DELETED), events.readValuesToList().getLast().eventType());
+
+        send(submit("acme", "job-1", "sub-2"));
+        assertEquals(CommandOutcome.Kind.DUPLICATE, outcomeOf("sub-2").outcome(), "the job_id stays taken");
+        send(new io.kycflow.common.command.DeleteJob(JobCommand.SCHEMA_VERSION, "del-2", "acme", "job-1", START));
+        assertEquals(CommandOutcome.Kind.ACCEPTED, outcomeOf("del-2").outcome(), "deleting again is answered the same");
+        send(new io.kycflow.common.command.DeleteJob(JobCommand.SCHEMA_VERSION, "del-3", "acme", "nope", START));
+        assertEquals(CommandOutcome.Kind.NOT_FOUND, outcomeOf("del-3").outcome());
+        send(new io.kycflow.common.command.RetryJob(JobCommand.SCHEMA_VERSION, "retry-9", "acme", "job-1", START, "job-9"));
+        assertEquals(CommandOutcome.Kind.CONFLICT, outcomeOf("retry-9").outcome(), "a deleted job is not retried");
+    }
+
+    @Test
+    void theLosingSubmissionsDataKeyIsDestroyedWithItsDuplicateAnswer() {
+        send(submit("acme", "job-1", "s1"));
+        send(submit("acme", "job-1", "s2"));
+        var tombstones = keyTombstones.readRecordsToList();
+        assertEquals(List.of("acme/job-1#s2"), tombstones.stream().map(TestRecord::key).toList());
     }
 
     @Test

@@ -13,8 +13,14 @@ import io.kycflow.common.job.JobKey;
 import io.kycflow.common.job.JobPlan;
 import io.kycflow.common.job.NotificationTargets;
 import io.kycflow.common.job.PlannedCheck;
+import io.kycflow.common.crypto.AesGcm;
+import io.kycflow.common.crypto.DataKeyRef;
+import io.kycflow.common.crypto.JobKeyRing;
+import io.kycflow.common.crypto.MasterKeys;
+import io.kycflow.common.crypto.PersonalDataProtection;
 import io.kycflow.common.json.Json;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -25,6 +31,28 @@ final class RegistryFixtures {
     static final String SANCTIONS = "kyc.sanctions_screening_check_v2";
 
     private RegistryFixtures() {
+    }
+
+    /**
+     * Installs a fresh detached key ring (no topic behind it) for one test: the fixtures put the keys the API
+     * would have written into it, and the test pipes the registry's tombstones in.
+     */
+    static JobKeyRing installKeyRing() {
+        return PersonalDataProtection.install(JobKeyRing.detached(
+                MasterKeys.parse(java.util.Base64.getEncoder().encodeToString(new byte[32])), Duration.ofMillis(50)));
+    }
+
+    /** What the API does before it writes a command: a data key for the ref. */
+    static String issueKey(String ref) {
+        JobKeyRing ring = PersonalDataProtection.ring();
+        ring.accept(ref, ring.masterKeys().wrap(ref, AesGcm.newKey()));
+        return ref;
+    }
+
+    /** The ref standalone fixture results are sealed with (workers copy the job's; any live key will do here). */
+    static String resultKey(JobKey key) {
+        String ref = DataKeyRef.of(key.tenantId(), key.jobId(), "results");
+        return PersonalDataProtection.ring().holds(ref) ? ref : issueKey(ref);
     }
 
     static JsonNode subject() {
@@ -39,6 +67,10 @@ final class RegistryFixtures {
                 .map(c -> new PlannedCheck(c.id(), c.id(), c.timeout(), c.args())).toList();
         JobRequest request = new JobRequest(subject(), new JobPlan(agent.key(), agent.version(), checks,
                 agent.decisionRules()), NotificationTargets.NONE, Json.mapper().createObjectNode());
+        String ref = DataKeyRef.of(tenant, jobId, submissionId);
+        if (!PersonalDataProtection.ring().holds(ref)) {
+            issueKey(ref); // a replayed submission (same id) is the same command, sealed with the same key
+        }
         return new SubmitJob(JobCommand.SCHEMA_VERSION, submissionId, tenant, jobId, Instant.parse("2026-01-01T00:00:00Z"),
                 request, null);
     }
@@ -47,12 +79,12 @@ final class RegistryFixtures {
         return new CheckResult(CheckResult.SCHEMA_VERSION, key.tenantId(), key.jobId(), "public-kyc", checkId,
                 JobFold.commandInstanceId(key, checkId, 1), checkId, 1, status, passed,
                 status == CheckStatus.COMPLETE ? "done" : null, null, null, List.of(), null, null,
-                status == CheckStatus.ERROR ? new CheckError("exception", "boom") : null);
+                status == CheckStatus.ERROR ? new CheckError("exception", "boom") : null, resultKey(key));
     }
 
     static CheckResult withPayload(CheckResult r, JsonNode payload) {
         return new CheckResult(r.schemaVersion(), r.tenantId(), r.jobId(), r.agentKey(), r.commandId(),
                 r.commandInstanceId(), r.commandName(), r.attempt(), r.status(), r.passed(), r.answer(),
-                r.explanation(), payload, r.evidence(), r.checkStartTime(), r.checkEndTime(), r.error());
+                r.explanation(), payload, r.evidence(), r.checkStartTime(), r.checkEndTime(), r.error(), r.dataKeyRef());
     }
 }

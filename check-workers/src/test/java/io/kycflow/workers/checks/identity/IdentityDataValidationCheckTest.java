@@ -64,7 +64,7 @@ class IdentityDataValidationCheckTest {
 
     private static CheckVerdict run(JsonNode subject, JsonNode args) {
         CheckTask task = new CheckTask(CheckTask.SCHEMA_VERSION, "default", "job-1", "public-kyc",
-                IdentityDataValidationCheck.ID, "instance-1", 1, Instant.parse("2026-11-26T11:00:00Z"), args, subject);
+                IdentityDataValidationCheck.ID, "instance-1", 1, Instant.parse("2026-11-26T11:00:00Z"), args, subject, null);
         return CHECK.run(task);
     }
 

@@ -196,6 +196,6 @@ class SanctionsScreeningCheckTest {
 
     static CheckTask task(JsonNode args, JsonNode subject) {
         return new CheckTask(CheckTask.SCHEMA_VERSION, "default", "job-1", "public-kyc",
-                "kyc.sanctions_screening_check_v2", "cmd-1", 1, Instant.parse("2026-03-05T10:10:00Z"), args, subject);
+                "kyc.sanctions_screening_check_v2", "cmd-1", 1, Instant.parse("2026-03-05T10:10:00Z"), args, subject, null);
     }
 }
