@@ -4,6 +4,7 @@ import io.kycflow.common.json.Json;
 import io.kycflow.common.kafka.KafkaClientSettings;
 import io.kycflow.common.topic.Topics;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
@@ -176,7 +177,7 @@ public final class JobKeyRing implements AutoCloseable {
         } finally {
             running = false;
             signal();
-            consumer.close(Duration.ofSeconds(2));
+            consumer.close(CloseOptions.timeout(Duration.ofSeconds(2)));
         }
     }
 
