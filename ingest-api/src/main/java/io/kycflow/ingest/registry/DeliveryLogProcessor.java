@@ -4,13 +4,12 @@ import io.kycflow.common.json.Json;
 import io.kycflow.common.notification.DeliveryAttempt;
 import io.kycflow.common.notification.WebhookDeliveries;
 import io.kycflow.common.topic.Topics;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
-import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 
 /**
  * Folds the notifier's attempt records into one {@link WebhookDeliveries} per job, the store behind
@@ -37,13 +36,8 @@ final class DeliveryLogProcessor implements Processor<String, byte[], String, Ob
                 throw new IllegalArgumentException("an attempt record needs a key, delivery_id and state");
             }
         } catch (RuntimeException e) {
-            RecordHeaders headers = new RecordHeaders();
-            headers.add(RegistryOutput.ERROR_HEADER, ("unreadable delivery attempt: " + SubmissionProcessor.rootMessage(e))
-                    .getBytes(StandardCharsets.UTF_8));
-            headers.add(RegistryOutput.SOURCE_TOPIC_HEADER,
-                    Topics.NOTIFICATION_ATTEMPTS.name().getBytes(StandardCharsets.UTF_8));
-            context.forward(new Record<String, Object>(record.key(), record.value(), record.timestamp(), headers),
-                    RegistryNames.DEAD_LETTERS_SINK);
+            RegistryOutput.deadLetter(context, record.key(), record.value(), Topics.NOTIFICATION_ATTEMPTS.name(),
+                    "unreadable delivery attempt: " + SubmissionProcessor.rootMessage(e), Instant.ofEpochMilli(record.timestamp()));
             return;
         }
         WebhookDeliveries current = deliveries.get(record.key());

@@ -67,6 +67,12 @@ final class RegistryOutput {
 
     /** Keeps an unreadable record byte for byte, with why and where from, instead of killing the stream thread. */
     void deadLetter(String key, byte[] value, String sourceTopic, String reason, Instant at) {
+        deadLetter(context, key, value, sourceTopic, reason, at);
+    }
+
+    /** The same, for a processor that writes no jobs (it has no job store to build a {@code RegistryOutput} on). */
+    static void deadLetter(ProcessorContext<String, Object> context, String key, byte[] value, String sourceTopic,
+                           String reason, Instant at) {
         RecordHeaders headers = new RecordHeaders();
         headers.add(ERROR_HEADER, reason.getBytes(StandardCharsets.UTF_8));
         headers.add(SOURCE_TOPIC_HEADER, sourceTopic.getBytes(StandardCharsets.UTF_8));

@@ -404,4 +404,18 @@ class JobRegistryTopologyTest {
         send(new RetryJob(JobCommand.SCHEMA_VERSION, "retry-2", "acme", "job-1", START, "job-3"));
         assertEquals(CommandOutcome.Kind.CONFLICT, outcomeOf("retry-2").outcome(), "one retry per job");
     }
+
+    @Test
+    void anUnreadableDeliveryAttemptIsADeadLetterAndTheFoldGoesOn() {
+        TestInputTopic<String, byte[]> attempts = driver.createInputTopic(Topics.NOTIFICATION_ATTEMPTS.name(),
+                Serdes.String().serializer(), Serdes.ByteArray().serializer());
+        attempts.pipeInput(KEY.toString(), "{not json".getBytes(StandardCharsets.UTF_8));
+        var dead = deadLetters.readRecord();
+        assertEquals(KEY.toString(), dead.key());
+        assertEquals(Topics.NOTIFICATION_ATTEMPTS.name(), new String(dead.headers()
+                .lastHeader(RegistryOutput.SOURCE_TOPIC_HEADER).value(), StandardCharsets.UTF_8));
+        assertTrue(new String(dead.headers().lastHeader(RegistryOutput.ERROR_HEADER).value(), StandardCharsets.UTF_8)
+                .startsWith("unreadable delivery attempt"));
+        assertTrue(deadLetters.isEmpty());
+    }
 }
