@@ -18,6 +18,7 @@ import io.kycflow.ingest.api.ApiMetrics;
 import io.kycflow.ingest.api.CatalogHandlers;
 import io.kycflow.ingest.api.IngestApi;
 import io.kycflow.ingest.api.JobHandlers;
+import io.kycflow.ingest.api.JobReads;
 import io.kycflow.ingest.api.JobSubmitter;
 import io.kycflow.ingest.api.LifecycleHandlers;
 import io.kycflow.ingest.api.ListingHandlers;
@@ -52,6 +53,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -96,16 +98,17 @@ public final class IngestApiService implements AutoCloseable {
         TokenService tokens = new TokenService(keys, apiKeys, config.tokenTtl(), Clock.systemUTC());
         StartJobRequestValidator validator = new StartJobRequestValidator(agents, Clock.systemUTC(),
                 OutboundUrlGuard.withAllowlist(config.outboundAllowlist()), new SlackWebhookHosts(config.slackWebhookHosts()));
-        JobLookup lookup = new JobLookup(registry.streams(), self);
         JobForwarder forwarder = new JobForwarder();
+        JobReads reads = new JobReads(new JobLookup(registry.streams(), self, registry.availability()), forwarder,
+                config.outcomeTimeout());
         JobSubmitter submitter = new JobSubmitter(producer, new DataKeyIssuer(keyProducer), waiter,
                 config.outcomeTimeout());
         TenantDirectory tenants = TenantDirectory.load(config);
-        JobHandlers jobs = new JobHandlers(validator, tenants, submitter, lookup, forwarder, metrics, Clock.systemUTC());
+        JobHandlers jobs = new JobHandlers(validator, tenants, submitter, reads, metrics, Clock.systemUTC());
         this.requestProducer = new KafkaProducer<>(kafka.producer("ingest-requests-" + instanceName),
                 Topics.NOTIFICATION_REQUESTS.keySerde().serializer(), Topics.NOTIFICATION_REQUESTS.valueSerde().serializer());
-        WebhookHandlers webhooks = new WebhookHandlers(validator, lookup, forwarder,
-                new NotificationRequestSender(requestProducer), Clock.systemUTC());
+        WebhookHandlers webhooks = new WebhookHandlers(validator, reads, new NotificationRequestSender(requestProducer),
+                Clock.systemUTC());
         ListingHandlers listings = new ListingHandlers(new JobListing(registry.streams()), forwarder, self);
         this.apiKeyFollower = new ApiKeyFollower(kafka, instanceName, apiKeys);
         this.api = new IngestApi(config.httpHost(), port,
@@ -116,10 +119,18 @@ public final class IngestApiService implements AutoCloseable {
         metrics.bindRegistry(registry.streams());
     }
 
+    /**
+     * Ready only when this instance can answer reads and writes now: the registry running with every job
+     * store it owns queryable (not rebalancing, not restoring), the outcome waiter reading, the broker there.
+     */
     private ReadinessProbe readiness() {
         return () -> {
-            if (!registry.isHealthy()) {
-                return "job registry is " + registry.streams().state();
+            Optional<String> registryNotReady = registry.notReadyReason();
+            if (registryNotReady.isPresent()) {
+                return registryNotReady.get();
+            }
+            if (!waiter.isReading()) {
+                return "the outcome consumer is not reading kyc.job-command-outcomes";
             }
             try {
                 admin.describeCluster().nodes().get(2, TimeUnit.SECONDS);
@@ -160,6 +171,9 @@ public final class IngestApiService implements AutoCloseable {
 
     @Override
     public void close() {
+        // Readiness turns false first, so a load balancer stops sending; the HTTP server then lets the requests
+        // in flight finish (their outcomes still arrive: the registry and the waiter close after it).
+        registry.beginShutdown();
         api.close();
         apiKeyFollower.close();
         registry.close();

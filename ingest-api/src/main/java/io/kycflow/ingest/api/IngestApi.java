@@ -7,6 +7,7 @@ import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.kycflow.common.json.Json;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +25,8 @@ public final class IngestApi implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(IngestApi.class);
     public static final String PREFIX = "/api/v1";
     public static final long MAX_BODY_BYTES = 1 << 20;
+    /** How long a stop waits for requests in flight: a submission waits at most the outcome timeout (10 s). */
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(15);
     private static final String STARTED_AT = "kycflow.started-at";
 
     private final Javalin app;
@@ -43,7 +46,13 @@ public final class IngestApi implements AutoCloseable {
         config.jetty.host = host;
         config.jetty.port = port;
         config.http.maxRequestSize = MAX_BODY_BYTES;
-        config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+        config.jetty.modifyServer(server -> {
+            server.setErrorHandler(new JsonErrorHandler());
+            // A stop (SIGTERM, a rolling restart) refuses new connections and lets the requests in flight finish,
+            // submissions waiting for their outcome included, before the registry behind them closes.
+            server.setHandler(new GracefulHandler());
+            server.setStopTimeout(DRAIN_TIMEOUT.toMillis());
+        });
         config.startup.showJavalinBanner = false;
         config.concurrency.useVirtualThreads = true;
         config.jsonMapper(new JavalinJackson(Json.mapper(), true));

@@ -8,9 +8,6 @@ import io.kycflow.common.job.JobKey;
 import io.kycflow.common.job.JobView;
 import io.kycflow.common.tenant.TenantDirectory;
 import io.kycflow.ingest.auth.Principal;
-import io.kycflow.ingest.query.JobForwarder;
-import io.kycflow.ingest.query.JobLookup;
-import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,18 +27,16 @@ public final class JobHandlers {
     private final StartJobRequestValidator validator;
     private final TenantDirectory tenants;
     private final JobSubmitter submitter;
-    private final JobLookup lookup;
-    private final JobForwarder forwarder;
+    private final JobReads reads;
     private final ApiMetrics metrics;
     private final Clock clock;
 
     public JobHandlers(StartJobRequestValidator validator, TenantDirectory tenants, JobSubmitter submitter,
-                       JobLookup lookup, JobForwarder forwarder, ApiMetrics metrics, Clock clock) {
+                       JobReads reads, ApiMetrics metrics, Clock clock) {
         this.tenants = tenants;
         this.validator = validator;
         this.submitter = submitter;
-        this.lookup = lookup;
-        this.forwarder = forwarder;
+        this.reads = reads;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -115,34 +110,10 @@ public final class JobHandlers {
 
     /** Answers with {@code view} of the job here, or what its owner answers, or 404 / 503. */
     private void answerWithJob(Context ctx, JobKey key, Function<Job, Object> view) {
-        String jobId = key.jobId();
-        switch (lookup.find(key)) {
-            case JobLookup.Found<Job> found -> ctx.json(view.apply(found.value()));
-            case JobLookup.Missing<Job> missing -> throw ApiError.notFound("Job not found.");
-            case JobLookup.Unavailable<Job> unavailable ->
-                    throw ApiError.unavailable("The job store is not available right now (" + unavailable.reason()
-                            + "); retry shortly.", jobId, RETRY_AFTER_SECONDS);
-            case JobLookup.Elsewhere<Job> elsewhere -> forward(ctx, elsewhere.owner(), jobId);
-        }
-    }
-
-    /** Answers with what the instance that owns the job says (GET as is; POST with the same body). */
-    static void forward(Context ctx, JobForwarder forwarder, HostInfo owner, String jobId) {
-        if (ctx.header(JobForwarder.FORWARDED_HEADER) != null) {
-            // The owner moved while the request was in flight: let the client retry.
-            throw ApiError.unavailable("The job registry is rebalancing; retry shortly.", jobId, RETRY_AFTER_SECONDS);
-        }
-        String query = ctx.queryString();
-        String target = ctx.path() + (query == null ? "" : "?" + query);
-        byte[] body = ctx.method().name().equals("POST") ? ctx.bodyAsBytes() : null;
-        JobForwarder.Answer answer = forwarder.forward(owner, target, ctx.header("Authorization"), body)
-                .orElseThrow(() -> ApiError.unavailable("The instance that owns this job did not answer; retry shortly.",
-                        jobId, RETRY_AFTER_SECONDS));
-        ctx.status(answer.status()).contentType("application/json").result(answer.body());
-    }
-
-    private void forward(Context ctx, HostInfo owner, String jobId) {
-        forward(ctx, forwarder, owner, jobId);
+        reads.answer(ctx, key.jobId(), "The job store", deadline -> reads.lookup().find(key, deadline),
+                job -> ctx.json(view.apply(job)), () -> {
+                    throw ApiError.notFound("Job not found.");
+                });
     }
 
     static void respond(Context ctx, ApiError error) {

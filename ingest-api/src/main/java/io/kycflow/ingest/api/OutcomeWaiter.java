@@ -64,6 +64,11 @@ public final class OutcomeWaiter implements AutoCloseable {
         waiting.remove(submissionId);
     }
 
+    /** Positioned and polling: outcomes written from now on reach their requests. */
+    public boolean isReading() {
+        return running && thread.isAlive();
+    }
+
     public int waitingCount() {
         return waiting.size();
     }

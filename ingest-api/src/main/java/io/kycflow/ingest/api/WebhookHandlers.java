@@ -11,7 +11,6 @@ import io.kycflow.common.json.Json;
 import io.kycflow.common.notification.NotificationRequest;
 import io.kycflow.common.notification.WebhookDeliveries;
 import io.kycflow.ingest.auth.Principal;
-import io.kycflow.ingest.query.JobForwarder;
 import io.kycflow.ingest.query.JobLookup;
 
 import java.time.Clock;
@@ -29,16 +28,14 @@ public final class WebhookHandlers {
     private static final int RETRY_AFTER_SECONDS = 1;
 
     private final StartJobRequestValidator validator;
-    private final JobLookup lookup;
-    private final JobForwarder forwarder;
+    private final JobReads reads;
     private final NotificationRequestSender requests;
     private final Clock clock;
 
-    public WebhookHandlers(StartJobRequestValidator validator, JobLookup lookup, JobForwarder forwarder,
-                           NotificationRequestSender requests, Clock clock) {
+    public WebhookHandlers(StartJobRequestValidator validator, JobReads reads, NotificationRequestSender requests,
+                           Clock clock) {
         this.validator = validator;
-        this.lookup = lookup;
-        this.forwarder = forwarder;
+        this.reads = reads;
         this.requests = requests;
         this.clock = clock;
     }
@@ -47,18 +44,15 @@ public final class WebhookHandlers {
         Principal caller = RequestContext.principal(ctx, Principal.JOBS_READ);
         String jobId = RequestContext.jobId(ctx.queryParam("job_id"));
         JobKey key = new JobKey(caller.tenantId(), jobId);
-        switch (lookup.deliveries(key)) {
-            case JobLookup.Elsewhere<WebhookDeliveries> elsewhere -> JobHandlers.forward(ctx, forwarder, elsewhere.owner(), jobId);
-            case JobLookup.Unavailable<WebhookDeliveries> unavailable -> throw unavailable(unavailable.reason(), jobId);
-            case JobLookup.Found<WebhookDeliveries> found -> ctx.json(render(jobId, found.value()));
-            case JobLookup.Missing<WebhookDeliveries> missing -> {
-                // No attempt yet: an existing job simply has none so far; anything else is unknown.
-                if (!(lookup.find(key) instanceof JobLookup.Found<Job>)) {
-                    throw ApiError.notFound("Job not found.");
-                }
-                ctx.json(render(jobId, WebhookDeliveries.empty(key.toString())));
-            }
-        }
+        JobLookup lookup = reads.lookup();
+        reads.answer(ctx, jobId, "Webhook deliveries", deadline -> lookup.deliveries(key, deadline),
+                found -> ctx.json(render(jobId, found)), () -> {
+                    // No attempt yet: an existing job simply has none so far; anything else is unknown.
+                    if (!(lookup.find(key, reads.deadline(ctx)) instanceof JobLookup.Found<Job>)) {
+                        throw ApiError.notFound("Job not found.");
+                    }
+                    ctx.json(render(jobId, WebhookDeliveries.empty(key.toString())));
+                });
     }
 
     public void trigger(Context ctx) {
@@ -67,23 +61,19 @@ public final class WebhookHandlers {
         String jobId = RequestContext.jobId(body.path("job_id").isTextual() ? body.get("job_id").asText() : null);
         String url = validator.outboundUrl(body, "webhook_url");
         JobKey key = new JobKey(caller.tenantId(), jobId);
-        switch (lookup.find(key)) {
-            case JobLookup.Elsewhere<Job> elsewhere -> JobHandlers.forward(ctx, forwarder, elsewhere.owner(), jobId);
-            case JobLookup.Unavailable<Job> unavailable -> throw unavailable(unavailable.reason(), jobId);
-            case JobLookup.Missing<Job> missing -> throw ApiError.notFound("Job not found.");
-            case JobLookup.Found<Job> found -> {
-                Job job = found.value();
-                if (job.status() == null || !job.status().isTerminal()) {
-                    throw ApiError.invalidField("job_id", "the job has not finished yet; its webhook is sent when it does");
-                }
-                if (url == null && (job.notifications() == null || job.notifications().webhookUrl() == null)) {
-                    throw ApiError.invalidField("webhook_url", "required: the job was started without a webhook_url");
-                }
-                JobEvent event = JobEvent.of(JobEvent.terminalType(job.status()), job, clock.instant());
-                queue(ctx, new NotificationRequest(NotificationRequest.SCHEMA_VERSION, NotificationRequest.Kind.TRIGGER,
-                        UUID.randomUUID().toString(), caller.tenantId(), jobId, url, event, clock.instant()));
+        reads.answer(ctx, jobId, "Webhook deliveries", deadline -> reads.lookup().find(key, deadline), job -> {
+            if (job.status() == null || !job.status().isTerminal()) {
+                throw ApiError.invalidField("job_id", "the job has not finished yet; its webhook is sent when it does");
             }
-        }
+            if (url == null && (job.notifications() == null || job.notifications().webhookUrl() == null)) {
+                throw ApiError.invalidField("webhook_url", "required: the job was started without a webhook_url");
+            }
+            JobEvent event = JobEvent.of(JobEvent.terminalType(job.status()), job, clock.instant());
+            queue(ctx, new NotificationRequest(NotificationRequest.SCHEMA_VERSION, NotificationRequest.Kind.TRIGGER,
+                    UUID.randomUUID().toString(), caller.tenantId(), jobId, url, event, clock.instant()));
+        }, () -> {
+            throw ApiError.notFound("Job not found.");
+        });
     }
 
     public void test(Context ctx) {

@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * Forwards a read to the API instance that owns the job, with the caller's credentials, and returns its
- * answer as it is. A forwarded request carries a header, so it is never forwarded twice.
+ * answer as it is. A forwarded request carries a header (with the read's remaining time), so it is never
+ * forwarded twice.
  */
 public final class JobForwarder {
 
@@ -28,15 +29,20 @@ public final class JobForwarder {
             .build();
 
     public Optional<Answer> forward(HostInfo owner, String pathAndQuery, String authorization) {
-        return forward(owner, pathAndQuery, authorization, null);
+        return forward(owner, pathAndQuery, authorization, null, ReadDeadline.in(Duration.ofSeconds(5)));
     }
 
-    /** Forwards a GET, or a POST of {@code jsonBody} when it is not null. */
-    public Optional<Answer> forward(HostInfo owner, String pathAndQuery, String authorization, byte[] jsonBody) {
+    /**
+     * Forwards a GET, or a POST of {@code jsonBody} when it is not null. The header carries what is left of
+     * the read's deadline (milliseconds), so the owner waits no longer than the caller will.
+     */
+    public Optional<Answer> forward(HostInfo owner, String pathAndQuery, String authorization, byte[] jsonBody,
+                                    ReadDeadline deadline) {
+        long leftMillis = deadline.remaining().toMillis();
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://" + owner.host() + ":" + owner.port() + pathAndQuery))
-                .timeout(Duration.ofSeconds(5))
+                .timeout(Duration.ofMillis(leftMillis + 1_000))
                 .header("Authorization", authorization == null ? "" : authorization)
-                .header(FORWARDED_HEADER, "1");
+                .header(FORWARDED_HEADER, Long.toString(leftMillis));
         HttpRequest request = jsonBody == null ? builder.GET().build()
                 : builder.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(jsonBody))
                 .build();

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -37,11 +38,13 @@ public final class JobRegistry implements AutoCloseable {
     });
 
     private final Admin admin;
+    private final RegistryAvailability availability = new RegistryAvailability();
 
     public JobRegistry(KycflowConfig config, KafkaClientSettings kafka, String instanceName, String applicationServer) {
         this.admin = Admin.create(kafka.admin("registry-catch-up-" + instanceName));
         this.streams = new KafkaStreams(JobRegistryTopology.build(catchUp, JobRegistryTopology.DEFAULT_TIMEOUT_SCAN),
                 properties(config, kafka, instanceName, applicationServer));
+        availability.attachTo(streams);
         streams.setUncaughtExceptionHandler(e -> {
             log.error("registry stream thread failed; replacing it", e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
@@ -66,6 +69,10 @@ public final class JobRegistry implements AutoCloseable {
         // back (its state directory keeps the same process id, which also fences the dead one's transaction).
         p.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceName);
         p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
+        // A warm copy of each store on another instance: when an instance stops or dies its partitions move to
+        // one that already holds their stores, so reads wait for a rebalance, not for a restore from the changelog.
+        // With a single instance there is nowhere to put it, and Streams simply assigns none.
+        p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 1);
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, config.replicationFactor().map(Short::intValue).orElse(-1));
         p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
         p.put(BoundedRocksDbMemory.TOTAL_BYTES_CONFIG, Long.toString(config.rocksDbMemoryBytes()));
@@ -99,10 +106,22 @@ public final class JobRegistry implements AutoCloseable {
         return streams;
     }
 
-    /** Running or rebalancing normally: what the readiness probe reports. */
-    public boolean isHealthy() {
-        KafkaStreams.State state = streams.state();
-        return state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING;
+    /** Streams' view of whether reads can be answered, and a way to wait for a change. */
+    public RegistryAvailability availability() {
+        return availability;
+    }
+
+    /**
+     * Empty when this instance can answer reads of its partitions now (Streams running, nothing restoring,
+     * every active job store queryable); otherwise what is missing.
+     */
+    public Optional<String> notReadyReason() {
+        return availability.notReadyReason(streams);
+    }
+
+    /** Readiness turns false at once, before the HTTP server drains its requests and the registry closes. */
+    public void beginShutdown() {
+        availability.markStopping();
     }
 
     @Override
