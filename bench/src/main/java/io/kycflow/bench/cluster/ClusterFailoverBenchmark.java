@@ -133,7 +133,7 @@ public final class ClusterFailoverBenchmark {
                 if (!kycflow.isAlive()) {
                     violations.add("the kycflow process exited; see " + kycflow.log());
                 }
-                report(out, name, load, ledger, verdict, readback, violations);
+                report(out, name, load, measuredFrom, ledger, verdict, readback, violations);
                 return violations.isEmpty();
             }
         } finally {
@@ -141,11 +141,17 @@ public final class ClusterFailoverBenchmark {
         }
     }
 
-    private static void report(PrintStream out, String name, FailoverLoad load, SubmissionLedger ledger,
+    private static void report(PrintStream out, String name, FailoverLoad load, long measuredFrom, SubmissionLedger ledger,
                                FailoverVerdict v, JobReadback.Result readback, List<String> violations) {
-        out.printf(Locale.ROOT, "submissions: %d new job_ids, %d resubmissions of accepted ones; %d slots skipped "
-                + "(every client busy retrying), %d given up%n", v.freshSubmissions, v.resubmissions,
-                load.skippedSlots(), load.givenUp());
+        long[] skipped = new long[4];
+        for (long slot : load.skippedSlots()) {
+            skipped[slot < measuredFrom ? 0 : slot < v.killNanos ? 1
+                    : slot < v.killNanos + TimeUnit.SECONDS.toNanos(30) ? 2 : 3]++;
+        }
+        out.printf(Locale.ROOT, "submissions: %d new job_ids, %d resubmissions of accepted ones, %d given up; slots skipped "
+                + "(every client busy, so not offered): %d in the warm-up, %d from its end to the kill, %d in the 30 s "
+                + "after the kill, %d later%n", v.freshSubmissions, v.resubmissions, load.givenUp(),
+                skipped[0], skipped[1], skipped[2], skipped[3]);
         out.println("HTTP answers (every attempt): " + v.answers);
         out.printf(Locale.ROOT, "accepted: %d answered 200, %d answered 409 on the retry of an attempt whose outcome "
                 + "was unknown (503 or dropped connection); double accepts %d; 409s to new job_ids %d; "
@@ -155,8 +161,9 @@ public final class ClusterFailoverBenchmark {
                 + "unreadable %d%n", readback.terminal().size(), v.accepted().size(), readback.terminalCounts(),
                 readback.sweepMillis(), readback.notFound().size(), readback.unfinished().size(), readback.unreadable().size());
         out.printf(Locale.ROOT, "unavailability: first 200 to a request sent after the kill at +%d ms; longest gap "
-                + "without a 200: %d ms (from +%d ms); 503s answered between +%d ms and +%d ms%n",
-                v.firstOkAfterKillMillis, v.longestOkGapMillis, v.longestOkGapStartMillis, v.first503Millis, v.last503Millis);
+                + "without a 200: %d ms (from %+d ms); %d 503s after the kill, answered between %+d ms and %+d ms (%d before it)%n",
+                v.firstOkAfterKillMillis, v.longestOkGapMillis, v.longestOkGapStartMillis, v.unavailableAfterKill,
+                v.first503Millis, v.last503Millis, v.unavailableBeforeKill);
         out.printf(Locale.ROOT, "200s: from the warm-up's end to the kill %.1f/s, p50 %d ms, p99 %d ms; from 30 s after the "
                 + "kill to the end %.1f/s, p50 %d ms, p99 %d ms%n", v.okPerSecondBefore, v.p50BeforeMillis, v.p99BeforeMillis,
                 v.okPerSecondAfter, v.p50AfterMillis, v.p99AfterMillis);

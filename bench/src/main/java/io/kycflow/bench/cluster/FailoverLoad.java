@@ -42,7 +42,7 @@ final class FailoverLoad {
     private final double resubmissionShare;
     private final int workers;
     private final AtomicLong nextSlot = new AtomicLong();
-    private final AtomicLong skippedSlots = new AtomicLong();
+    private final java.util.Queue<Long> skippedSlots = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final AtomicLong givenUp = new AtomicLong();
     private volatile long startNanos;
     private volatile long endNanos;
@@ -73,8 +73,9 @@ final class FailoverLoad {
         return new Running(pool, futures);
     }
 
-    long skippedSlots() {
-        return skippedSlots.get();
+    /** When each skipped slot was due ({@link System#nanoTime()}). */
+    List<Long> skippedSlots() {
+        return List.copyOf(skippedSlots);
     }
 
     long givenUp() {
@@ -110,7 +111,7 @@ final class FailoverLoad {
             if (wait > 0) {
                 sleepNanos(wait);
             } else if (-wait > LATE.toNanos()) {
-                skippedSlots.incrementAndGet();
+                skippedSlots.add(slot);
                 continue;
             }
             submit(n);

@@ -31,6 +31,9 @@ final class FailoverVerdict {
     final long firstOkAfterKillMillis;
     final long longestOkGapMillis;
     final long longestOkGapStartMillis;
+    /** 503s before the kill: the outcome wait ran out while the system was still warming up (overload, not failover). */
+    final long unavailableBeforeKill;
+    final long unavailableAfterKill;
     final long first503Millis;
     final long last503Millis;
     final long p50BeforeMillis;
@@ -98,8 +101,10 @@ final class FailoverVerdict {
         }
         longestOkGapMillis = millis(gap);
         longestOkGapStartMillis = millis(gapStart - killNanos);
-        List<Answer> unavailable = attempts.stream().filter(a -> a.status() == 503)
+        unavailableBeforeKill = attempts.stream().filter(a -> a.status() == 503 && a.answeredNanos() < killNanos).count();
+        List<Answer> unavailable = attempts.stream().filter(a -> a.status() == 503 && a.answeredNanos() >= killNanos)
                 .sorted(java.util.Comparator.comparingLong(Answer::answeredNanos)).toList();
+        unavailableAfterKill = unavailable.size();
         first503Millis = unavailable.isEmpty() ? 0 : millis(unavailable.getFirst().answeredNanos() - killNanos);
         last503Millis = unavailable.isEmpty() ? 0 : millis(unavailable.getLast().answeredNanos() - killNanos);
         List<Long> before = latencies(oks, measuredFromNanos, killNanos);
