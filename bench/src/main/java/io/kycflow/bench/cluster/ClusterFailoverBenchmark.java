@@ -89,18 +89,16 @@ public final class ClusterFailoverBenchmark {
                 options.resubmissionShare() * 100, options.workers(), options.partitions(),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.runtime.version"), logDir);
         long setUp = System.nanoTime();
-        try (LocalKafkaCluster cluster = LocalKafkaCluster.start(3, logDir, dataDir, "512m")) {
-            out.printf(Locale.ROOT, "3 brokers up in %d s: %s%n", seconds(System.nanoTime() - setUp), cluster.bootstrapServers());
+        try (LocalKafkaCluster cluster = LocalKafkaCluster.start(3, logDir, dataDir, "512m",
+                options.brokerSettings())) {
+            out.printf(Locale.ROOT, "3 brokers up in %d s: %s%s%n", seconds(System.nanoTime() - setUp), cluster.bootstrapServers(),
+                    options.brokerSettings().isEmpty() ? "" : "; broker settings " + options.brokerSettings());
             int port = freePort();
             String baseUrl = "http://127.0.0.1:" + port;
             try (JvmProcess kycflow = JvmProcess.start("kycflow", "1g", "io.kycflow.app.Kycflow", List.of("all-in-one"),
                     kycflowEnvironment(options, cluster, dataDir, port), logDir.resolve("kycflow.log"))) {
                 awaitReady(kycflow, baseUrl);
                 out.printf(Locale.ROOT, "kycflow all-in-one ready in %d s (%s)%n", seconds(System.nanoTime() - setUp), kycflow);
-                try (Admin admin = cluster.admin()) {
-                    ClusterTopicLayout.describe(admin).forEach((layout, topics) ->
-                            out.println("  " + layout + ": " + topics.size() + " topics " + topics));
-                }
                 int controller = cluster.activeController();
                 int victim = scenario == Scenario.CONTROLLER ? controller
                         : cluster.nodeIds().stream().filter(id -> id != controller).findFirst().orElseThrow();
@@ -133,6 +131,12 @@ public final class ClusterFailoverBenchmark {
                 if (!kycflow.isAlive()) {
                     violations.add("the kycflow process exited; see " + kycflow.log());
                 }
+                // After the load, so that the lazily created internal topics (transaction state) exist too.
+                try (Admin admin = cluster.admin()) {
+                    out.println("topics on the cluster:");
+                    ClusterTopicLayout.describe(admin).forEach((layout, topics) ->
+                            out.println("  " + layout + ": " + topics.size() + " topics " + topics));
+                }
                 report(out, name, load, measuredFrom, ledger, verdict, readback, violations);
                 return violations.isEmpty();
             }
@@ -161,9 +165,11 @@ public final class ClusterFailoverBenchmark {
                 + "unreadable %d%n", readback.terminal().size(), v.accepted().size(), readback.terminalCounts(),
                 readback.sweepMillis(), readback.notFound().size(), readback.unfinished().size(), readback.unreadable().size());
         out.printf(Locale.ROOT, "unavailability: first 200 to a request sent after the kill at +%d ms; longest gap "
-                + "without a 200: %d ms (from %+d ms); %d 503s after the kill, answered between %+d ms and %+d ms (%d before it)%n",
+                + "without a 200: %d ms (from %+d ms); %d 503s after the kill%s (%d before it)%n",
                 v.firstOkAfterKillMillis, v.longestOkGapMillis, v.longestOkGapStartMillis, v.unavailableAfterKill,
-                v.first503Millis, v.last503Millis, v.unavailableBeforeKill);
+                v.unavailableAfterKill == 0 ? ""
+                        : String.format(Locale.ROOT, ", answered between %+d ms and %+d ms", v.first503Millis, v.last503Millis),
+                v.unavailableBeforeKill);
         out.printf(Locale.ROOT, "200s: from the warm-up's end to the kill %.1f/s, p50 %d ms, p99 %d ms; from 30 s after the "
                 + "kill to the end %.1f/s, p50 %d ms, p99 %d ms%n", v.okPerSecondBefore, v.p50BeforeMillis, v.p99BeforeMillis,
                 v.okPerSecondAfter, v.p50AfterMillis, v.p99AfterMillis);

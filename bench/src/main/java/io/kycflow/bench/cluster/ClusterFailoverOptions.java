@@ -18,11 +18,18 @@ import java.util.Locale;
  * @param workers            concurrent clients (they wait out 503s, so they bound the load in an outage)
  * @param partitions         KYCFLOW_PARTITIONS
  * @param logDir             where the brokers' and kycflow's logs are written (kept after the run)
+ * @param brokerSettings     settings given to every broker on top of the node's own ({@code --kafka.<setting>=value})
  */
 record ClusterFailoverOptions(List<Scenario> scenarios, double rate, Duration warmup, Duration before, Duration after,
-                              double resubmissionShare, int workers, int partitions, Path logDir) {
+                              double resubmissionShare, int workers, int partitions, Path logDir,
+                              java.util.Map<String, String> brokerSettings) {
 
     enum Scenario { FOLLOWER, CONTROLLER }
+
+    ClusterFailoverOptions {
+        scenarios = List.copyOf(scenarios);
+        brokerSettings = java.util.Map.copyOf(brokerSettings);
+    }
 
     static ClusterFailoverOptions parse(String[] args) {
         List<Scenario> scenarios = List.of(Scenario.FOLLOWER, Scenario.CONTROLLER);
@@ -34,6 +41,7 @@ record ClusterFailoverOptions(List<Scenario> scenarios, double rate, Duration wa
         int workers = 64;
         int partitions = 6;
         Path logDir = Path.of("target", "cluster-failover");
+        java.util.Map<String, String> brokerSettings = new java.util.TreeMap<>();
         for (String arg : args) {
             int eq = arg.indexOf('=');
             if (!arg.startsWith("--") || eq < 0) {
@@ -41,6 +49,11 @@ record ClusterFailoverOptions(List<Scenario> scenarios, double rate, Duration wa
             }
             String name = arg.substring(2, eq);
             String value = arg.substring(eq + 1);
+            if (name.startsWith("kafka.")) {
+                // --kafka.broker.session.timeout.ms=3000 sets broker.session.timeout.ms on every node
+                brokerSettings.put(name.substring("kafka.".length()), value);
+                continue;
+            }
             try {
                 switch (name) {
                     case "scenario" -> scenarios = value.equals("both") ? List.of(Scenario.FOLLOWER, Scenario.CONTROLLER)
@@ -54,7 +67,7 @@ record ClusterFailoverOptions(List<Scenario> scenarios, double rate, Duration wa
                     case "partitions" -> partitions = (int) positive(name, Integer.parseInt(value));
                     case "logs" -> logDir = Path.of(value);
                     default -> throw new IllegalArgumentException("unknown option --" + name
-                            + " (known: scenario, rate, warmup, before, after, resubmissions, workers, partitions, logs)");
+                            + " (known: scenario, rate, warmup, before, after, resubmissions, workers, partitions, logs, kafka.<broker setting>)");
                 }
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("--" + name + ": '" + value + "' is not a number");
@@ -64,7 +77,7 @@ record ClusterFailoverOptions(List<Scenario> scenarios, double rate, Duration wa
             throw new IllegalArgumentException("--resubmissions: a share in [0, 1)");
         }
         return new ClusterFailoverOptions(scenarios, rate, warmup, before, after, resubmissionShare, workers, partitions,
-                logDir.toAbsolutePath());
+                logDir.toAbsolutePath(), brokerSettings);
     }
 
     private static double positive(String name, double value) {

@@ -36,7 +36,8 @@ final class LocalKafkaCluster implements AutoCloseable {
         this.brokerPorts = brokerPorts;
     }
 
-    static LocalKafkaCluster start(int size, Path logDir, Path dataDir, String nodeHeap) throws InterruptedException {
+    static LocalKafkaCluster start(int size, Path logDir, Path dataDir, String nodeHeap, Map<String, String> overrides)
+            throws InterruptedException {
         Map<Integer, Integer> controllerPorts = new LinkedHashMap<>();
         Map<Integer, Integer> brokerPorts = new LinkedHashMap<>();
         for (int id = 1; id <= size; id++) {
@@ -49,7 +50,7 @@ final class LocalKafkaCluster implements AutoCloseable {
         try {
             for (int id = 1; id <= size; id++) {
                 ClusterNodeConfig node = new ClusterNodeConfig(id, controllerPorts, brokerPorts.get(id),
-                        dataDir.resolve("node-" + id), clusterId);
+                        dataDir.resolve("node-" + id), clusterId, overrides);
                 nodes.put(id, JvmProcess.start("kafka-" + id, nodeHeap, KafkaClusterNode.class.getName(),
                         node.toArgs(), Map.of(), logDir.resolve("kafka-" + id + ".log")));
             }

@@ -18,12 +18,14 @@ import java.util.stream.Collectors;
  * @param brokerPort    this node's client (and inter-broker) port on 127.0.0.1
  * @param dataDir       this node's log directory lives in {@code dataDir/log}
  * @param clusterId     the id every node is formatted with (a Kafka {@code Uuid} string)
+ * @param overrides     broker settings applied last, e.g. {@code broker.session.timeout.ms} to study failover
  */
 public record ClusterNodeConfig(int nodeId, Map<Integer, Integer> voters, int brokerPort, Path dataDir,
-                                String clusterId) {
+                                String clusterId, Map<String, String> overrides) {
 
     public ClusterNodeConfig {
         voters = Map.copyOf(voters);
+        overrides = Map.copyOf(overrides);
         if (!voters.containsKey(nodeId)) {
             throw new IllegalArgumentException("node " + nodeId + " is not one of the voters " + voters.keySet());
         }
@@ -80,6 +82,7 @@ public record ClusterNodeConfig(int nodeId, Map<Integer, Integer> voters, int br
                 Map.entry("num.io.threads", "4"),
                 Map.entry("log.cleaner.dedupe.buffer.size", Integer.toString(16 << 20)),
                 Map.entry("log.segment.bytes", Integer.toString(64 << 20))));
+        p.putAll(overrides);
         return p;
     }
 
@@ -92,18 +95,34 @@ public record ClusterNodeConfig(int nodeId, Map<Integer, Integer> voters, int br
         args.add("--broker-port=" + brokerPort);
         args.add("--data-dir=" + dataDir);
         args.add("--cluster-id=" + clusterId);
+        overrides.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(o -> args.add("--set=" + o.getKey() + "=" + o.getValue()));
         return args;
     }
 
-    /** Reads {@code --node-id=1 --voters=1:19093,2:19095,3:19097 --broker-port=19092 --data-dir=... --cluster-id=...}. */
+    /**
+     * Reads {@code --node-id=1 --voters=1:19093,2:19095,3:19097 --broker-port=19092 --data-dir=... --cluster-id=...},
+     * plus any number of {@code --set=broker.setting=value}.
+     */
     public static ClusterNodeConfig parse(List<String> args) {
         Map<String, String> named = new java.util.HashMap<>();
+        Map<String, String> overrides = new java.util.HashMap<>();
         for (String arg : args) {
             int eq = arg.indexOf('=');
             if (!arg.startsWith("--") || eq < 0) {
                 throw new IllegalArgumentException("expected --name=value, got '" + arg + "'");
             }
-            named.put(arg.substring(2, eq), arg.substring(eq + 1));
+            String name = arg.substring(2, eq);
+            String value = arg.substring(eq + 1);
+            if (name.equals("set")) {
+                int inner = value.indexOf('=');
+                if (inner <= 0) {
+                    throw new IllegalArgumentException("--set: expected --set=broker.setting=value, got '" + arg + "'");
+                }
+                overrides.put(value.substring(0, inner), value.substring(inner + 1));
+            } else {
+                named.put(name, value);
+            }
         }
         Map<Integer, Integer> voters = new java.util.HashMap<>();
         for (String voter : require(named, "voters").split(",")) {
@@ -115,7 +134,7 @@ public record ClusterNodeConfig(int nodeId, Map<Integer, Integer> voters, int br
         }
         return new ClusterNodeConfig(number("node-id", require(named, "node-id")), voters,
                 number("broker-port", require(named, "broker-port")), Path.of(require(named, "data-dir")),
-                require(named, "cluster-id"));
+                require(named, "cluster-id"), overrides);
     }
 
     private static String require(Map<String, String> named, String name) {

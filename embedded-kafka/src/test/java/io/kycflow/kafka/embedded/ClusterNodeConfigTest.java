@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ClusterNodeConfigTest {
 
     private final ClusterNodeConfig node = new ClusterNodeConfig(2, Map.of(1, 19093, 2, 19095, 3, 19097), 19094,
-            Path.of("/tmp/node-2"), "q1Sh-9_ISia_zwGINzRvyQ");
+            Path.of("/tmp/node-2"), "q1Sh-9_ISia_zwGINzRvyQ", Map.of("broker.session.timeout.ms", "3000"));
 
     @Test
     void aNodeOfThreeReplicatesInternalTopicsThreeTimesAndNeedsTwoInSync() {
@@ -31,6 +31,7 @@ class ClusterNodeConfigTest {
             assertEquals("2", p.get(isr), isr);
         }
         assertEquals("false", p.get("unclean.leader.election.enable"));
+        assertEquals("3000", p.get("broker.session.timeout.ms"), "an override is applied");
     }
 
     @Test
