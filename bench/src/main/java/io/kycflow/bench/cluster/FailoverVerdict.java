@@ -58,15 +58,15 @@ final class FailoverVerdict {
             if (oks > 1) {
                 doubleAccepts.add(jobId + " (" + oks + " × 200)");
             }
-            List<Answer> first = all.stream().filter(a -> !a.resubmission()).toList();
-            fresh += first.isEmpty() ? 0 : 1;
+            List<Answer> original = all.stream().filter(a -> !a.resubmission()).toList();
+            fresh += original.isEmpty() ? 0 : 1;
             repeats += (int) all.stream().filter(a -> a.resubmission() && a.attempt() == 1).count();
-            if (!first.isEmpty()) {
-                Answer last = first.getLast();
+            if (!original.isEmpty()) {
+                Answer last = original.getLast();
                 if (last.status() == 200) {
                     acceptedOn200.add(jobId);
                 } else if (last.status() == 409) {
-                    if (first.size() == 1) {
+                    if (original.size() == 1) {
                         falseConflicts.add(jobId);
                     } else {
                         acceptedBehindUnknown.add(jobId);
