@@ -134,8 +134,12 @@ public final class ClusterFailoverBenchmark {
                 // After the load, so that the lazily created internal topics (transaction state) exist too.
                 try (Admin admin = cluster.admin()) {
                     out.println("topics on the cluster:");
-                    ClusterTopicLayout.describe(admin).forEach((layout, topics) ->
-                            out.println("  " + layout + ": " + topics.size() + " topics " + topics));
+                    ClusterTopicLayout.describe(admin).forEach((layout, topics) -> {
+                        out.println("  " + layout + ": " + topics.size() + " topics " + topics);
+                        if (!layout.equals(ClusterTopicLayout.EXPECTED)) {
+                            violations.add(topics.size() + " topics not at " + ClusterTopicLayout.EXPECTED + ": " + topics);
+                        }
+                    });
                 }
                 report(out, name, load, measuredFrom, ledger, verdict, readback, violations);
                 return violations.isEmpty();

@@ -19,6 +19,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class ClusterTopicLayout {
 
+    /** What every topic of the three-node cluster must be: three copies, two of them needed for a write. */
+    static final String EXPECTED = layout(3, "2");
+
     private ClusterTopicLayout() {
     }
 
@@ -33,9 +36,13 @@ final class ClusterTopicLayout {
             int replicas = topics.get(name).partitions().stream().mapToInt(p -> p.replicas().size()).min().orElse(0);
             var minIsr = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, name))
                     .get(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG);
-            String layout = "RF " + replicas + ", min.insync.replicas " + (minIsr == null ? "?" : minIsr.value());
+            String layout = layout(replicas, minIsr == null ? "?" : minIsr.value());
             layouts.computeIfAbsent(layout, k -> new java.util.ArrayList<>()).add(name);
         }
         return layouts;
+    }
+
+    private static String layout(int replicas, String minInSyncReplicas) {
+        return "RF " + replicas + ", min.insync.replicas " + minInSyncReplicas;
     }
 }
