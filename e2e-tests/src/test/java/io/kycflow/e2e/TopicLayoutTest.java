@@ -8,7 +8,9 @@ import io.kycflow.kafka.embedded.EmbeddedKafkaBroker;
 import io.kycflow.kafka.embedded.SharedKafka;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.Serdes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -18,10 +20,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Start-up refuses topics whose partition count or cleanup policy differ, and says what differs. */
+/**
+ * Start-up refuses topics whose partition count or cleanup policy differ, and says what differs; topics it
+ * creates with a replication factor carry their {@code min.insync.replicas}.
+ */
 @ExtendWith(SharedKafka.class)
 class TopicLayoutTest {
 
@@ -45,6 +51,21 @@ class TopicLayoutTest {
             TopicMismatchException wrongPolicy = assertThrows(TopicMismatchException.class,
                     () -> provisioner.ensure(List.of(expectsDelete)));
             assertTrue(wrongPolicy.getMessage().contains("cleanup.policy=compact, kycflow needs delete"), wrongPolicy.getMessage());
+        }
+    }
+
+    @Test
+    void aTopicCreatedWithAReplicationFactorCarriesItsOwnMinInSyncReplicas(EmbeddedKafkaBroker broker) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            Topic<String, String> topic = new Topic<>("layout-test.min-isr", Serdes.String(), Serdes.String(),
+                    Topic.CleanupPolicy.DELETE, Duration.ofDays(1));
+            new TopicProvisioner(admin, 3, Optional.of((short) 1)).ensure(List.of(topic));
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic.name());
+            ConfigEntry minIsr = admin.describeConfigs(List.of(resource)).all().get().get(resource)
+                    .get("min.insync.replicas");
+            // Set on the topic itself, not inherited from the broker: a cluster with a laxer default keeps it.
+            assertEquals(ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG, minIsr.source());
+            assertEquals("1", minIsr.value());
         }
     }
 }

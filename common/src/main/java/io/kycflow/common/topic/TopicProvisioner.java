@@ -44,6 +44,15 @@ public final class TopicProvisioner {
         this.replicationFactor = replicationFactor;
     }
 
+    /**
+     * The {@code min.insync.replicas} kycflow gives a topic of {@code replicationFactor} replicas: a majority
+     * (RF 3 → 2, RF 5 → 3). With the producers' {@code acks=all}, an accepted write is then on a majority, so
+     * losing any one broker of three neither loses it nor stops writes; RF 2 → 2 keeps no-loss over availability.
+     */
+    public static int minInSyncReplicas(short replicationFactor) {
+        return replicationFactor / 2 + 1;
+    }
+
     public void ensure(Collection<Topic<?, ?>> topics) {
         try {
             Set<String> existing = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -103,6 +112,8 @@ public final class TopicProvisioner {
         if (topic.retention() != null) {
             configs.put(TopicConfig.RETENTION_MS_CONFIG, Long.toString(topic.retention().toMillis()));
         }
+        replicationFactor.ifPresent(rf -> configs.put(TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG,
+                Integer.toString(minInSyncReplicas(rf))));
         return new NewTopic(topic.name(), Optional.of(partitions), replicationFactor).configs(configs);
     }
 

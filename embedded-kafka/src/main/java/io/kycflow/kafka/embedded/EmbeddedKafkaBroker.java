@@ -2,7 +2,6 @@ package io.kycflow.kafka.embedded;
 
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
-import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
@@ -11,13 +10,10 @@ import org.apache.kafka.common.utils.internals.Exit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,9 +55,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             int brokerPort = port == 0 ? freePort() : port;
             int controllerPort = freePort();
             Properties props = brokerProperties(logDir, brokerPort, controllerPort);
-            if (!Files.exists(logDir.resolve("meta.properties"))) {
-                format(dataDir, props);
-            }
+            LogDirFormatter.formatIfNew(dataDir, logDir, props, Uuid.randomUuid().toString());
             KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
             server.startup();
             String bootstrap = "127.0.0.1:" + brokerPort;
@@ -112,20 +106,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 Map.entry("log.cleaner.dedupe.buffer.size", Integer.toString(16 << 20)),
                 Map.entry("log.segment.bytes", Integer.toString(64 << 20))));
         return p;
-    }
-
-    private static void format(Path dataDir, Properties props) throws IOException {
-        Path config = dataDir.resolve("server.properties");
-        try (var writer = Files.newBufferedWriter(config)) {
-            props.store(writer, "kycflow embedded broker (used to format the log directory)");
-        }
-        ByteArrayOutputStream output = new ByteArrayOutputStream();
-        int rc = StorageTool.execute(new String[]{"format", "-t", Uuid.randomUuid().toString(), "-c", config.toString()},
-                new PrintStream(output, true, StandardCharsets.UTF_8));
-        if (rc != 0) {
-            throw new IllegalStateException("formatting the broker's log directory failed (" + rc + "): "
-                    + output.toString(StandardCharsets.UTF_8));
-        }
     }
 
     private void awaitReady() {
