@@ -30,16 +30,16 @@ public final class IngestApi implements AutoCloseable {
 
     public IngestApi(String host, int port, AccessGate gate, JobHandlers jobs, LifecycleHandlers lifecycle,
                      ListingHandlers listings, WebhookHandlers webhooks, TokenHandler tokens, CatalogHandlers catalog, ReadinessProbe readiness,
-                     ApiMetrics metrics, PublicDocuments documents) {
+                     ApiMetrics metrics, PublicDocuments documents, ReviewHandlers reviews) {
         this.app = Javalin.create(config -> configure(config, host, port, gate, jobs, lifecycle, listings, webhooks, tokens,
-                catalog, readiness, metrics, documents));
+                catalog, readiness, metrics, documents, reviews));
     }
 
     private static void configure(JavalinConfig config, String host, int port, AccessGate gate,
                                   JobHandlers jobs, LifecycleHandlers lifecycle, ListingHandlers listings,
                                   WebhookHandlers webhooks,
                                   TokenHandler tokens, CatalogHandlers catalog, ReadinessProbe readiness,
-                                  ApiMetrics metrics, PublicDocuments documents) {
+                                  ApiMetrics metrics, PublicDocuments documents, ReviewHandlers reviews) {
         config.jetty.host = host;
         config.jetty.port = port;
         config.http.maxRequestSize = MAX_BODY_BYTES;
@@ -62,6 +62,8 @@ public final class IngestApi implements AutoCloseable {
         operation(config, "GET", "/getJobsByCaseId", listings::byCase);
         operation(config, "GET", "/getAgentJobByCaseId", listings::byCase);
         operation(config, "GET", "/jobs", listings::jobs);
+        operation(config, "POST", "/reviewHit", reviews::reviewHit);
+        operation(config, "POST", "/decideCase", reviews::decideCase);
         operation(config, "GET", "/getWebhookDeliveries", webhooks::deliveries);
         operation(config, "POST", "/triggerWebhook", webhooks::trigger);
         operation(config, "POST", "/testWebhook", webhooks::test);
