@@ -18,6 +18,8 @@ import io.kycflow.ingest.api.ApiMetrics;
 import io.kycflow.ingest.api.CatalogHandlers;
 import io.kycflow.ingest.api.DecisionSender;
 import io.kycflow.ingest.api.ReviewHandlers;
+import io.kycflow.ingest.api.ReportHandlers;
+import io.kycflow.ingest.console.ConsoleRoutes;
 import io.kycflow.common.review.ReviewDecision;
 import io.kycflow.ingest.api.IngestApi;
 import io.kycflow.ingest.api.JobHandlers;
@@ -116,11 +118,14 @@ public final class IngestApiService implements AutoCloseable {
                 new DecisionSender(decisionProducer, waiter, config.outcomeTimeout()), Clock.systemUTC());
         ListingHandlers listings = new ListingHandlers(new JobListing(registry.streams()), forwarder, self);
         this.apiKeyFollower = new ApiKeyFollower(kafka, instanceName, apiKeys);
+        Authenticator authenticator = new Authenticator(apiKeys, tokens);
+        ConsoleRoutes console = new ConsoleRoutes(authenticator, apiKeys, tokens, config.tokenTtl(),
+                "http://" + loopbackHost(config.httpHost()) + ":" + port);
         this.api = new IngestApi(config.httpHost(), port,
-                new AccessGate(new Authenticator(apiKeys, tokens), new TenantRateLimiter(config.rateLimit())), jobs,
+                new AccessGate(authenticator, new TenantRateLimiter(config.rateLimit())), jobs,
                 new LifecycleHandlers(submitter, Clock.systemUTC()), listings, webhooks,
                 new TokenHandler(apiKeys, tokens), new CatalogHandlers(agents, tenants), readiness(), metrics,
-                new PublicDocuments(keys), reviews);
+                new PublicDocuments(keys), reviews, new ReportHandlers(listings, Clock.systemUTC()), console);
         metrics.bindRegistry(registry.streams());
     }
 
@@ -178,6 +183,14 @@ public final class IngestApiService implements AutoCloseable {
         decisionProducer.close();
         admin.close();
         metrics.close();
+    }
+
+    /** How the console reaches this instance's own API: loopback, unless the API is bound to one address only. */
+    private static String loopbackHost(String httpHost) {
+        return switch (httpHost) {
+            case "0.0.0.0", "::", "[::]", "" -> "127.0.0.1";
+            default -> httpHost.contains(":") && !httpHost.startsWith("[") ? "[" + httpHost + "]" : httpHost;
+        };
     }
 
     private static int freePort() {

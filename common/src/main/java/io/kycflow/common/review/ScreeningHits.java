@@ -26,8 +26,12 @@ public final class ScreeningHits {
     }
 
     public static List<ScreeningHit> of(CheckResult result) {
+        return of(result.commandId(), result.payload());
+    }
+
+    /** The hits of a check's payload as the API renders it ({@code check_results[].payload}). */
+    public static List<ScreeningHit> of(String checkId, JsonNode payload) {
         List<ScreeningHit> hits = new ArrayList<>();
-        JsonNode payload = result.payload();
         if (payload == null || !payload.isObject()) {
             return hits;
         }
@@ -39,7 +43,7 @@ public final class ScreeningHits {
             for (JsonNode hit : field.getValue()) {
                 String id = text(hit, "entity_id", "id", "hit_id");
                 if (hit.isObject() && id != null) {
-                    hits.add(new ScreeningHit(result.commandId(), id, text(hit, "list", "source"),
+                    hits.add(new ScreeningHit(checkId, id, text(hit, "list", "source"),
                             text(hit, "matched_name", "full_name", "name"), hit));
                 }
             }

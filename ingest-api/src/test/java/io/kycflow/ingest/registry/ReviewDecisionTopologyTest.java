@@ -171,7 +171,8 @@ class ReviewDecisionTopologyTest {
     }
 
     @Test
-    void decisionsOnUnknownHitsUnfinishedMissingOrDeletedJobsAreRefusedAndChangeNothing() {
+    void decisionsOnUnknownHitsUnfinishedOrMissingJobsAreRefusedAndChangeNothing() {
+        RegistryFixtures.issueKey(ref());
         send(decision("d0", CaseOutcome.APPROVE));
         assertEquals(CommandOutcome.Kind.NOT_FOUND, outcomes.readValue().outcome());
 
