@@ -135,7 +135,7 @@ public final class ConsoleRoutes {
             return;
         }
         ConsoleApi.Answer answer = api.get(session.token(), query.toString());
-        if (!answer.ok()) {
+        if (!answer.ok() || answer.json() == null) {
             failed(ctx, session, answer);
             return;
         }
@@ -173,7 +173,7 @@ public final class ConsoleRoutes {
     private void showJob(Context ctx, ConsoleSession.Session session, String jobId, int status, String notice, String problem) {
         ConsoleApi.Answer job = api.get(session.token(), "/api/v1/getJobById?job_id=" + Html.query(jobId)
                 + "&include_check_results=true&include_status_messages=true");
-        if (!job.ok()) {
+        if (!job.ok() || job.json() == null) {
             failed(ctx, session, job);
             return;
         }
@@ -181,7 +181,11 @@ public final class ConsoleRoutes {
         String caseId = job.json().path("case_id").asText(null);
         if (caseId != null) {
             ConsoleApi.Answer history = api.get(session.token(), "/api/v1/getJobsByCaseId?case_id=" + Html.query(caseId));
-            history.json().path("jobs").forEach(caseJobs::add);
+            if (history.ok() && history.json() != null) {
+                history.json().path("jobs").forEach(caseJobs::add);
+            } else {
+                problem = problem != null ? problem : "The case history is not available right now: " + history.problem();
+            }
         }
         html(ctx, status, ConsolePages.job(session, job.json(), caseJobs, notice, problem));
     }
@@ -223,7 +227,7 @@ public final class ConsoleRoutes {
             return;
         }
         ConsoleApi.Answer job = api.get(session.token(), "/api/v1/getJobById?job_id=" + Html.query(ctx.pathParam("jobId")));
-        if (!job.ok()) {
+        if (!job.ok() || job.json() == null) {
             failed(ctx, session, job);
             return;
         }
