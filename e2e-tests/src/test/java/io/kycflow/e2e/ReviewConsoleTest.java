@@ -37,6 +37,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
@@ -163,18 +164,18 @@ class ReviewConsoleTest {
         WebDriver browser = chromium();
         try {
             browser.get(api.baseUrl() + "/console");
-            assertTrue(browser.getCurrentUrl().endsWith("/console/login"), "no session: to the sign-in page");
+            awaitPath(browser, "/console/login");
             screenshot(browser, "console-sign-in.png");
             browser.findElement(By.id("credential")).sendKeys(RunningApi.ACME_KEY.token());
             browser.findElement(By.id("sign-in")).click();
 
-            assertTrue(browser.getCurrentUrl().endsWith("/console"), browser.getCurrentUrl());
+            awaitPath(browser, "/console");
             assertTrue(browser.findElement(By.id("who")).getText().contains("tenant acme"));
             List<String> queued = browser.findElements(By.cssSelector("#queue tbody tr")).stream()
                     .map(row -> row.getDomAttribute("data-job-id")).toList();
             assertTrue(queued.containsAll(List.of(browserJob, httpJob, hostileJob)), queued.toString());
             assertFalse(queued.contains(cleanJob), "an approved job needs no decision");
-            screenshot(browser, "console-queue.png");
+            screenshot(browser, browser.findElement(By.tagName("main")), "console-queue.png");
 
             // Hostile data stays text: no alert, no element from the subject's name.
             browser.get(api.baseUrl() + "/console/jobs/" + hostileJob);
@@ -214,9 +215,9 @@ class ReviewConsoleTest {
             screenshot(browser, browser.findElement(By.id("audit")), "console-audit-trail.png");
 
             browser.findElement(By.id("sign-out")).click();
-            assertTrue(browser.getCurrentUrl().endsWith("/console/login"));
+            awaitPath(browser, "/console/login");
             browser.get(api.baseUrl() + "/console");
-            assertTrue(browser.getCurrentUrl().endsWith("/console/login"), "signed out: the session is gone");
+            awaitPath(browser, "/console/login"); // signed out: the session is gone
         } finally {
             browser.quit();
         }
@@ -236,6 +237,11 @@ class ReviewConsoleTest {
         JsonNode review = job(browserJob).get("review");
         assertEquals(2, review.get("history").size());
         assertEquals("Different person: date of birth and nationality differ.", review.at("/history/0/reason").asText());
+    }
+
+    /** A form's POST and its redirect finish after click() returns: wait for the page it leads to. */
+    private static void awaitPath(WebDriver browser, String path) {
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(b -> java.net.URI.create(b.getCurrentUrl()).getPath().equals(path));
     }
 
     private static WebDriver chromium() {
@@ -288,6 +294,10 @@ class ReviewConsoleTest {
 
         HttpResponse<String> page = visitor.get("/console/jobs/" + httpJob);
         assertEquals(200, page.statusCode());
+        HttpResponse<String> report = visitor.get("/console/jobs/" + httpJob + "/report.pdf");
+        assertEquals(200, report.statusCode());
+        assertEquals("application/pdf", report.headers().firstValue("Content-Type").orElseThrow());
+        assertTrue(report.body().startsWith("%PDF-"));
         String policy = page.headers().firstValue("Content-Security-Policy").orElseThrow();
         assertTrue(policy.contains("default-src 'none'") && policy.contains("frame-ancestors 'none'")
                 && !policy.contains("unsafe") && !policy.contains("script-src"), policy);
