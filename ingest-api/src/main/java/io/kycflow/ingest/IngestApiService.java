@@ -16,6 +16,11 @@ import io.kycflow.common.topic.Topics;
 import io.kycflow.ingest.api.AccessGate;
 import io.kycflow.ingest.api.ApiMetrics;
 import io.kycflow.ingest.api.CatalogHandlers;
+import io.kycflow.ingest.api.DecisionSender;
+import io.kycflow.ingest.api.ReviewHandlers;
+import io.kycflow.ingest.api.ReportHandlers;
+import io.kycflow.ingest.console.ConsoleRoutes;
+import io.kycflow.common.review.ReviewDecision;
 import io.kycflow.ingest.api.IngestApi;
 import io.kycflow.ingest.api.JobHandlers;
 import io.kycflow.ingest.api.JobReads;
@@ -72,6 +77,7 @@ public final class IngestApiService implements AutoCloseable {
     private final KafkaClientSettings kafka;
     private final MasterKeys masterKeys;
     private final Producer<String, NotificationRequest> requestProducer;
+    private final Producer<String, ReviewDecision> decisionProducer;
     private final OutcomeWaiter waiter;
     private final JobRegistry registry;
     private final ApiMetrics metrics = new ApiMetrics();
@@ -109,13 +115,20 @@ public final class IngestApiService implements AutoCloseable {
                 Topics.NOTIFICATION_REQUESTS.keySerde().serializer(), Topics.NOTIFICATION_REQUESTS.valueSerde().serializer());
         WebhookHandlers webhooks = new WebhookHandlers(validator, reads, new NotificationRequestSender(requestProducer),
                 Clock.systemUTC());
+        this.decisionProducer = new KafkaProducer<>(kafka.producer("ingest-decisions-" + instanceName),
+                Topics.REVIEW_DECISIONS.keySerde().serializer(), Topics.REVIEW_DECISIONS.valueSerde().serializer());
+        ReviewHandlers reviews = new ReviewHandlers(reads,
+                new DecisionSender(decisionProducer, waiter, config.outcomeTimeout()), Clock.systemUTC());
         ListingHandlers listings = new ListingHandlers(new JobListing(registry.streams()), forwarder, self);
         this.apiKeyFollower = new ApiKeyFollower(kafka, instanceName, apiKeys);
+        Authenticator authenticator = new Authenticator(apiKeys, tokens);
+        ConsoleRoutes console = new ConsoleRoutes(authenticator, apiKeys, tokens, config.tokenTtl(),
+                "http://" + loopbackHost(config.httpHost()) + ":" + port);
         this.api = new IngestApi(config.httpHost(), port,
-                new AccessGate(new Authenticator(apiKeys, tokens), new TenantRateLimiter(config.rateLimit())), jobs,
+                new AccessGate(authenticator, new TenantRateLimiter(config.rateLimit())), jobs,
                 new LifecycleHandlers(submitter, Clock.systemUTC()), listings, webhooks,
                 new TokenHandler(apiKeys, tokens), new CatalogHandlers(agents, tenants), readiness(), metrics,
-                new PublicDocuments(keys));
+                new PublicDocuments(keys), reviews, new ReportHandlers(listings, Clock.systemUTC()), console);
         metrics.bindRegistry(registry.streams());
     }
 
@@ -181,8 +194,17 @@ public final class IngestApiService implements AutoCloseable {
         producer.close();
         keyProducer.close();
         requestProducer.close();
+        decisionProducer.close();
         admin.close();
         metrics.close();
+    }
+
+    /** How the console reaches this instance's own API: loopback, unless the API is bound to one address only. */
+    private static String loopbackHost(String httpHost) {
+        return switch (httpHost) {
+            case "0.0.0.0", "::", "[::]", "" -> "127.0.0.1";
+            default -> httpHost.contains(":") && !httpHost.startsWith("[") ? "[" + httpHost + "]" : httpHost;
+        };
     }
 
     private static int freePort() {

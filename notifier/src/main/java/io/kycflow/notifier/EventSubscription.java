@@ -3,6 +3,7 @@ package io.kycflow.notifier;
 import io.kycflow.common.job.Job;
 import io.kycflow.common.job.JobEvent;
 
+import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -18,10 +19,16 @@ public record EventSubscription(Set<String> extraEventTypes) {
         extraEventTypes = Set.copyOf(extraEventTypes);
     }
 
-    /** The subscription of the job's webhook, as submitted (a job written before subscriptions: terminal only). */
+    /**
+     * The subscription of the job's webhook, as submitted (a job written before subscriptions: terminal only),
+     * plus the events every webhook gets ({@link JobEvent#ALWAYS_TO_WEBHOOK}: an analyst's case decision).
+     */
     public static EventSubscription webhookOf(Job job) {
-        return job.notifications() == null ? TERMINAL_ONLY
-                : new EventSubscription(Set.copyOf(job.notifications().webhookEvents()));
+        Set<String> types = new HashSet<>(JobEvent.ALWAYS_TO_WEBHOOK);
+        if (job.notifications() != null) {
+            types.addAll(job.notifications().webhookEvents());
+        }
+        return new EventSubscription(types);
     }
 
     public boolean includes(JobEvent event) {

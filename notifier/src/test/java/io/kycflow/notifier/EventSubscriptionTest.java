@@ -77,9 +77,26 @@ class EventSubscriptionTest {
     }
 
     @Test
-    void aJobWithoutNotificationTargetsIsTerminalOnly() {
+    void aJobWithoutNotificationTargetsGetsTheTerminalEventAndCaseDecisionsOnly() {
         Job old = TestEvents.withNotifications(job(JobStatus.IN_PROGRESS, 2, List.of()), null);
-        assertEquals(EventSubscription.TERMINAL_ONLY, EventSubscription.webhookOf(old));
+        assertEquals(new EventSubscription(Set.of(JobEvent.CASE_DECIDED)), EventSubscription.webhookOf(old));
+    }
+
+    @Test
+    void aCaseDecisionGoesToEveryWebhookAHitReviewOnlyWhenSubscribedAndSlackGetsNeither() {
+        WebhookNotifier webhook = new WebhookNotifier(WebhookSecrets.of(Map.of("acme", WebhookSecretsTest.NEW)),
+                TenantDirectory.of(List.of()));
+        SlackNotifier slack = new SlackNotifier(Optional.empty(), TenantDirectory.of(List.of()),
+                SlackWebhookHosts.SLACK_ONLY);
+        List<JobEvent> unsubscribed = List.of(
+                JobEvent.of(JobEvent.HIT_REVIEWED, job(JobStatus.COMPLETE, 5, List.of()), Instant.now()),
+                JobEvent.of(JobEvent.CASE_DECIDED, job(JobStatus.COMPLETE, 6, List.of()), Instant.now()));
+        assertEquals(List.of("case.decided"), prepared(webhook, unsubscribed));
+        assertEquals(List.of(), prepared(slack, unsubscribed));
+        List<JobEvent> subscribed = List.of(
+                JobEvent.of(JobEvent.HIT_REVIEWED, job(JobStatus.COMPLETE, 5, List.of(JobEvent.HIT_REVIEWED)), Instant.now()),
+                JobEvent.of(JobEvent.CASE_DECIDED, job(JobStatus.COMPLETE, 6, List.of(JobEvent.HIT_REVIEWED)), Instant.now()));
+        assertEquals(List.of("hit.reviewed", "case.decided"), prepared(webhook, subscribed));
     }
 
     private static List<String> prepared(Notifier notifier, List<JobEvent> events) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.kycflow.common.crypto.DataKeyRef;
 import io.kycflow.common.crypto.HasDataKey;
 import io.kycflow.common.crypto.Personal;
+import io.kycflow.common.review.JobReview;
 
 import java.time.Instant;
 import java.util.List;
@@ -38,13 +39,26 @@ public record Job(
         NotificationTargets notifications,
         long eventSequence,
         String originalJobId,
-        String newJobId) implements HasDataKey {
+        String newJobId,
+        JobReview review) implements HasDataKey {
 
     public static final int SCHEMA_VERSION = 1;
 
     public Job {
         checkResults = checkResults == null ? List.of() : List.copyOf(checkResults);
         statusMessages = statusMessages == null ? List.of() : List.copyOf(statusMessages);
+        review = review == null ? JobReview.EMPTY : review;
+    }
+
+    /** A job without review decisions yet (every job until an analyst decides something). */
+    public Job(int schemaVersion, String id, String tenantId, String agentId, String agentVersion, String caseId,
+               JobStatus status, double progress, Recommendation recommendation, JsonNode inputPayload,
+               Instant queuedAt, Instant startedAt, Instant completedAt, Instant createdAt, Instant updatedAt,
+               List<CheckResult> checkResults, List<StatusMessage> statusMessages, JobPlan plan, String submissionId,
+               NotificationTargets notifications, long eventSequence, String originalJobId, String newJobId) {
+        this(schemaVersion, id, tenantId, agentId, agentVersion, caseId, status, progress, recommendation, inputPayload,
+                queuedAt, startedAt, completedAt, createdAt, updatedAt, checkResults, statusMessages, plan, submissionId,
+                notifications, eventSequence, originalJobId, newJobId, JobReview.EMPTY);
     }
 
     /** The winning submission's data key: the key of this job's personal data. */
@@ -74,6 +88,7 @@ public record Job(
         private List<StatusMessage> statusMessages;
         private long eventSequence;
         private String newJobId;
+        private JobReview review;
 
         private Builder(Job base) {
             this.base = base;
@@ -87,6 +102,7 @@ public record Job(
             this.statusMessages = base.statusMessages;
             this.eventSequence = base.eventSequence;
             this.newJobId = base.newJobId;
+            this.review = base.review;
         }
 
         public Builder status(JobStatus value) { this.status = value; return this; }
@@ -99,12 +115,13 @@ public record Job(
         public Builder statusMessages(List<StatusMessage> value) { this.statusMessages = value; return this; }
         public Builder eventSequence(long value) { this.eventSequence = value; return this; }
         public Builder newJobId(String value) { this.newJobId = value; return this; }
+        public Builder review(JobReview value) { this.review = value; return this; }
 
         public Job build() {
             return new Job(base.schemaVersion, base.id, base.tenantId, base.agentId, base.agentVersion, base.caseId,
                     status, progress, recommendation, base.inputPayload, base.queuedAt, startedAt, completedAt,
                     base.createdAt, updatedAt, checkResults, statusMessages, base.plan, base.submissionId,
-                    base.notifications, eventSequence, base.originalJobId, newJobId);
+                    base.notifications, eventSequence, base.originalJobId, newJobId, review);
         }
     }
 }

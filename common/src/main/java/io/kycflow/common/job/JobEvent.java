@@ -18,11 +18,20 @@ public record JobEvent(int schemaVersion, String eventId, String eventType, long
     public static final String CHECK_FINISHED = "check.finished";
     /** A finished job was retried: it now names its retry ({@code new_job_id}). */
     public static final String JOB_RETRIED = "job.retried";
+    /** An analyst judged one screening hit of a finished job (true match or false positive). */
+    public static final String HIT_REVIEWED = "hit.reviewed";
+    /**
+     * An analyst decided the case (approve, reject, escalate). Sent to the job's webhook whether or not it
+     * subscribed: it is the answer the client's own process waits for once a job ended in review.
+     */
+    public static final String CASE_DECIDED = "case.decided";
     /**
      * The events a webhook may subscribe to besides the terminal one, which it always gets: the job
      * starting and each check finishing ({@code job.queued} is the submission's own answer, so not offered).
      */
-    public static final List<String> SUBSCRIBABLE = List.of(JOB_STARTED, CHECK_FINISHED);
+    public static final List<String> SUBSCRIBABLE = List.of(JOB_STARTED, CHECK_FINISHED, HIT_REVIEWED);
+    /** The events every webhook gets besides the terminal one, subscribed or not. */
+    public static final List<String> ALWAYS_TO_WEBHOOK = List.of(CASE_DECIDED);
 
     public static JobEvent of(String eventType, Job job, Instant at) {
         String eventId = UUID.nameUUIDFromBytes((job.key() + "#" + job.eventSequence()).getBytes(StandardCharsets.UTF_8))

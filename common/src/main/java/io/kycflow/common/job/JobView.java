@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kycflow.common.crypto.PersonalDataProtection;
 import io.kycflow.common.json.Json;
+import io.kycflow.common.review.JobReview;
+import io.kycflow.common.review.ReviewDecision;
 
 /**
  * The public Job object (the reference API's fields plus our agent version), rendered explicitly so
@@ -58,9 +60,38 @@ public final class JobView {
             ArrayNode ids = node.putArray("check_result_ids");
             job.checkResults().forEach(r -> ids.add(r.commandInstanceId()));
         }
+        node.set("review", review(job));
         if (include.statusMessages()) {
             node.set("status_messages", Json.mapper().valueToTree(job.statusMessages()));
         }
+        return node;
+    }
+
+    /**
+     * The job's review: {@code status} ({@code pending} until a case decision, then {@code approved},
+     * {@code rejected} or {@code escalated}), the latest {@code decision}, the latest verdict per hit, the
+     * {@code false_positives} (by list entry id, for monitoring not to alert again) and the full {@code history}.
+     */
+    public static ObjectNode review(Job job) {
+        JobReview review = job.review();
+        ObjectNode node = Json.mapper().createObjectNode();
+        node.put("status", review.status());
+        node.set("decision", review.latestDecision().map(JobView::decision).orElse(null));
+        ArrayNode hits = node.putArray("hits");
+        review.currentHitReviews().forEach(h -> hits.add(decision(h)));
+        ArrayNode falsePositives = node.putArray("false_positives");
+        review.falsePositives().forEach(h -> falsePositives.add(decision(h)));
+        ArrayNode history = node.putArray("history");
+        review.history().forEach(d -> history.add(decision(d)));
+        return node;
+    }
+
+    private static ObjectNode decision(ReviewDecision decision) {
+        // Revealed: this is the answer to the data's owner; stored copies stay sealed.
+        ObjectNode node = (ObjectNode) PersonalDataProtection.revealToTree(decision);
+        node.remove("schema_version");
+        node.remove("tenant_id");
+        node.remove("data_key_ref");
         return node;
     }
 

@@ -12,6 +12,7 @@ import io.kycflow.common.json.JsonSerde;
 import io.kycflow.common.notification.DeliveryAttempt;
 import io.kycflow.common.notification.NotificationRequest;
 import io.kycflow.common.notification.ParkedDelivery;
+import io.kycflow.common.review.ReviewDecision;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -62,6 +63,15 @@ public final class Topics {
                     TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG, "300000",
                     TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG, "0.01",
                     TopicConfig.DELETE_RETENTION_MS_CONFIG, "60000"));
+
+    /**
+     * Analysts' decisions (a hit judged, a case decided), append-only and kept for good: the audit record of
+     * who decided what, when and why. An input of the job registry, which folds the accepted ones into the job.
+     * Reasons and comments are sealed with the job's data key, so deleting the job erases them here too.
+     */
+    public static final Topic<String, ReviewDecision> REVIEW_DECISIONS =
+            new Topic<>("kyc.review-decisions", Serdes.String(), new JsonSerde<>(ReviewDecision.class), DELETE, null,
+                    Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"));
 
     /** Records the registry could not read, kept byte for byte with the reason in headers. */
     public static final Topic<String, byte[]> REGISTRY_DEAD_LETTERS =
@@ -128,7 +138,7 @@ public final class Topics {
     /** Every topic the services need, given the checks the agents name and the webhook retry schedule's length. */
     public static List<Topic<?, ?>> all(Collection<String> checkIds, int retryTiers) {
         List<Topic<?, ?>> topics = new ArrayList<>(List.of(JOB_KEYS, JOB_COMMANDS, JOB_COMMAND_OUTCOMES, JOBS, JOB_EVENTS,
-                CHECK_RESULTS, REGISTRY_DEAD_LETTERS, API_KEYS, NOTIFICATION_REQUESTS, NOTIFICATION_ATTEMPTS,
+                CHECK_RESULTS, REVIEW_DECISIONS, REGISTRY_DEAD_LETTERS, API_KEYS, NOTIFICATION_REQUESTS, NOTIFICATION_ATTEMPTS,
                 NOTIFICATION_DLQ));
         for (int tier = 1; tier <= retryTiers; tier++) {
             topics.add(notificationRetries(tier));

@@ -3,6 +3,7 @@ package io.kycflow.ingest.api;
 import io.javalin.http.Context;
 import io.kycflow.ingest.auth.Authenticator;
 import io.kycflow.ingest.auth.Principal;
+import io.kycflow.ingest.console.ConsoleRoutes;
 
 import java.util.Set;
 
@@ -28,8 +29,12 @@ public final class AccessGate {
         this.rateLimiter = rateLimiter;
     }
 
+    /**
+     * Public at the bearer gate: the listed paths, the reference page's assets, and the review console, whose
+     * pages authenticate by their session cookie and send a visitor without one to sign in.
+     */
     public static boolean isPublic(String path) {
-        return PUBLIC_PATHS.contains(path) || path.startsWith(PUBLIC_PREFIX);
+        return PUBLIC_PATHS.contains(path) || path.startsWith(PUBLIC_PREFIX) || ConsoleRoutes.isConsolePath(path);
     }
 
     public void admit(Context ctx) {

@@ -7,6 +7,7 @@ import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.kycflow.common.json.Json;
+import io.kycflow.ingest.console.ConsoleRoutes;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,16 +34,18 @@ public final class IngestApi implements AutoCloseable {
 
     public IngestApi(String host, int port, AccessGate gate, JobHandlers jobs, LifecycleHandlers lifecycle,
                      ListingHandlers listings, WebhookHandlers webhooks, TokenHandler tokens, CatalogHandlers catalog, ReadinessProbe readiness,
-                     ApiMetrics metrics, PublicDocuments documents) {
+                     ApiMetrics metrics, PublicDocuments documents, ReviewHandlers reviews,
+                     ReportHandlers reports, ConsoleRoutes console) {
         this.app = Javalin.create(config -> configure(config, host, port, gate, jobs, lifecycle, listings, webhooks, tokens,
-                catalog, readiness, metrics, documents));
+                catalog, readiness, metrics, documents, reviews, reports, console));
     }
 
     private static void configure(JavalinConfig config, String host, int port, AccessGate gate,
                                   JobHandlers jobs, LifecycleHandlers lifecycle, ListingHandlers listings,
                                   WebhookHandlers webhooks,
                                   TokenHandler tokens, CatalogHandlers catalog, ReadinessProbe readiness,
-                                  ApiMetrics metrics, PublicDocuments documents) {
+                                  ApiMetrics metrics, PublicDocuments documents, ReviewHandlers reviews,
+                                  ReportHandlers reports, ConsoleRoutes console) {
         config.jetty.host = host;
         config.jetty.port = port;
         config.http.maxRequestSize = MAX_BODY_BYTES;
@@ -71,6 +74,9 @@ public final class IngestApi implements AutoCloseable {
         operation(config, "GET", "/getJobsByCaseId", listings::byCase);
         operation(config, "GET", "/getAgentJobByCaseId", listings::byCase);
         operation(config, "GET", "/jobs", listings::jobs);
+        operation(config, "POST", "/reviewHit", reviews::reviewHit);
+        operation(config, "POST", "/decideCase", reviews::decideCase);
+        operation(config, "POST", "/downloadReport", reports::download);
         operation(config, "GET", "/getWebhookDeliveries", webhooks::deliveries);
         operation(config, "POST", "/triggerWebhook", webhooks::trigger);
         operation(config, "POST", "/testWebhook", webhooks::test);
@@ -91,6 +97,7 @@ public final class IngestApi implements AutoCloseable {
         config.routes.get(PREFIX + "/openapi.json", documents::openApi);
         config.routes.get("/docs", documents::page);
         config.routes.get("/docs/{asset}", documents::asset);
+        console.register(config);
         config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                 .result(metrics.scrape()));
 

@@ -65,11 +65,18 @@ public final class JobReads {
                         // The owner moved while the request was in flight: the forwarding instance looks again.
                         throw ApiError.unavailable("The job registry is rebalancing; retry shortly.", jobId, RETRY_AFTER_SECONDS);
                     }
+                    boolean post = ctx.method().name().equals("POST");
                     Optional<JobForwarder.Answer> answer = forwarder.forward(elsewhere.owner(), pathAndQuery(ctx),
-                            ctx.header("Authorization"), ctx.method().name().equals("POST") ? ctx.bodyAsBytes() : null, deadline);
-                    if (answer.isPresent() && (answer.get().status() != 503 || deadline.passed())) {
+                            ctx.header("Authorization"), post ? ctx.bodyAsBytes() : null, deadline);
+                    // A read is asked again after a 503; an operation (a POST) is not: its 503 may mean "done, but
+                    // the answer is unknown", and repeating it is the client's call.
+                    if (answer.isPresent() && (answer.get().status() != 503 || post || deadline.passed())) {
                         ctx.status(answer.get().status()).contentType("application/json").result(answer.get().body());
                         return;
+                    }
+                    if (post && answer.isEmpty()) {
+                        throw ApiError.unavailable("The instance that owns this job did not answer; retry shortly.",
+                                jobId, RETRY_AFTER_SECONDS);
                     }
                     if (deadline.passed()) {
                         throw ApiError.unavailable("The instance that owns this job did not answer; retry shortly.",

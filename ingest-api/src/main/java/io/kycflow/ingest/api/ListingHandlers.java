@@ -60,7 +60,7 @@ public final class ListingHandlers {
                 text(ctx, "case_id", 256), instant(ctx, "created_after"), instant(ctx, "created_before"));
         int limit = limit(ctx);
         Optional<String> cursor = cursor(ctx);
-        List<JsonNode> jobs = collect(ctx, filter, cursor, limit, JobView.Include.NONE);
+        List<JsonNode> jobs = collect(ctx, filter, cursor, limit, JobView.Include.NONE, asked(ctx));
         ObjectNode body = Json.mapper().createObjectNode();
         ArrayNode page = body.putArray("jobs");
         jobs.stream().limit(limit).forEach(page::add);
@@ -85,7 +85,7 @@ public final class ListingHandlers {
                 Optional.empty(), Optional.empty());
         JobView.Include include = new JobView.Include(RequestContext.flag(ctx, "include_check_results"), false,
                 RequestContext.flag(ctx, "include_status_messages"));
-        List<JsonNode> jobs = collect(ctx, filter, Optional.empty(), MAX_CASE_JOBS, include);
+        List<JsonNode> jobs = collect(ctx, filter, Optional.empty(), MAX_CASE_JOBS, include, asked(ctx));
         ObjectNode body = Json.mapper().createObjectNode();
         ArrayNode array = body.putArray("jobs");
         jobs.stream().limit(MAX_CASE_JOBS).forEach(array::add);
@@ -93,9 +93,34 @@ public final class ListingHandlers {
         ctx.json(body);
     }
 
-    /** This instance's matches, plus every other instance's when this request came from a client. */
+    /**
+     * Every job of one case (of one agent, when given) from every instance, newest first, with check results
+     * and status messages: what a case report is made of.
+     */
+    public List<JsonNode> caseJobs(Context ctx, Principal caller, String caseId, Optional<String> agentKey) {
+        JobFilter filter = new JobFilter(caller.tenantId(), agentKey, Optional.empty(), Optional.of(caseId),
+                Optional.empty(), Optional.empty());
+        String target = IngestApi.PREFIX + "/getJobsByCaseId?case_id=" + encode(caseId)
+                + agentKey.map(a -> "&agent_key=" + encode(a)).orElse("")
+                + "&include_check_results=true&include_status_messages=true";
+        List<JsonNode> jobs = collect(ctx, filter, Optional.empty(), MAX_CASE_JOBS, new JobView.Include(true, false, true),
+                target);
+        return jobs.size() > MAX_CASE_JOBS ? List.copyOf(jobs.subList(0, MAX_CASE_JOBS)) : jobs;
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** What another instance is asked for: the same request, answered locally there. */
+    private static String asked(Context ctx) {
+        String query = ctx.queryString();
+        return ctx.path() + (query == null ? "" : "?" + query);
+    }
+
+    /** This instance's matches, plus every other instance's (asked {@code target}) when this request came from a client. */
     private List<JsonNode> collect(Context ctx, JobFilter filter, Optional<String> cursor, int limit,
-                                   JobView.Include include) {
+                                   JobView.Include include, String target) {
         List<JsonNode> merged = new ArrayList<>();
         try {
             for (Job job : listing.list(filter, cursor, limit)) {
@@ -105,8 +130,6 @@ public final class ListingHandlers {
             throw ApiError.unavailable("The job registry is rebalancing; retry shortly.", null, RETRY_AFTER_SECONDS);
         }
         if (ctx.header(JobForwarder.FORWARDED_HEADER) == null) {
-            String query = ctx.queryString();
-            String target = ctx.path() + (query == null ? "" : "?" + query);
             for (HostInfo other : listing.otherInstances(self)) {
                 JobForwarder.Answer answer = forwarder.forward(other, target, ctx.header("Authorization"))
                         .filter(a -> a.status() == 200)

@@ -119,7 +119,8 @@ final class JobFold {
                 JobStatus.DELETED, job.progress(), job.recommendation(), null, job.queuedAt(), job.startedAt(),
                 job.completedAt() != null ? job.completedAt() : now, job.createdAt(), now, results,
                 append(job.statusMessages(), now, "Job deleted at " + now + ": its personal data was erased."),
-                job.plan(), job.submissionId(), null, job.eventSequence() + 1, job.originalJobId(), job.newJobId());
+                job.plan(), job.submissionId(), null, job.eventSequence() + 1, job.originalJobId(), job.newJobId(),
+                job.review().withoutPersonalData());
     }
 
     /** The check ran out of time: an {@code error} result, so the job is reviewed rather than approved. */

@@ -17,9 +17,10 @@ import java.time.Duration;
  *                        (dedup, job stores)  ├─► kyc.jobs, kyc.job-events
  * kyc.check-results ─► result-processor ─────┼─► kyc.check-tasks.&lt;check&gt;
  *                        (job, deadline)      └─► kyc.registry.dead-letters
+ * kyc.review-decisions ─► review-processor ─► kyc.jobs, kyc.job-events, kyc.job-command-outcomes (by decision id)
  * kyc.notifications.attempts ─► delivery-log-processor (webhook delivery store, for getWebhookDeliveries)
  * </pre>
- * Both sources share the job store, so they are co-partitioned and one task owns each job.
+ * The command, result and review sources share the job store, so they are co-partitioned and one task owns each job.
  * Values are read as bytes and parsed inside the processors: an unreadable record becomes a dead
  * letter (and a {@code rejected} outcome), not a dead stream thread.
  */
@@ -40,7 +41,11 @@ public final class JobRegistryTopology {
         topology.addSource(RegistryNames.ATTEMPTS_SOURCE, Serdes.String().deserializer(),
                 Serdes.ByteArray().deserializer(), Topics.NOTIFICATION_ATTEMPTS.name());
 
+        topology.addSource(RegistryNames.REVIEWS_SOURCE, Serdes.String().deserializer(),
+                Serdes.ByteArray().deserializer(), Topics.REVIEW_DECISIONS.name());
+
         topology.addProcessor(RegistryNames.SUBMISSION_PROCESSOR, SubmissionProcessor::new, RegistryNames.COMMANDS_SOURCE);
+        topology.addProcessor(RegistryNames.REVIEW_PROCESSOR, ReviewProcessor::new, RegistryNames.REVIEWS_SOURCE);
         topology.addProcessor(RegistryNames.RESULT_PROCESSOR, () -> new ResultProcessor(catchUp, timeoutScanInterval),
                 RegistryNames.RESULTS_SOURCE);
         topology.addProcessor(RegistryNames.DELIVERY_LOG_PROCESSOR, DeliveryLogProcessor::new, RegistryNames.ATTEMPTS_SOURCE);
@@ -48,7 +53,8 @@ public final class JobRegistryTopology {
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RegistryNames.DEDUP_STORE),
                 Serdes.String(), Serdes.String()), RegistryNames.SUBMISSION_PROCESSOR);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RegistryNames.JOB_STORE),
-                Topics.JOBS.keySerde(), Topics.JOBS.valueSerde()), RegistryNames.SUBMISSION_PROCESSOR, RegistryNames.RESULT_PROCESSOR);
+                Topics.JOBS.keySerde(), Topics.JOBS.valueSerde()), RegistryNames.SUBMISSION_PROCESSOR, RegistryNames.RESULT_PROCESSOR,
+                RegistryNames.REVIEW_PROCESSOR);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RegistryNames.DEADLINE_STORE),
                 Serdes.String(), Serdes.String()), RegistryNames.SUBMISSION_PROCESSOR, RegistryNames.RESULT_PROCESSOR);
 
@@ -57,14 +63,15 @@ public final class JobRegistryTopology {
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RegistryNames.DELIVERY_LOG_STORE),
                 Serdes.String(), new JsonSerde<>(WebhookDeliveries.class)), RegistryNames.DELIVERY_LOG_PROCESSOR);
 
-        String[] both = {RegistryNames.SUBMISSION_PROCESSOR, RegistryNames.RESULT_PROCESSOR};
+        String[] jobWriters = {RegistryNames.SUBMISSION_PROCESSOR, RegistryNames.RESULT_PROCESSOR,
+                RegistryNames.REVIEW_PROCESSOR};
         topology.addSink(RegistryNames.OUTCOMES_SINK, Topics.JOB_COMMAND_OUTCOMES.name(),
                 Topics.JOB_COMMAND_OUTCOMES.keySerde().serializer(), Topics.JOB_COMMAND_OUTCOMES.valueSerde().serializer(),
-                RegistryNames.SUBMISSION_PROCESSOR);
+                RegistryNames.SUBMISSION_PROCESSOR, RegistryNames.REVIEW_PROCESSOR);
         topology.addSink(RegistryNames.JOBS_SINK, Topics.JOBS.name(),
-                Topics.JOBS.keySerde().serializer(), Topics.JOBS.valueSerde().serializer(), both);
+                Topics.JOBS.keySerde().serializer(), Topics.JOBS.valueSerde().serializer(), jobWriters);
         topology.addSink(RegistryNames.JOB_EVENTS_SINK, Topics.JOB_EVENTS.name(),
-                Topics.JOB_EVENTS.keySerde().serializer(), Topics.JOB_EVENTS.valueSerde().serializer(), both);
+                Topics.JOB_EVENTS.keySerde().serializer(), Topics.JOB_EVENTS.valueSerde().serializer(), jobWriters);
         topology.addSink(RegistryNames.CHECK_TASKS_SINK,
                 new CheckTaskTopicExtractor(),
                 Serdes.String().serializer(), Topics.CHECK_TASK_SERDE.serializer(),
@@ -77,7 +84,8 @@ public final class JobRegistryTopology {
                 RegistryNames.SUBMISSION_PROCESSOR);
         topology.addSink(RegistryNames.DEAD_LETTERS_SINK, Topics.REGISTRY_DEAD_LETTERS.name(),
                 Topics.REGISTRY_DEAD_LETTERS.keySerde().serializer(), Topics.REGISTRY_DEAD_LETTERS.valueSerde().serializer(),
-                RegistryNames.SUBMISSION_PROCESSOR, RegistryNames.RESULT_PROCESSOR, RegistryNames.DELIVERY_LOG_PROCESSOR);
+                RegistryNames.SUBMISSION_PROCESSOR, RegistryNames.RESULT_PROCESSOR, RegistryNames.DELIVERY_LOG_PROCESSOR,
+                RegistryNames.REVIEW_PROCESSOR);
         return topology;
     }
 }

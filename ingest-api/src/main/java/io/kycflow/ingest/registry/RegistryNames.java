@@ -21,6 +21,8 @@ public final class RegistryNames {
     static final String RESULT_PROCESSOR = "result-processor";
     static final String ATTEMPTS_SOURCE = "notification-attempts-source";
     static final String DELIVERY_LOG_PROCESSOR = "delivery-log-processor";
+    static final String REVIEWS_SOURCE = "review-decisions-source";
+    static final String REVIEW_PROCESSOR = "review-processor";
     static final String OUTCOMES_SINK = "outcomes-sink";
     static final String JOBS_SINK = "jobs-sink";
     static final String JOB_EVENTS_SINK = "job-events-sink";

@@ -37,7 +37,11 @@ class ApiEdgeTest {
     /** Routes anyone may call; every other registered route must answer 401 without a token. */
     private static final List<String> PUBLIC = List.of("GET /health/live", "GET /health/ready", "GET /metrics",
             "GET /api/v1/openapi.json", "GET /docs", "GET /docs/{asset}", "GET /.well-known/jwks.json",
-            "POST /api/v1/auth/token", "POST /auth/token");
+            "POST /api/v1/auth/token", "POST /auth/token",
+            // The review console: public at the bearer gate, guarded by its own session cookie (ReviewConsoleTest).
+            "GET /console", "GET /console/login", "POST /console/login", "POST /console/logout", "GET /console/jobs/{jobId}",
+            "POST /console/jobs/{jobId}/hits", "POST /console/jobs/{jobId}/decision", "GET /console/jobs/{jobId}/report.pdf",
+            "GET /console/assets/console.css");
 
     @TempDir
     static Path data;
