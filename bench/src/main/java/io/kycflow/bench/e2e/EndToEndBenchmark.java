@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -89,9 +90,18 @@ public final class EndToEndBenchmark {
                 OpenLoopSender sender = new OpenLoopSender(kycflow.apiPort(), API_KEY);
                 describe(options, lists, kycflow, out);
                 smokeJob(sender, requests, receiver, out);
-                OpenLoopSender.Result sent = sender.run(requests, options.rate(), options.duration());
+                List<String> notes = new ArrayList<>();
+                header(out);
+                if (!options.warmup().isZero()) {
+                    // A running service is warm: the first seconds of a fresh JVM (JIT, caches, the first
+                    // transactions) are reported apart, and drained, before the measured period starts.
+                    OpenLoopSender.Result warm = sender.run(requests, "warmup", options.rate(), options.warmup());
+                    awaitWebhooks(warm, receiver, options.drain());
+                    report("warm-up", warm, receiver, out, notes, false);
+                }
+                OpenLoopSender.Result sent = sender.run(requests, "load", options.rate(), options.duration());
                 awaitWebhooks(sent, receiver, options.drain());
-                report(options, sent, receiver, out);
+                report("measured", sent, receiver, out, notes, true);
             } catch (RuntimeException e) {
                 throw new IllegalStateException(e.getMessage() + " (kycflow's log: " + log + ", kept)", e);
             }
@@ -117,9 +127,10 @@ public final class EndToEndBenchmark {
     }
 
     private static void describe(EndToEndOptions options, Path lists, AllInOneProcess kycflow, PrintStream out) {
-        out.printf(Locale.ROOT, "kycflow end-to-end benchmark: open loop, %d jobs/s for %d s (%d jobs), agent public-kyc, "
-                        + "then up to %d s for the last webhooks%n", options.rate(), options.duration().toSeconds(),
-                options.rate() * options.duration().toSeconds(), options.drain().toSeconds());
+        out.printf(Locale.ROOT, "kycflow end-to-end benchmark: open loop, %d jobs/s for %d s (%d jobs) after a %d s warm-up "
+                        + "at the same rate, agent public-kyc, then up to %d s for the last webhooks%n", options.rate(),
+                options.duration().toSeconds(), options.rate() * options.duration().toSeconds(),
+                options.warmup().toSeconds(), options.drain().toSeconds());
         out.printf(Locale.ROOT, "kycflow all-in-one in a child JVM (pid %d, defaults), lists %s, KYCFLOW_LISTS_MAX_AGE=0; "
                         + "%d cores, %s %s%n", kycflow.pid(), lists, Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"));
@@ -164,8 +175,16 @@ public final class EndToEndBenchmark {
         }
     }
 
-    private static void report(EndToEndOptions options, OpenLoopSender.Result sent, WebhookReceiver receiver,
-                               PrintStream out) {
+    private static void header(PrintStream out) {
+        out.println();
+        out.println("| period | offered | 200 | other answers | webhooks arrived | missing | e2e p50 ms | e2e p90 ms "
+                + "| e2e p99 ms | e2e max ms | submit p50 ms | submit p99 ms | send lag max ms |");
+        out.println("| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        out.flush();
+    }
+
+    private static void report(String period, OpenLoopSender.Result sent, WebhookReceiver receiver, PrintStream out,
+                               List<String> notes, boolean verdict) {
         Histogram endToEnd = new Histogram(HIGHEST_MICROS, 3);
         SortedMap<String, Long> outcomes = new TreeMap<>();
         SortedMap<String, Long> sanctions = new TreeMap<>();
@@ -183,16 +202,19 @@ public final class EndToEndBenchmark {
         long offered = sent.offered();
         long accepted = sent.accepted().size();
         Histogram submit = sent.submitLatencyMicros();
-        out.println("| offered | 200 | other answers | webhooks arrived | missing | repeats | e2e p50 ms | e2e p90 ms "
-                + "| e2e p99 ms | e2e max ms | submit p50 ms | submit p99 ms | send lag max ms |");
-        out.println("| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-        out.printf(Locale.ROOT, "| %d | %d | %s | %d | %d | %d | %s | %s | %s | %s | %s | %s | %s |%n", offered, accepted,
-                sent.otherAnswers().isEmpty() ? "-" : sent.otherAnswers().toString(), arrived, accepted - arrived,
-                receiver.repeats(), ms(endToEnd, 50), ms(endToEnd, 90), ms(endToEnd, 99),
+        out.printf(Locale.ROOT, "| %s | %d | %d | %s | %d | %d | %s | %s | %s | %s | %s | %s | %s |%n", period, offered,
+                accepted, sent.otherAnswers().isEmpty() ? "-" : sent.otherAnswers().toString(), arrived, accepted - arrived,
+                ms(endToEnd, 50), ms(endToEnd, 90), ms(endToEnd, 99),
                 String.format(Locale.ROOT, "%.1f", endToEnd.getMaxValue() / 1000.0), ms(submit, 50), ms(submit, 99),
                 String.format(Locale.ROOT, "%.1f", sent.maxSendLagMicros() / 1000.0));
+        notes.add(period + ": terminal status/recommendation " + outcomes + "; sanctions check " + sanctions
+                + "; repeated webhooks so far " + receiver.repeats());
+        if (!verdict) {
+            out.flush();
+            return;
+        }
         out.println();
-        out.println("terminal status/recommendation: " + outcomes + "; sanctions check: " + sanctions);
+        notes.forEach(out::println);
         double p50 = endToEnd.getValueAtPercentile(50) / 1000.0;
         double p99 = endToEnd.getValueAtPercentile(99) / 1000.0;
         boolean all = accepted == offered && arrived == accepted;

@@ -4,24 +4,27 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /** The offered rate, how long it is offered, how long to wait for the last webhooks, and where the lists are. */
-record EndToEndOptions(int rate, Duration duration, Duration drain, Path listsDir) {
+record EndToEndOptions(int rate, Duration warmup, Duration duration, Duration drain, Path listsDir) {
 
     static final String USAGE = """
-            usage: EndToEndBenchmark [--rate JOBS_PER_SECOND] [--seconds SECONDS] [--drain SECONDS] [--lists DIR]
+            usage: EndToEndBenchmark [--rate JOBS_PER_SECOND] [--warmup SECONDS] [--seconds SECONDS] [--drain SECONDS]
+                                     [--lists DIR]
               --rate     jobs offered per second, on schedule whatever the answers (default 200)
+              --warmup   seconds of the same load before the measured period, reported apart (default 20; 0: none)
               --seconds  how long the rate is offered (default 20)
               --drain    how long to wait after the last submission for the last webhooks (default 60)
               --lists    the sanctions lists folder (default: KYCFLOW_LISTS_DIR, else ../shared/data/sanctions)
             The all-in-one runs with its defaults and KYCFLOW_LISTS_MAX_AGE=0 (the shared lists are old).""";
 
     EndToEndOptions {
-        if (rate < 1 || duration.isZero() || duration.isNegative() || drain.isNegative()) {
+        if (rate < 1 || duration.isZero() || duration.isNegative() || drain.isNegative() || warmup.isNegative()) {
             throw new IllegalArgumentException("rate and seconds must be at least 1\n" + USAGE);
         }
     }
 
     static EndToEndOptions parse(String[] args) {
         int rate = 200;
+        long warmup = 20;
         long seconds = 20;
         long drain = 60;
         String configuredLists = System.getenv("KYCFLOW_LISTS_DIR");
@@ -38,6 +41,7 @@ record EndToEndOptions(int rate, Duration duration, Duration drain, Path listsDi
             try {
                 switch (name) {
                     case "--rate" -> rate = Integer.parseInt(value);
+                    case "--warmup" -> warmup = Long.parseLong(value);
                     case "--seconds" -> seconds = Long.parseLong(value);
                     case "--drain" -> drain = Long.parseLong(value);
                     case "--lists" -> lists = Path.of(value);
@@ -47,6 +51,6 @@ record EndToEndOptions(int rate, Duration duration, Duration drain, Path listsDi
                 throw new IllegalArgumentException(name + ": '" + value + "' is not a whole number\n" + USAGE);
             }
         }
-        return new EndToEndOptions(rate, Duration.ofSeconds(seconds), Duration.ofSeconds(drain), lists);
+        return new EndToEndOptions(rate, Duration.ofSeconds(warmup), Duration.ofSeconds(seconds), Duration.ofSeconds(drain), lists);
     }
 }

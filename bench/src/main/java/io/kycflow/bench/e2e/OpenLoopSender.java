@@ -56,7 +56,7 @@ final class OpenLoopSender {
         }
     }
 
-    Result run(EndToEndBenchmark.E2eRequests requests, int rate, Duration duration) {
+    Result run(EndToEndBenchmark.E2eRequests requests, String phase, int rate, Duration duration) {
         long total = rate * duration.toSeconds();
         long intervalNanos = TimeUnit.SECONDS.toNanos(1) / rate;
         List<Submission> accepted = Collections.synchronizedList(new ArrayList<>());
@@ -71,7 +71,7 @@ final class OpenLoopSender {
                 while ((wait = due - System.nanoTime()) > 0) {
                     LockSupport.parkNanos(wait);
                 }
-                String jobId = requests.jobId("load", i);
+                String jobId = requests.jobId(phase, i);
                 byte[] body = requests.body(jobId, i);
                 threads.execute(() -> {
                     maxLag.accumulateAndGet((System.nanoTime() - due) / 1000, Math::max);
