@@ -128,9 +128,9 @@ public final class CheckWorker implements AutoCloseable {
                 } else if (!consumer.paused().isEmpty()) {
                     consumer.resume(consumer.paused());
                 }
-                // At capacity, a poll of paused partitions would sleep its whole timeout while tasks finish in
-                // a few ms (measured: ~8 tasks per 100 ms per check, docs/performance.md): keep the group alive
-                // with a poll that does not wait, and wait for a task to finish instead.
+                // At capacity, a poll of paused partitions sleeps its whole timeout while tasks finish in a few
+                // ms, which capped a check at maxInFlight tasks per 100 ms (docs/performance.md, end to end):
+                // keep the group alive with a poll that does not wait, and wait for a task to finish instead.
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(full ? Duration.ZERO : POLL)) {
                     accept(record);
                 }

@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -57,7 +58,7 @@ final class WebhookReceiver implements AutoCloseable {
             ctx.status(200);
             return;
         }
-        Map<String, String> checks = new java.util.TreeMap<>();
+        Map<String, String> checks = new TreeMap<>();
         body.path("check_results").forEach(r -> checks.put(r.path("command_id").asText("?"), r.path("status").asText("?")));
         Arrival arrival = new Arrival(now, body.path("status").asText("?"), body.path("recommendation").asText("-"),
                 Map.copyOf(checks));
