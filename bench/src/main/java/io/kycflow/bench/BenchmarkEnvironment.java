@@ -32,6 +32,7 @@ import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,8 +41,8 @@ import java.util.stream.Stream;
 
 /**
  * The system under test, wired as the all-in-one wires it (embedded broker, topics, ingest API), plus the
- * raw path on the same broker. Everything lives in a temporary data directory removed on close, so each
- * run starts from empty stores and topics.
+ * raw path on the same broker and, when asked for, the PostgreSQL peer on a throw-away cluster. Everything
+ * lives in temporary directories removed on close, so each run starts from empty stores, topics and tables.
  */
 final class BenchmarkEnvironment implements AutoCloseable {
 
@@ -55,16 +56,16 @@ final class BenchmarkEnvironment implements AutoCloseable {
     private final Path dataDir;
     private final KycflowConfig config;
     private final short transactionVersion;
-    private final LoadTarget kycflow;
-    private final LoadTarget raw;
+    private final Map<String, LoadTarget> targets;
+    private final String postgresDescription;
 
-    private BenchmarkEnvironment(Path dataDir, KycflowConfig config, short transactionVersion, LoadTarget kycflow,
-                                 LoadTarget raw) {
+    private BenchmarkEnvironment(Path dataDir, KycflowConfig config, short transactionVersion,
+                                 Map<String, LoadTarget> targets, String postgresDescription) {
         this.dataDir = dataDir;
         this.config = config;
         this.transactionVersion = transactionVersion;
-        this.kycflow = kycflow;
-        this.raw = raw;
+        this.targets = targets;
+        this.postgresDescription = postgresDescription;
     }
 
     static BenchmarkEnvironment start(BenchmarkOptions options, JobRequestBodies bodies) {
@@ -91,13 +92,28 @@ final class BenchmarkEnvironment implements AutoCloseable {
             RawPathServer rawServer = new RawPathServer(kafka).start();
             started.push(rawServer);
 
-            LoadTarget kycflowTarget = new LoadTarget("kycflow", new InetSocketAddress("127.0.0.1", api.port()),
-                    "/api/v1/startKYCAgentJob", Map.of("Authorization", "Bearer " + config.apiKey().orElseThrow()));
-            LoadTarget rawTarget = new LoadTarget("raw", new InetSocketAddress("127.0.0.1", rawServer.port()),
-                    RawPathServer.PATH, Map.of());
+            Map<String, String> bearer = Map.of("Authorization", "Bearer " + config.apiKey().orElseThrow());
+            Map<String, LoadTarget> targets = new LinkedHashMap<>();
+            targets.put("raw", new LoadTarget("raw", new InetSocketAddress("127.0.0.1", rawServer.port()),
+                    RawPathServer.PATH, Map.of()));
+            String postgresDescription = "";
+            if (options.includes("postgres")) {
+                PostgresCluster cluster = PostgresCluster.start();
+                started.push(cluster);
+                PostgresPeerServer peer = new PostgresPeerServer(cluster, options.postgresPool(),
+                        config.apiKey().orElseThrow()).start();
+                started.push(peer);
+                targets.put("postgres", new LoadTarget("postgres", new InetSocketAddress("127.0.0.1", peer.port()),
+                        PostgresPeerServer.PATH, bearer));
+                postgresDescription = "PostgreSQL " + cluster.version() + " on 127.0.0.1:" + cluster.port()
+                        + " (fsync on, synchronous_commit on), HikariCP pool of " + peer.poolSize();
+            }
+            targets.put("kycflow", new LoadTarget("kycflow", new InetSocketAddress("127.0.0.1", api.port()),
+                    "/api/v1/startKYCAgentJob", bearer));
+            targets.keySet().retainAll(options.targets());
             awaitReady(api.port());
             BenchmarkEnvironment environment = new BenchmarkEnvironment(dataDir, config, transactionVersion,
-                    kycflowTarget, rawTarget);
+                    Map.copyOf(targets), postgresDescription);
             environment.started.addAll(started);
             environment.smokeTest(bodies);
             return environment;
@@ -203,7 +219,7 @@ final class BenchmarkEnvironment implements AutoCloseable {
 
     /** One request to each target must be a 200, or there is nothing meaningful to measure. */
     private void smokeTest(JobRequestBodies bodies) {
-        for (LoadTarget target : List.of(raw, kycflow)) {
+        for (LoadTarget target : targets.values()) {
             try (KeepAliveConnection connection = new KeepAliveConnection(target)) {
                 int status = connection.post(bodies.body("smoke-" + target.name(), 0, 0));
                 if (status != 200) {
@@ -216,12 +232,14 @@ final class BenchmarkEnvironment implements AutoCloseable {
         }
     }
 
-    LoadTarget kycflow() {
-        return kycflow;
+    /** The targets asked for, in the order of {@code --targets}. */
+    List<LoadTarget> targets(List<String> order) {
+        return order.stream().map(targets::get).toList();
     }
 
-    LoadTarget raw() {
-        return raw;
+    /** The PostgreSQL peer's server and pool, or an empty string when it is not a target. */
+    String postgresDescription() {
+        return postgresDescription;
     }
 
     KycflowConfig config() {

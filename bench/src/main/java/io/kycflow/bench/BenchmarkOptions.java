@@ -1,40 +1,60 @@
 package io.kycflow.bench;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * What one benchmark run does: how many closed-loop clients, for how long, how many raw/kycflow rounds,
- * and the partition count of every topic (the raw topic gets the same count, so both paths spread their
- * writes over as many partitions).
+ * What one benchmark run does: which targets, at which closed-loop client counts, for how long, how many
+ * rounds, the partition count of every topic (the raw topic gets the same count, so both paths spread their
+ * writes over as many partitions) and the PostgreSQL peer's connection pool.
  */
-record BenchmarkOptions(int clients, Duration warmup, Duration measure, int rounds, Optional<Integer> partitions,
-                        Optional<Short> transactionVersion) {
+record BenchmarkOptions(List<Integer> clients, List<String> targets, Duration warmup, Duration measure, int rounds,
+                        Optional<Integer> partitions, Optional<Short> transactionVersion, int postgresPool) {
+
+    static final List<String> ALL_TARGETS = List.of("raw", "postgres", "kycflow");
 
     static final String USAGE = """
-            usage: IngestLoadBenchmark [--clients N] [--warmup SECONDS] [--seconds SECONDS] [--rounds N] [--partitions N]
+            usage: IngestLoadBenchmark [--clients N[,N...]] [--targets raw,postgres,kycflow] [--warmup SECONDS]
+                                       [--seconds SECONDS] [--rounds N] [--partitions N] [--postgres-pool N]
                                        [--transaction-version 0|1|2]
-              --clients     concurrent closed-loop clients, one keep-alive connection each (default 64)
+              --clients     concurrent closed-loop clients, one keep-alive connection each; a comma-separated
+                            list runs every target at each count in turn (default 64,256)
+              --targets     which paths to load, in this order within a round (default raw,postgres,kycflow)
               --warmup      seconds of load before each measured period, not recorded (default 5)
               --seconds     seconds of each measured period (default 20)
-              --rounds      raw then kycflow, this many times, to expose drift (default 2)
+              --rounds      every target, this many times per client count, to expose drift (default 2)
               --partitions  partitions of every topic (default: KYCFLOW_PARTITIONS, else 12)
+              --postgres-pool  connections of the PostgreSQL peer's pool (default 16)
               --transaction-version  the broker's transaction.version feature, set before the services
                             start (default: the broker's, 2 on Kafka 4.x); 1 is the protocol before KIP-890
             Other kycflow settings come from the environment as for the kycflow command
             (KYCFLOW_COMMIT_INTERVAL, KYCFLOW_OUTCOME_TIMEOUT, KYCFLOW_ROCKSDB_MEMORY_MB, ...).""";
 
     BenchmarkOptions {
-        if (clients < 1 || rounds < 1 || warmup.isNegative() || measure.isZero() || measure.isNegative()) {
-            throw new IllegalArgumentException("clients and rounds must be at least 1, seconds more than 0");
+        clients = List.copyOf(clients);
+        targets = List.copyOf(targets);
+        if (clients.isEmpty() || clients.stream().anyMatch(c -> c < 1) || rounds < 1 || warmup.isNegative()
+                || measure.isZero() || measure.isNegative() || postgresPool < 1) {
+            throw new IllegalArgumentException("clients, rounds and the pool must be at least 1, seconds more than 0\n" + USAGE);
+        }
+        if (targets.isEmpty() || !ALL_TARGETS.containsAll(targets)) {
+            throw new IllegalArgumentException("--targets: a comma-separated subset of " + ALL_TARGETS + "\n" + USAGE);
         }
     }
 
+    boolean includes(String target) {
+        return targets.contains(target);
+    }
+
     static BenchmarkOptions parse(String[] args) {
-        int clients = 64;
+        List<Integer> clients = List.of(64, 256);
+        List<String> targets = ALL_TARGETS;
         long warmup = 5;
         long seconds = 20;
         int rounds = 2;
+        int postgresPool = 16;
         Optional<Integer> partitions = Optional.empty();
         Optional<Short> transactionVersion = Optional.empty();
         for (int i = 0; i < args.length; i++) {
@@ -48,11 +68,13 @@ record BenchmarkOptions(int clients, Duration warmup, Duration measure, int roun
             String value = args[++i];
             try {
                 switch (name) {
-                    case "--clients" -> clients = Integer.parseInt(value);
+                    case "--clients" -> clients = integers(value);
+                    case "--targets" -> targets = List.of(value.split(","));
                     case "--warmup" -> warmup = Long.parseLong(value);
                     case "--seconds" -> seconds = Long.parseLong(value);
                     case "--rounds" -> rounds = Integer.parseInt(value);
                     case "--partitions" -> partitions = Optional.of(Integer.parseInt(value));
+                    case "--postgres-pool" -> postgresPool = Integer.parseInt(value);
                     case "--transaction-version" -> transactionVersion = Optional.of(Short.parseShort(value));
                     default -> throw new IllegalArgumentException("unknown option " + name + "\n" + USAGE);
                 }
@@ -60,7 +82,15 @@ record BenchmarkOptions(int clients, Duration warmup, Duration measure, int roun
                 throw new IllegalArgumentException(name + ": '" + value + "' is not a whole number\n" + USAGE);
             }
         }
-        return new BenchmarkOptions(clients, Duration.ofSeconds(warmup), Duration.ofSeconds(seconds), rounds, partitions,
-                transactionVersion);
+        return new BenchmarkOptions(clients, targets, Duration.ofSeconds(warmup), Duration.ofSeconds(seconds), rounds,
+                partitions, transactionVersion, postgresPool);
+    }
+
+    private static List<Integer> integers(String commaSeparated) {
+        List<Integer> values = new ArrayList<>();
+        for (String part : commaSeparated.split(",")) {
+            values.add(Integer.parseInt(part.trim()));
+        }
+        return values;
     }
 }

@@ -30,19 +30,18 @@ final class LoadGenerator {
     private static final long HIGHEST_MICROS = TimeUnit.MINUTES.toMicros(1);
     private static final long PAUSE_AFTER_IO_ERROR_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
-    private final int clients;
     private final JobRequestBodies bodies;
     private final CpuSampler cpu = new CpuSampler();
 
-    LoadGenerator(int clients, JobRequestBodies bodies) {
-        this.clients = clients;
+    LoadGenerator(JobRequestBodies bodies) {
         this.bodies = bodies;
     }
 
-    PhaseResult run(LoadTarget target, int round, Duration warmup, Duration measure) {
+    PhaseResult run(LoadTarget target, int clients, int round, Duration warmup, Duration measure) {
         long measureStart = System.nanoTime() + warmup.toNanos();
         long measureEnd = measureStart + measure.toNanos();
-        String phase = target.name() + round;
+        // Part of every job_id: no two periods of a run send the same one.
+        String phase = target.name() + clients + "r" + round;
         List<Future<ClientTally>> tallies = new ArrayList<>(clients);
         CpuUsage usage;
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -55,7 +54,7 @@ final class LoadGenerator {
             sleepUntil(measureEnd);
             usage = cpu.between(from, cpu.sample());
         }
-        return merge(target.name(), round, measure, tallies, usage);
+        return merge(target.name(), clients, round, measure, tallies, usage);
     }
 
     private ClientTally runClient(LoadTarget target, String phase, int client, long measureStart, long measureEnd) {
@@ -87,7 +86,7 @@ final class LoadGenerator {
         }
     }
 
-    private static PhaseResult merge(String target, int round, Duration measure, List<Future<ClientTally>> tallies,
+    private static PhaseResult merge(String target, int clients, int round, Duration measure, List<Future<ClientTally>> tallies,
                                      CpuUsage usage) {
         Histogram latency = new Histogram(HIGHEST_MICROS, 3);
         SortedMap<String, Long> errors = new TreeMap<>();
@@ -108,7 +107,7 @@ final class LoadGenerator {
             accepted += tally.accepted;
             tally.errors.forEach((status, count) -> errors.merge(status, count, Long::sum));
         }
-        return new PhaseResult(target, round, measure, requests, accepted, errors, latency, usage);
+        return new PhaseResult(target, clients, round, measure, requests, accepted, errors, latency, usage);
     }
 
     private static void sleepUntil(long nanoTime) {

@@ -10,7 +10,7 @@ import java.util.SortedMap;
  * 200s among them, the rest by status ({@code io} for a broken connection or a timeout), and the
  * latency of all of them in microseconds (a 503 after the outcome timeout is latency a client sees).
  */
-record PhaseResult(String target, int round, Duration period, long requests, long accepted,
+record PhaseResult(String target, int clients, int round, Duration period, long requests, long accepted,
                    SortedMap<String, Long> errors, Histogram latencyMicros, CpuUsage cpu) {
 
     double acceptedPerSecond() {

@@ -32,6 +32,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -49,7 +50,7 @@ class CheckWorkerTest {
     static void topics(EmbeddedKafkaBroker broker) {
         kafka = new KafkaClientSettings(broker.bootstrapServers());
         try (Admin admin = Admin.create(kafka.admin("test"))) {
-            new TopicProvisioner(admin, 3, Optional.of((short) 1)).ensure(Topics.all(List.of("test.echo", "test.boom", "test.hang")));
+            new TopicProvisioner(admin, 3, Optional.of((short) 1)).ensure(Topics.all(List.of("test.echo", "test.boom", "test.hang", "test.count")));
         }
         PersonalDataProtection.install(kafka, MASTER_KEYS);
     }
@@ -143,6 +144,37 @@ class CheckWorkerTest {
             assertTrue(results(r -> r.jobId().equals(late), 1, Duration.ofSeconds(2)).isEmpty(), "a task past its deadline is not run");
         } finally {
             never.countDown();
+        }
+    }
+
+    /** Counts how many of its runs overlap, and the most at once. */
+    private record CountingCheck(String id, AtomicInteger running, AtomicInteger most) implements Check {
+        @Override
+        public CheckVerdict run(CheckTask task) throws Exception {
+            most.accumulateAndGet(running.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(20);
+            } finally {
+                running.decrementAndGet();
+            }
+            return new CheckVerdict(true, "fine", "all good", Json.mapper().createObjectNode().put("type", "TestResult"), List.of());
+        }
+    }
+
+    @Test
+    void moreTasksThanItRunsAtOnceAllFinishWithinTheBound() {
+        AtomicInteger most = new AtomicInteger();
+        try (var workers = new CheckWorkersService(kafka, MASTER_KEYS,
+                List.of(new CountingCheck("test.count", new AtomicInteger(), most)), 2, "t4").start()) {
+            List<CheckTask> tasks = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                tasks.add(task("test.count", UUID.randomUUID().toString(), Instant.now().plusSeconds(60)));
+            }
+            produce(tasks.toArray(CheckTask[]::new));
+            List<String> jobIds = tasks.stream().map(CheckTask::jobId).toList();
+            List<CheckResult> finals = results(r -> jobIds.contains(r.jobId()) && r.status().isFinal(), 12, Duration.ofSeconds(30));
+            assertEquals(12, finals.size(), "every task past the in-flight bound still runs");
+            assertTrue(most.get() <= 2, "at most 2 tasks at once, saw " + most.get());
         }
     }
 }
