@@ -45,9 +45,10 @@ public final class ListFileSniffer {
         if (head.startsWith("{")) {
             return ftmFormat(head);
         }
-        if (head.startsWith("- id:") && head.contains("bioguide:") && head.contains("terms:")) {
+        String yaml = head.replaceFirst("^(?:(?:#[^\n]*|---[ \t]*)\r?\n\s*)+", "");
+        if (yaml.startsWith("- id:") && yaml.contains("bioguide:") && yaml.contains("terms:")) {
             // unitedstates/congress-legislators: the executive file's terms are presidencies.
-            return Optional.of(head.contains("type: prez") || head.contains("type: viceprez")
+            return Optional.of(yaml.contains("type: prez") || yaml.contains("type: viceprez")
                     ? FileFormat.US_EXECUTIVE_YAML : FileFormat.US_LEGISLATORS_YAML);
         }
         List<List<String>> rows = sampleRows(file, prefix);
