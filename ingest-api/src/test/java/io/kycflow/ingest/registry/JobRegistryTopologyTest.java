@@ -128,10 +128,10 @@ class JobRegistryTopologyTest {
         assertEquals("s1", outcome.submissionId());
         assertEquals(JobStatus.QUEUED, outcome.job().status());
         assertEquals("case-7", outcome.job().caseId());
-        assertEquals("2026-11-25.1", outcome.job().agentVersion());
+        assertEquals("2026-12-06.1", outcome.job().agentVersion());
 
         Job job = jobs.readValue();
-        assertEquals(2, job.checkResults().size());
+        assertEquals(3, job.checkResults().size());
         assertTrue(job.checkResults().stream().allMatch(r -> r.status() == CheckStatus.PENDING));
         JobEvent queued = events.readValue();
         assertEquals(JobEvent.JOB_QUEUED, queued.eventType());
