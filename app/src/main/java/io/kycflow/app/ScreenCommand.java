@@ -45,7 +45,7 @@ import java.util.concurrent.Callable;
  * and for the benchmark in docs/screening.md; logs go to stderr, results to the output file or stdout.
  */
 @Command(name = "screen", mixinStandardHelpOptions = true,
-        description = "Screen the names of a CSV file against the sanctions lists in a directory.")
+        description = "Screen the names of a CSV file against the sanctions (or, with --purpose pep, PEP) lists in a directory.")
 public final class ScreenCommand implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(ScreenCommand.class);
