@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kycflow.common.json.Json;
 import io.kycflow.screening.load.ListInfo;
 import io.kycflow.screening.load.ListLoader;
+import io.kycflow.screening.load.ListPurpose;
 import io.kycflow.screening.load.LoadReport;
+import io.kycflow.screening.load.LoadedList;
 import io.kycflow.screening.match.Hit;
 import io.kycflow.screening.match.MatchTuning;
 import io.kycflow.screening.match.Query;
@@ -43,7 +45,7 @@ import java.util.concurrent.Callable;
  * and for the benchmark in docs/screening.md; logs go to stderr, results to the output file or stdout.
  */
 @Command(name = "screen", mixinStandardHelpOptions = true,
-        description = "Screen the names of a CSV file against the sanctions lists in a directory.")
+        description = "Screen the names of a CSV file against the sanctions (or, with --purpose pep, PEP) lists in a directory.")
 public final class ScreenCommand implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(ScreenCommand.class);
@@ -71,6 +73,11 @@ public final class ScreenCommand implements Callable<Integer> {
             description = "What the rows describe when they have no schema column: person, organisation, vessel, "
                     + "aircraft or any (person or organisation; default).")
     private String schema;
+
+    @Option(names = "--purpose", paramLabel = "sanctions|pep", defaultValue = "sanctions",
+            description = "Which entities of the lists to screen against: sanctions (default) or pep (the PEP lists "
+                    + "and the FtM entities with the topics role.pep / role.rca).")
+    private String purpose;
 
     @Option(names = "--explain", description = "Add each hit's explanation (alias, aligned parts, evidence).")
     private boolean explain;
@@ -118,14 +125,21 @@ public final class ScreenCommand implements Callable<Integer> {
     }
 
     private Screener load() throws IOException {
+        ListPurpose listPurpose;
+        try {
+            listPurpose = ListPurpose.valueOf(purpose.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--purpose must be sanctions or pep");
+        }
         long started = System.nanoTime();
         LoadReport report = new ListLoader().load(lists);
         report.problems().forEach(p -> log.error("list not loaded: {}", p));
         report.skipped().forEach(s -> log.debug("skipped: {}", s));
-        if (report.loaded().isEmpty()) {
-            throw new IOException("no list could be loaded from " + lists);
+        List<LoadedList> selected = report.loaded().stream().flatMap(l -> listPurpose.select(l).stream()).toList();
+        if (selected.isEmpty()) {
+            throw new IOException("no " + purpose + " list could be loaded from " + lists);
         }
-        Screener screener = Screener.of(report.loaded(), MatchTuning.DEFAULT, RatingThresholds.DEFAULT, limit);
+        Screener screener = Screener.of(selected, MatchTuning.DEFAULT, RatingThresholds.DEFAULT, limit);
         for (ListInfo l : screener.lists()) {
             log.info("list {} version {}: {} records, sha256 {}", l.listId(), l.version(), l.recordCount(), l.sha256());
         }

@@ -48,7 +48,7 @@ class InProcessPipelineTest {
              RunningApi api = RunningApi.start(bootstrapServers, data, "pipeline-api",
                      Map.of("KYCFLOW_OUTBOUND_ALLOWLIST", "127.0.0.1", "KYCFLOW_SLACK_WEBHOOK_HOSTS", "127.0.0.1"));
              CheckSuite suite = CheckSuite.create(List.of("kyc.identity_data_validation_check",
-                     "kyc.sanctions_screening_check_v2"), config, Clock.systemUTC());
+                     "kyc.sanctions_screening_check_v2", "kyc.pep_screening_check_v2"), config, Clock.systemUTC());
              CheckWorkersService workers = new CheckWorkersService(kafka,
                      MasterKeys.of(config.masterKey(), config.dataDir()), suite.checks(), 4, "pipeline").start();
              NotifierService notifier = new NotifierService(config, kafka, WebhookSecrets.of(Map.of("acme", SECRET)),

@@ -100,7 +100,7 @@ class PiiCanaryTest {
                  RunningApi api = RunningApi.start(bootstrap, data, "canary-api",
                          Map.of("KYCFLOW_OUTBOUND_ALLOWLIST", "127.0.0.1", "KYCFLOW_SLACK_WEBHOOK_HOSTS", "127.0.0.1"));
                  CheckSuite suite = CheckSuite.create(List.of("kyc.identity_data_validation_check",
-                         "kyc.sanctions_screening_check_v2"), config, Clock.systemUTC());
+                         "kyc.sanctions_screening_check_v2", "kyc.pep_screening_check_v2"), config, Clock.systemUTC());
                  CheckWorkersService workers = new CheckWorkersService(kafka,
                          MasterKeys.of(config.masterKey(), config.dataDir()), suite.checks(), 2, "canary").start();
                  NotifierService notifier = new NotifierService(config, kafka, WebhookSecrets.of(Map.of("acme", SECRET)),

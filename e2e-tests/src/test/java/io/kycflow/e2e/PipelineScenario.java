@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -39,6 +40,7 @@ final class PipelineScenario {
     static void run(ApiClient client, WebhookReceiver receiver, String webhookSecret) throws Exception {
         String clean = UUID.randomUUID().toString();
         String listed = UUID.randomUUID().toString();
+        String pep = UUID.randomUUID().toString();
 
         assertEquals(200, client.post("/api/v1/startKYCAgentJob", body(clean, "Amelia", "Hartley", "1990-04-01", "GB", receiver,
                 "/hooks/clean")).status());
@@ -46,6 +48,8 @@ final class PipelineScenario {
                 "/hooks/clean")).status());
         assertEquals(200, client.post("/api/v1/startKYCAgentJob", body(listed, "Rustam", "Karimov", "1971-03-14", "UZ",
                 receiver, "/hooks/listed")).status());
+        assertEquals(200, client.post("/api/v1/startKYCAgentJob", body(pep, "Harriet", "Vandermolen", "1961-04-12", "US",
+                receiver, "/hooks/pep")).status());
 
         WebhookReceiver.Received webhook = receiver.next("/hooks/clean", WAIT);
         assertTrue(WebhookSignature.verify(webhook.headers().get("x-kycflow-signature"), webhook.bodyBytes(), webhookSecret,
@@ -55,7 +59,7 @@ final class PipelineScenario {
         assertEquals(webhook.headers().get("x-kycflow-event-id"), job.get("event_id").asText());
         assertEquals("complete", job.get("status").asText(), webhook.body());
         assertEquals("Approve", job.get("recommendation").asText());
-        assertEquals(2, job.get("check_results").size());
+        assertEquals(3, job.get("check_results").size());
         for (JsonNode result : job.get("check_results")) {
             assertEquals("complete", result.get("status").asText(), result.toString());
             assertTrue(result.get("passed").asBoolean(), result.toString());
@@ -67,6 +71,22 @@ final class PipelineScenario {
 
         JsonNode denied = Json.mapper().readTree(receiver.next("/hooks/listed", WAIT).body());
         assertEquals("Deny", denied.get("recommendation").asText(), denied.toString());
+
+        // A sitting senator: the PEP check passes (a PEP is not a failure) and public-kyc asks for review.
+        JsonNode reviewed = Json.mapper().readTree(receiver.next("/hooks/pep", WAIT).body());
+        assertEquals("Review", reviewed.get("recommendation").asText(), reviewed.toString());
+        JsonNode pepResult = null;
+        for (JsonNode result : reviewed.get("check_results")) {
+            if (result.get("command_id").asText().equals("kyc.pep_screening_check_v2")) {
+                pepResult = result;
+            }
+        }
+        assertNotNull(pepResult, reviewed.toString());
+        assertTrue(pepResult.get("passed").asBoolean(), pepResult.toString());
+        assertEquals("STRONG_MATCH", pepResult.at("/payload/pep_match").asText(), pepResult.toString());
+        assertEquals("X000001", pepResult.at("/payload/verified_pep_hits/0/entity_id").asText());
+        assertEquals("Active", pepResult.at("/payload/verified_pep_hits/0/pep_status").asText());
+        assertEquals("us_congress", pepResult.at("/payload/lists/0/list").asText());
 
         JsonNode read = client.get("/api/v1/getJobById?job_id=" + clean + "&include_check_results=true").body();
         assertEquals("complete", read.get("status").asText());

@@ -37,7 +37,7 @@ final class BenchmarkQueries {
     }
 
     /** As the evaluation reads a yente row: full name and parts, date of birth, nationality, gender. */
-    private static Query personQuery(Map<String, String> row) {
+    static Query personQuery(Map<String, String> row) {
         return new Query(blankToNull(row.get("full_name")), blankToNull(row.get("first_name")),
                 blankToNull(row.get("middle_name")), blankToNull(row.get("last_name")),
                 blankToNull(row.get("date_of_birth")), blankToNull(row.get("nationality")),

@@ -6,9 +6,11 @@ import io.kycflow.common.health.HealthContributor;
 import io.kycflow.screening.fetch.ListDownloader;
 import io.kycflow.screening.fetch.ListRefreshSchedule;
 import io.kycflow.screening.fetch.ListSources;
+import io.kycflow.screening.load.ListPurpose;
 import io.kycflow.screening.load.ListRegistry;
 import io.kycflow.workers.check.Check;
 import io.kycflow.workers.checks.identity.IdentityDataValidationCheck;
+import io.kycflow.workers.checks.pep.PepScreeningCheck;
 import io.kycflow.workers.checks.sanctions.SanctionsListsRefresher;
 import io.kycflow.workers.checks.sanctions.SanctionsScreeningCheck;
 
@@ -53,6 +55,13 @@ public final class CheckSuite implements AutoCloseable {
                     resources.add(new SanctionsListsRefresher(lists, config.listsDir(), LISTS_REREAD).start());
                     checks.add(new SanctionsScreeningCheck(lists, config.listsMaxAge(), clock));
                 }
+                case CheckCatalog.PEP_SCREENING -> {
+                    // Its own registry over the same folder: the PEP files, and the FtM entities whose topics
+                    // are role.pep / role.rca (the downloads, when on, are started by the sanctions check).
+                    ListRegistry peps = new ListRegistry(ListPurpose.PEP);
+                    resources.add(new SanctionsListsRefresher(peps, config.listsDir(), LISTS_REREAD).start());
+                    checks.add(new PepScreeningCheck(peps, config.listsMaxAge(), clock));
+                }
                 default -> throw new IllegalArgumentException("no worker implements check " + id);
             }
         }
@@ -95,6 +104,10 @@ public final class CheckSuite implements AutoCloseable {
     private static HealthContributor healthContributor(Check check) {
         if (check instanceof SanctionsScreeningCheck sanctions) {
             return HealthContributor.of(check.id(), () -> sanctions.unavailability()
+                    .map(e -> e.code() + ": " + e.getMessage()));
+        }
+        if (check instanceof PepScreeningCheck pep) {
+            return HealthContributor.of(check.id(), () -> pep.unavailability()
                     .map(e -> e.code() + ": " + e.getMessage()));
         }
         return HealthContributor.of(check.id(),

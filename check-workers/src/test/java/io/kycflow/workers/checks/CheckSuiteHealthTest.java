@@ -54,6 +54,24 @@ class CheckSuiteHealthTest {
         }
     }
 
+    @Test
+    void pepCheckIsReadyWithPepListsOnlyAndNotWithSanctionsListsAlone() throws Exception {
+        Path sanctionsOnly = fixtureLists();
+        Path peps = Path.of(Objects.requireNonNull(CheckSuiteHealthTest.class.getResource("/pep/lists")).toURI());
+        for (Path lists : List.of(sanctionsOnly, peps)) {
+            KycflowConfig config = KycflowConfig.from(Map.of("KYCFLOW_DATA_DIR", data.toString(),
+                    "KYCFLOW_LISTS_DIR", lists.toString(), "KYCFLOW_LISTS_MAX_AGE", "0"));
+            try (CheckSuite suite = CheckSuite.create(List.of(CheckCatalog.PEP_SCREENING), config, Clock.systemUTC())) {
+                Optional<String> reason = suite.healthContributors().get(0).notReadyReason();
+                if (lists == peps) {
+                    assertEquals(Optional.empty(), reason);
+                } else {
+                    assertTrue(reason.orElseThrow().startsWith("lists_unavailable: No PEP list is loaded"), reason.toString());
+                }
+            }
+        }
+    }
+
     private CheckSuite suite(Path lists, String maxAge, Clock clock) {
         KycflowConfig config = KycflowConfig.from(Map.of("KYCFLOW_DATA_DIR", data.toString(),
                 "KYCFLOW_LISTS_DIR", lists.toString(), "KYCFLOW_LISTS_MAX_AGE", maxAge));

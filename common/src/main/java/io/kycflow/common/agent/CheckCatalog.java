@@ -9,13 +9,14 @@ import java.util.Optional;
  * The checks kycflow can run (each has a worker), with display names and descriptions: what
  * {@code getAvailableChecks} lists and what agents may name. Ids are stable: new versions get new ids
  * rather than changing old ones (the reference API's {@code _v2} names are kept). DESIGN.md reserves
- * further ids (PEP, adverse media, proof of address, government id, high-risk jurisdiction); each joins
+ * further ids (adverse media, proof of address, government id, high-risk jurisdiction); each joins
  * this catalogue with its worker, never before.
  */
 public final class CheckCatalog {
 
     public static final String IDENTITY_DATA_VALIDATION = "kyc.identity_data_validation_check";
     public static final String SANCTIONS_SCREENING = "kyc.sanctions_screening_check_v2";
+    public static final String PEP_SCREENING = "kyc.pep_screening_check_v2";
 
     /** One check as the catalogue describes it. */
     public record Entry(String checkId, String name, String description) {
@@ -30,6 +31,9 @@ public final class CheckCatalog {
         add(new Entry(SANCTIONS_SCREENING, "Sanctions screening",
                 "Screens the person against the loaded sanctions lists (OFAC, UN, UK…), corroborated by date of "
                         + "birth and nationality."));
+        add(new Entry(PEP_SCREENING, "PEP screening",
+                "Screens the person against the loaded PEP lists (US Congress and executive, FollowTheMoney PEP and "
+                        + "RCA entities) and adjudicates a vendor's potential PEP hits; reports in or out of office."));
     }
 
     private static void add(Entry entry) {

@@ -77,7 +77,7 @@ class IngestApiTest {
         ApiClient.Response read = acme.get("/api/v1/getJobById?job_id=" + jobId + "&include_check_results=TRUE"
                 + "&include_status_messages=True&unknown_parameter=1");
         assertEquals(200, read.status(), read.raw().body());
-        assertEquals(2, read.body().get("check_results").size());
+        assertEquals(3, read.body().get("check_results").size());
         assertEquals("pending", read.body().at("/check_results/0/status").asText());
         assertEquals(1, read.body().get("status_messages").size());
         JsonNode plain = acme.get("/getJobById?job_id=" + jobId).body();
@@ -270,7 +270,8 @@ class IngestApiTest {
         JsonNode checks = acme.get("/api/v1/getAvailableChecks").body().get("checks");
         List<String> ids = new java.util.ArrayList<>();
         checks.forEach(c -> ids.add(c.get("check_id").asText()));
-        assertEquals(List.of("kyc.identity_data_validation_check", "kyc.sanctions_screening_check_v2"), ids);
+        assertEquals(List.of("kyc.identity_data_validation_check", "kyc.sanctions_screening_check_v2",
+                "kyc.pep_screening_check_v2"), ids);
         JsonNode agent = acme.get("/agent/config?agent_key=public-kyc").body();
         assertEquals(ids.size(), agent.get("checks").size());
         assertEquals(404, acme.get("/api/v1/agent/config?agent_key=nope").status());

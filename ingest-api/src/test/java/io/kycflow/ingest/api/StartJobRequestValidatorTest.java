@@ -52,8 +52,8 @@ class StartJobRequestValidatorTest {
     void aMinimalPersonPassesWithEveryCheckOfTheAgent() {
         var valid = validator.validate(json(person("")));
         assertTrue(valid.jobIdGenerated());
-        assertEquals(2, valid.request().plan().checks().size());
-        assertEquals("2026-11-25.1", valid.request().plan().agentVersion());
+        assertEquals(3, valid.request().plan().checks().size());
+        assertEquals("2026-12-06.1", valid.request().plan().agentVersion());
     }
 
     @Test

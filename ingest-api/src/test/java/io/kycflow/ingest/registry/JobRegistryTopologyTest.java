@@ -38,6 +38,7 @@ import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static io.kycflow.ingest.registry.RegistryFixtures.IDENTITY;
+import static io.kycflow.ingest.registry.RegistryFixtures.PEP;
 import static io.kycflow.ingest.registry.RegistryFixtures.SANCTIONS;
 import static io.kycflow.ingest.registry.RegistryFixtures.result;
 import static io.kycflow.ingest.registry.RegistryFixtures.submit;
@@ -128,10 +129,10 @@ class JobRegistryTopologyTest {
         assertEquals("s1", outcome.submissionId());
         assertEquals(JobStatus.QUEUED, outcome.job().status());
         assertEquals("case-7", outcome.job().caseId());
-        assertEquals("2026-11-25.1", outcome.job().agentVersion());
+        assertEquals("2026-12-06.1", outcome.job().agentVersion());
 
         Job job = jobs.readValue();
-        assertEquals(2, job.checkResults().size());
+        assertEquals(3, job.checkResults().size());
         assertTrue(job.checkResults().stream().allMatch(r -> r.status() == CheckStatus.PENDING));
         JobEvent queued = events.readValue();
         assertEquals(JobEvent.JOB_QUEUED, queued.eventType());
@@ -172,6 +173,7 @@ class JobRegistryTopologyTest {
         send(result(KEY, IDENTITY, CheckStatus.RUNNING, null));
         send(result(KEY, IDENTITY, CheckStatus.COMPLETE, true));
         send(result(KEY, SANCTIONS, CheckStatus.COMPLETE, true));
+        send(result(KEY, PEP, CheckStatus.COMPLETE, true));
 
         List<Job> versions = jobs.readValuesToList();
         Job last = versions.getLast();
@@ -183,9 +185,9 @@ class JobRegistryTopologyTest {
         assertEquals(JobStatus.IN_PROGRESS, versions.get(1).status());
 
         List<JobEvent> all = events.readValuesToList();
-        assertEquals(List.of(1L, 2L, 3L, 4L), all.stream().map(JobEvent::sequence).toList());
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L), all.stream().map(JobEvent::sequence).toList());
         assertEquals("job.complete", all.getLast().eventType());
-        assertEquals(4, all.stream().map(JobEvent::eventId).distinct().count());
+        assertEquals(5, all.stream().map(JobEvent::eventId).distinct().count());
     }
 
     @Test
@@ -203,10 +205,11 @@ class JobRegistryTopologyTest {
         send(submit("acme", "job-1", "s1"));
         send(result(KEY, SANCTIONS, CheckStatus.COMPLETE, true));
         send(result(KEY, SANCTIONS, CheckStatus.RUNNING, null));
+        send(result(KEY, PEP, CheckStatus.COMPLETE, true));
         send(result(KEY, IDENTITY, CheckStatus.COMPLETE, true));
         Job last = jobs.readValuesToList().getLast();
         assertEquals(JobStatus.COMPLETE, last.status());
-        assertEquals(3, events.readValuesToList().size(), "queued, one check, complete: the late running changed nothing");
+        assertEquals(4, events.readValuesToList().size(), "queued, two checks, complete: the late running changed nothing");
     }
 
     @Test
@@ -214,11 +217,13 @@ class JobRegistryTopologyTest {
         send(submit("acme", "job-1", "s1"));
         send(result(KEY, IDENTITY, CheckStatus.COMPLETE, false));
         send(result(KEY, SANCTIONS, CheckStatus.COMPLETE, true));
+        send(result(KEY, PEP, CheckStatus.COMPLETE, true));
         assertEquals(Recommendation.REVIEW, jobs.readValuesToList().getLast().recommendation());
 
         JobKey other = new JobKey("acme", "job-2");
         send(submit("acme", "job-2", "s2"));
         send(result(other, IDENTITY, CheckStatus.COMPLETE, true));
+        send(result(other, PEP, CheckStatus.COMPLETE, true));
         send(RegistryFixtures.withPayload(result(other, SANCTIONS, CheckStatus.COMPLETE, false),
                 Json.mapper().createObjectNode().put("strong_match_corroborated", true)));
         assertEquals(Recommendation.DENY, jobs.readValuesToList().getLast().recommendation());
@@ -229,6 +234,7 @@ class JobRegistryTopologyTest {
         send(submit("acme", "job-1", "s1"));
         send(result(KEY, IDENTITY, CheckStatus.ERROR, null));
         send(result(KEY, SANCTIONS, CheckStatus.COMPLETE, true));
+        send(result(KEY, PEP, CheckStatus.COMPLETE, true));
         Job last = jobs.readValuesToList().getLast();
         assertEquals(JobStatus.ERROR, last.status());
         assertEquals(Recommendation.REVIEW, last.recommendation());
@@ -293,6 +299,7 @@ class JobRegistryTopologyTest {
         send(submit("acme", "job-1", "s1"));
         send(result(KEY, IDENTITY, CheckStatus.COMPLETE, true));
         send(result(KEY, SANCTIONS, CheckStatus.COMPLETE, true));
+        send(result(KEY, PEP, CheckStatus.COMPLETE, true));
         jobs.readValuesToList();
         processedAsOf.set(START.plus(Duration.ofHours(1)));
         driver.advanceWallClockTime(Duration.ofHours(1));

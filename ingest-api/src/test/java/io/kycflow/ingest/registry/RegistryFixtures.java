@@ -29,6 +29,7 @@ final class RegistryFixtures {
 
     static final String IDENTITY = "kyc.identity_data_validation_check";
     static final String SANCTIONS = "kyc.sanctions_screening_check_v2";
+    static final String PEP = "kyc.pep_screening_check_v2";
 
     private RegistryFixtures() {
     }

@@ -14,7 +14,12 @@ public enum FileFormat {
     UN_XML(ListKind.UN, FileRole.PRIMARY),
     UK_OFSI_CSV(ListKind.UK_OFSI, FileRole.PRIMARY),
     UK_FCDO_CSV(ListKind.UK_FCDO, FileRole.PRIMARY),
-    EU_FSF_CSV(ListKind.EU_FSF, FileRole.PRIMARY);
+    EU_FSF_CSV(ListKind.EU_FSF, FileRole.PRIMARY),
+    US_LEGISLATORS_YAML(ListKind.US_CONGRESS, FileRole.PRIMARY),
+    US_EXECUTIVE_YAML(ListKind.US_EXECUTIVE, FileRole.PRIMARY),
+    FTM_ENTITIES(ListKind.FTM, FileRole.PRIMARY),
+    FTM_DELTA_INDEX(ListKind.FTM, FileRole.DELTA_INDEX),
+    FTM_DELTA(ListKind.FTM, FileRole.DELTA);
 
     private final ListKind kind;
     private final FileRole role;

@@ -42,6 +42,15 @@ public final class ListFileSniffer {
         if (head.isEmpty() || text.indexOf('\0') >= 0) {
             return Optional.empty(); // binary (xlsx, zip) or empty
         }
+        if (head.startsWith("{")) {
+            return ftmFormat(head);
+        }
+        String yaml = head.replaceFirst("^(?:(?:#[^\n]*|---[ \t]*)\r?\n\s*)+", "");
+        if (yaml.startsWith("- id:") && yaml.contains("bioguide:") && yaml.contains("terms:")) {
+            // unitedstates/congress-legislators: the executive file's terms are presidencies.
+            return Optional.of(yaml.contains("type: prez") || yaml.contains("type: viceprez")
+                    ? FileFormat.US_EXECUTIVE_YAML : FileFormat.US_LEGISLATORS_YAML);
+        }
         List<List<String>> rows = sampleRows(file, prefix);
         if (rows.isEmpty()) {
             return Optional.empty();
@@ -60,6 +69,21 @@ public final class ListFileSniffer {
             return Optional.of(FileFormat.EU_FSF_CSV);
         }
         return ofacFormat(rows);
+    }
+
+    /** FtM JSON: entities one a line, delta operations one a line, or a dataset's delta index. */
+    private static Optional<FileFormat> ftmFormat(String head) {
+        String firstLine = head.lines().findFirst().orElse("");
+        if (firstLine.contains("\"op\"") && firstLine.contains("\"entity\"")) {
+            return Optional.of(FileFormat.FTM_DELTA);
+        }
+        if (firstLine.contains("\"schema\"") && firstLine.contains("\"properties\"")) {
+            return Optional.of(FileFormat.FTM_ENTITIES);
+        }
+        if (head.contains("\"versions\"")) {
+            return Optional.of(FileFormat.FTM_DELTA_INDEX);
+        }
+        return Optional.empty();
     }
 
     private static Optional<FileFormat> ofacFormat(List<List<String>> rows) {

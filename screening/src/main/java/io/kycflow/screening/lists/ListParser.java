@@ -16,6 +16,8 @@ public interface ListParser {
             case UK_OFSI -> new UkOfsiConListParser();
             case UK_FCDO -> new UkSanctionsListParser();
             case EU_FSF -> new EuFsfCsvParser();
+            case US_CONGRESS, US_EXECUTIVE -> new UsCongressYamlParser(kind);
+            case FTM -> new FtmParser();
         };
     }
 }

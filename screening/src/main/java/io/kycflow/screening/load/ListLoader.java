@@ -2,6 +2,7 @@ package io.kycflow.screening.load;
 
 import io.kycflow.screening.lists.FileFormat;
 import io.kycflow.screening.lists.FileRole;
+import io.kycflow.screening.lists.FtmDataset;
 import io.kycflow.screening.lists.ListFileSniffer;
 import io.kycflow.screening.lists.ListFiles;
 import io.kycflow.screening.lists.ListFormatException;
@@ -42,8 +43,8 @@ public final class ListLoader {
     private static final Pattern FOLDER_DATE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})");
     private static final int MAX_DEPTH = 8;
 
-    /** One folder's files for one list, before parsing. */
-    private record Candidate(ListKind kind, Path folder, Map<FileRole, Path> files, LocalDate date) {
+    /** One folder's files for one list, before parsing; {@code listId} is the kind's, or the FtM dataset's. */
+    private record Candidate(ListKind kind, String listId, Path folder, Map<FileRole, Path> files, LocalDate date) {
     }
 
     public LoadReport load(Path directory) throws IOException {
@@ -51,21 +52,21 @@ public final class ListLoader {
             throw new IOException("not a directory: " + directory);
         }
         List<String> skipped = new ArrayList<>();
-        Map<ListKind, List<Candidate>> byKind = new EnumMap<>(ListKind.class);
+        Map<String, List<Candidate>> byList = new TreeMap<>();
         for (Map.Entry<Path, List<Path>> folder : filesByFolder(directory).entrySet()) {
             for (Candidate c : candidates(folder.getKey(), folder.getValue(), skipped)) {
-                byKind.computeIfAbsent(c.kind(), k -> new ArrayList<>()).add(c);
+                byList.computeIfAbsent(c.listId(), k -> new ArrayList<>()).add(c);
             }
         }
         List<LoadedList> loaded = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        for (Map.Entry<ListKind, List<Candidate>> e : byKind.entrySet()) {
+        for (Map.Entry<String, List<Candidate>> e : byList.entrySet()) {
             List<Candidate> newestFirst = new ArrayList<>(e.getValue());
             newestFirst.sort(Comparator.comparing(Candidate::date).reversed());
             boolean done = false;
             for (Candidate c : newestFirst) {
                 if (done) {
-                    skipped.add(c.kind().id() + " " + c.folder() + ": older than the snapshot in use");
+                    skipped.add(c.listId() + " " + c.folder() + ": older than the snapshot in use");
                     continue;
                 }
                 try {
@@ -73,8 +74,8 @@ public final class ListLoader {
                     done = true;
                 } catch (ListFormatException ex) {
                     // Fall back to an older snapshot rather than serve nothing; the problem is reported.
-                    problems.add(c.kind().id() + ": " + ex.getMessage());
-                    LOG.warn("list {} not loaded from {}: {}", c.kind().id(), c.folder(), ex.getMessage());
+                    problems.add(c.listId() + ": " + ex.getMessage());
+                    LOG.warn("list {} not loaded from {}: {}", c.listId(), c.folder(), ex.getMessage());
                 }
             }
         }
@@ -84,9 +85,10 @@ public final class ListLoader {
 
     /** Reads exactly one snapshot whose files are given; used by tests and by callers that know the files. */
     public LoadedList read(ListKind kind, ListFiles files) throws IOException, ListFormatException {
-        Path primary = files.primary();
-        Path folder = primary.toAbsolutePath().getParent();
-        return read(new Candidate(kind, folder, files.byRole(), folderDate(folder, files.byRole().values().stream().toList())));
+        Path any = files.get(FileRole.PRIMARY).or(() -> files.get(FileRole.DELTA_INDEX)).orElseGet(files::primary);
+        Path folder = any.toAbsolutePath().getParent();
+        return read(new Candidate(kind, listId(kind, folder), folder, files.byRole(),
+                folderDate(folder, files.byRole().values().stream().toList())));
     }
 
     private LoadedList read(Candidate c) throws IOException, ListFormatException {
@@ -95,9 +97,14 @@ public final class ListLoader {
         for (Path p : c.files().values()) {
             hashes.put(p.getFileName().toString(), FileDigests.sha256(p));
         }
+        for (Path p : parsed.extraFiles()) {
+            // FtM deltas are all called entities.delta.json: name each by its version folder too
+            hashes.put(c.folder().relativize(p.toAbsolutePath()).toString(), FileDigests.sha256(p));
+        }
         LocalDate date = parsed.publishedOn() != null ? parsed.publishedOn() : c.date();
         String version = parsed.version() != null ? parsed.version() : date.toString();
-        ListInfo info = new ListInfo(c.kind().id(), c.kind().source(), version, date, parsed.entities().size(),
+        String source = c.kind() == ListKind.FTM ? c.kind().source() + ", dataset " + c.listId().substring(4) : c.kind().source();
+        ListInfo info = new ListInfo(c.listId(), source, version, date, parsed.entities().size(),
                 FileDigests.combined(hashes), hashes, c.folder().toString(), Instant.now());
         LOG.info("loaded {} version {} ({} records) from {}", info.listId(), version, info.recordCount(), c.folder());
         return new LoadedList(info, parsed.entities());
@@ -128,6 +135,10 @@ public final class ListLoader {
             FileFormat f = format.get();
             if (f.isOfacAuxiliary()) {
                 ofacAuxiliary.put(f.role(), file);
+            } else if (f.role() == FileRole.DELTA) {
+                continue; // read through the delta.json of the dataset folder above it
+            } else if (f.role() == FileRole.DELTA_INDEX) {
+                primaries.computeIfAbsent(f.kind(), k -> new EnumMap<>(FileRole.class)).put(FileRole.DELTA_INDEX, file);
             } else {
                 Map<FileRole, Path> roles = primaries.computeIfAbsent(f.kind(), k -> new EnumMap<>(FileRole.class));
                 if (roles.containsKey(FileRole.PRIMARY)) {
@@ -151,9 +162,14 @@ public final class ListLoader {
         }
         List<Candidate> out = new ArrayList<>();
         for (Map.Entry<ListKind, Map<FileRole, Path>> e : primaries.entrySet()) {
-            out.add(new Candidate(e.getKey(), folder, e.getValue(), folderDate(folder, List.copyOf(e.getValue().values()))));
+            out.add(new Candidate(e.getKey(), listId(e.getKey(), folder), folder, e.getValue(),
+                    folderDate(folder, List.copyOf(e.getValue().values()))));
         }
         return out;
+    }
+
+    private static String listId(ListKind kind, Path folder) {
+        return kind == ListKind.FTM ? FtmDataset.listId(folder) : kind.id();
     }
 
     /** The date in the folder name (e.g. "2024-07-02"), else the newest file modification date. */

@@ -26,15 +26,31 @@ public final class ListRegistry {
 
     private final ListLoader loader;
     private final Function<List<LoadedList>, Screener> screenerFactory;
+    private final ListPurpose purpose;
     private final AtomicReference<Snapshot> current = new AtomicReference<>();
 
+    /** The sanctions lists. */
     public ListRegistry() {
-        this(new ListLoader(), Screener::of);
+        this(ListPurpose.SANCTIONS);
+    }
+
+    /** The lists, or the FtM entities, that serve one purpose (sanctions or PEP). */
+    public ListRegistry(ListPurpose purpose) {
+        this(new ListLoader(), Screener::of, purpose);
     }
 
     public ListRegistry(ListLoader loader, Function<List<LoadedList>, Screener> screenerFactory) {
+        this(loader, screenerFactory, ListPurpose.SANCTIONS);
+    }
+
+    public ListRegistry(ListLoader loader, Function<List<LoadedList>, Screener> screenerFactory, ListPurpose purpose) {
         this.loader = loader;
         this.screenerFactory = screenerFactory;
+        this.purpose = purpose;
+    }
+
+    public ListPurpose purpose() {
+        return purpose;
     }
 
     /** The snapshot in service, empty before the first successful load. */
@@ -47,7 +63,14 @@ public final class ListRegistry {
      * list that is missing or malformed this time. Concurrent refreshes are serialised.
      */
     public synchronized LoadReport refresh(Path directory) throws IOException {
-        LoadReport report = loader.load(directory);
+        LoadReport all = loader.load(directory);
+        List<LoadedList> mine = new ArrayList<>();
+        List<String> skipped = new ArrayList<>(all.skipped());
+        for (LoadedList l : all.loaded()) {
+            purpose.select(l).ifPresentOrElse(mine::add,
+                    () -> skipped.add(l.info().listId() + ": no entity for " + purpose.name().toLowerCase(java.util.Locale.ROOT) + " screening"));
+        }
+        LoadReport report = new LoadReport(mine, all.problems(), skipped);
         Map<String, LoadedList> merged = new TreeMap<>();
         Snapshot before = current.get();
         if (before != null) {

@@ -2,6 +2,7 @@ package io.kycflow.screening.match;
 
 import io.kycflow.screening.load.ListInfo;
 import io.kycflow.screening.load.ListLoader;
+import io.kycflow.screening.load.ListPurpose;
 import io.kycflow.screening.load.LoadReport;
 import io.kycflow.screening.load.LoadedList;
 import io.kycflow.screening.model.AliasQuality;
@@ -93,10 +94,15 @@ public final class Screener {
         return new PreparedName(original, t, phonetic, w, ids);
     }
 
-    /** Loads every list found under the directory (see {@link ListLoader}) with default tuning. */
+    /** Loads every sanctions list found under the directory (see {@link ListLoader}) with default tuning. */
     public static Screener load(Path directory) throws IOException {
+        return load(directory, ListPurpose.SANCTIONS);
+    }
+
+    /** Loads the lists (or FtM entities) of one purpose found under the directory, with default tuning. */
+    public static Screener load(Path directory, ListPurpose purpose) throws IOException {
         LoadReport report = new ListLoader().load(directory);
-        return of(report.loaded());
+        return of(report.loaded().stream().flatMap(l -> purpose.select(l).stream()).toList());
     }
 
     public static Screener of(List<LoadedList> lists) {

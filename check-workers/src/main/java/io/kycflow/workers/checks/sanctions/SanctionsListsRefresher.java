@@ -37,6 +37,7 @@ public final class SanctionsListsRefresher implements AutoCloseable {
     private final Path directory;
     private final Duration interval;
     private final ScheduledExecutorService scheduler;
+    private final String label;
     private String lastFingerprint;
 
     /** @param interval time between re-reads; {@link Duration#ZERO} reads once at start only */
@@ -44,8 +45,10 @@ public final class SanctionsListsRefresher implements AutoCloseable {
         this.registry = registry;
         this.directory = directory;
         this.interval = interval;
+        // the registry's purpose names its logs and thread: the PEP check keeps its own registry fed the same way
+        this.label = registry.purpose().name().toLowerCase(java.util.Locale.ROOT);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "sanctions-lists-refresh");
+            Thread t = new Thread(r, label + "-lists-refresh");
             t.setDaemon(true);
             return t;
         });
@@ -70,14 +73,14 @@ public final class SanctionsListsRefresher implements AutoCloseable {
             }
             LoadReport report = registry.refresh(directory);
             lastFingerprint = fingerprint;
-            report.problems().forEach(p -> log.error("sanctions list not updated: {}", p));
-            report.skipped().forEach(s -> log.debug("sanctions lists: {}", s));
+            report.problems().forEach(p -> log.error("{} list not updated: {}", label, p));
+            report.skipped().forEach(s -> log.debug("{} lists: {}", label, s));
             registry.current().ifPresentOrElse(
-                    s -> log.info("sanctions lists in service: {}", describe(s.screener().lists())),
-                    () -> log.warn("no sanctions list loaded from {}: the sanctions check takes no task", directory));
+                    s -> log.info("{} lists in service: {}", label, describe(s.screener().lists())),
+                    () -> log.warn("no {} list loaded from {}: the {} check takes no task", label, directory, label));
         } catch (IOException | RuntimeException e) {
             // Keep serving what is loaded; the next pass tries again.
-            log.error("could not read sanctions lists from {}: {}", directory, e.toString());
+            log.error("could not read {} lists from {}: {}", label, directory, e.toString());
         }
         return registry.current().isPresent();
     }

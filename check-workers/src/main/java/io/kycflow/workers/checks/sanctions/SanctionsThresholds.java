@@ -5,12 +5,12 @@ import io.kycflow.screening.match.RatingThresholds;
 import io.kycflow.workers.check.CheckUnavailableException;
 
 /**
- * The rating cut-offs for one task: the agent's {@code strong_match_threshold} / {@code partial_match_threshold}
+ * The rating cut-offs for one screening task (sanctions or PEP): the agent's {@code strong_match_threshold} / {@code partial_match_threshold}
  * (and optionally {@code weak_match_threshold}) over the library's defaults. The agent owns the policy, so its
  * numbers win; nonsense numbers are refused rather than silently replaced, since a wrong threshold changes
  * who is let through.
  */
-final class SanctionsThresholds {
+public final class SanctionsThresholds {
 
     static final String STRONG = "strong_match_threshold";
     static final String PARTIAL = "partial_match_threshold";
@@ -19,7 +19,7 @@ final class SanctionsThresholds {
     private SanctionsThresholds() {
     }
 
-    static RatingThresholds from(JsonNode args, RatingThresholds defaults) throws CheckUnavailableException {
+    public static RatingThresholds from(JsonNode args, RatingThresholds defaults) throws CheckUnavailableException {
         double strong = read(args, STRONG, defaults.strong());
         double partial = read(args, PARTIAL, defaults.partial());
         // A lower partial cut-off than the default weak one would otherwise make the thresholds invalid:
@@ -27,7 +27,7 @@ final class SanctionsThresholds {
         double weak = read(args, WEAK, Math.min(defaults.weak(), partial));
         if (!(weak <= partial && partial <= strong)) {
             throw new CheckUnavailableException("invalid_arguments", String.format(java.util.Locale.ROOT,
-                    "Sanctions thresholds must satisfy weak <= partial <= strong (got %.2f, %.2f, %.2f).",
+                    "Match thresholds must satisfy weak <= partial <= strong (got %.2f, %.2f, %.2f).",
                     weak, partial, strong));
         }
         return new RatingThresholds(strong, partial, weak);

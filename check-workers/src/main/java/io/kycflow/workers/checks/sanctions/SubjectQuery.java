@@ -10,12 +10,12 @@ import io.kycflow.workers.check.CheckUnavailableException;
  * is screened: name parts, date of birth and nationality (which corroborate or contradict a hit). Residence
  * is not used: living in a country says nothing about which listed person someone is.
  */
-final class SubjectQuery {
+public final class SubjectQuery {
 
     private SubjectQuery() {
     }
 
-    static Query from(JsonNode subject) throws CheckUnavailableException {
+    public static Query from(JsonNode subject) throws CheckUnavailableException {
         JsonNode data = subject == null ? null : subject.get("self_attested_data");
         if (data == null || !data.isObject()) {
             throw new CheckUnavailableException("no_subject_data", "The subject has no self-attested data to screen.");
