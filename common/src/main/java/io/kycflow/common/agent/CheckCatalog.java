@@ -16,6 +16,8 @@ public final class CheckCatalog {
 
     public static final String IDENTITY_DATA_VALIDATION = "kyc.identity_data_validation_check";
     public static final String SANCTIONS_SCREENING = "kyc.sanctions_screening_check_v2";
+    public static final String PROOF_OF_ADDRESS = "kyc.proof_of_address_verification";
+    public static final String GOVERNMENT_ID = "kyc.government_id_verification";
 
     /** One check as the catalogue describes it. */
     public record Entry(String checkId, String name, String description) {
@@ -30,6 +32,14 @@ public final class CheckCatalog {
         add(new Entry(SANCTIONS_SCREENING, "Sanctions screening",
                 "Screens the person against the loaded sanctions lists (OFAC, UN, UK…), corroborated by date of "
                         + "birth and nationality."));
+        add(new Entry(PROOF_OF_ADDRESS, "Proof of address verification",
+                "Reads the proof-of-address documents (PDF text, or OCR of a scan): document type, the name against "
+                        + "the person's, the address against the self-attested one, and the document date within "
+                        + "validity_period (90, 365 or 1825 days)."));
+        add(new Entry(GOVERNMENT_ID, "Government ID verification",
+                "Reads the machine-readable zone of a passport or ID card (given as text, or OCR of the ID page): "
+                        + "every ICAO 9303 check digit, expiry, and name, date of birth and nationality against the "
+                        + "person's."));
     }
 
     private static void add(Entry entry) {
