@@ -17,6 +17,7 @@ import io.kycflow.ingest.api.AccessGate;
 import io.kycflow.ingest.api.ApiMetrics;
 import io.kycflow.ingest.api.CatalogHandlers;
 import io.kycflow.ingest.api.IngestApi;
+import io.kycflow.ingest.api.FlashCheckHandler;
 import io.kycflow.ingest.api.JobHandlers;
 import io.kycflow.ingest.api.JobSubmitter;
 import io.kycflow.ingest.api.LifecycleHandlers;
@@ -110,6 +111,7 @@ public final class IngestApiService implements AutoCloseable {
         this.apiKeyFollower = new ApiKeyFollower(kafka, instanceName, apiKeys);
         this.api = new IngestApi(config.httpHost(), port,
                 new AccessGate(new Authenticator(apiKeys, tokens), new TenantRateLimiter(config.rateLimit())), jobs,
+                new FlashCheckHandler(validator, tenants, submitter, lookup, forwarder, Clock.systemUTC()),
                 new LifecycleHandlers(submitter, Clock.systemUTC()), listings, webhooks,
                 new TokenHandler(apiKeys, tokens), new CatalogHandlers(agents, tenants), readiness(), metrics,
                 new PublicDocuments(keys));

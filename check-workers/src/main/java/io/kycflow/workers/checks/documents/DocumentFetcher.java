@@ -1,5 +1,6 @@
 package io.kycflow.workers.checks.documents;
 
+import io.kycflow.common.document.Base64Document;
 import io.kycflow.common.document.DocumentLimits;
 import io.kycflow.common.document.DocumentRejectedException;
 import io.kycflow.common.net.OutboundUrlGuard;
@@ -11,7 +12,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Base64;
 
 /**
  * The bytes of a submitted document: its base64 decoded, or its URL fetched. A URL is judged by the
@@ -42,25 +42,12 @@ public final class DocumentFetcher {
 
     public byte[] bytes(SubmittedDocument document) throws DocumentRejectedException, IOException {
         if (document.b64Document() != null) {
-            return decode(document.b64Document());
+            return Base64Document.decode(document.b64Document());
         }
         if (document.url() != null) {
             return fetch(document.url());
         }
         throw new DocumentRejectedException("has neither url nor b64_document");
-    }
-
-    static byte[] decode(String b64) throws DocumentRejectedException {
-        String text = b64.strip();
-        // A data URL ("data:application/pdf;base64,…") is what browsers produce: take its payload.
-        if (text.startsWith("data:") && text.contains(",")) {
-            text = text.substring(text.indexOf(',') + 1);
-        }
-        try {
-            return Base64.getMimeDecoder().decode(text);
-        } catch (IllegalArgumentException e) {
-            throw new DocumentRejectedException("b64_document is not valid base64");
-        }
     }
 
     private byte[] fetch(String url) throws DocumentRejectedException, IOException {
