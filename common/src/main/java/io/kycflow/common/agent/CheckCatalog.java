@@ -9,8 +9,8 @@ import java.util.Optional;
  * The checks kycflow can run (each has a worker), with display names and descriptions: what
  * {@code getAvailableChecks} lists and what agents may name. Ids are stable: new versions get new ids
  * rather than changing old ones (the reference API's {@code _v2} names are kept). DESIGN.md reserves
- * further ids (PEP, adverse media, proof of address, government id, high-risk jurisdiction); each joins
- * this catalogue with its worker, never before.
+ * further ids (PEP, adverse media, high-risk jurisdiction); each joins this catalogue with its worker,
+ * never before.
  */
 public final class CheckCatalog {
 
