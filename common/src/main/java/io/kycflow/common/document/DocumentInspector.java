@@ -48,7 +48,8 @@ public final class DocumentInspector {
             return new DocumentInspection(DocumentFormat.PDF, pages, 0, 0, bytes.length);
         } catch (InvalidPasswordException e) {
             throw new DocumentRejectedException("is a password-protected PDF; send it without a password");
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // PDFBox answers some malformed files with runtime exceptions: a client's bytes, never a server fault.
             throw new DocumentRejectedException("is not a readable PDF (damaged or truncated)");
         }
     }
@@ -75,7 +76,7 @@ public final class DocumentInspector {
             } finally {
                 reader.dispose();
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             throw new DocumentRejectedException("is not a readable " + format + " image (damaged or truncated)");
         }
     }

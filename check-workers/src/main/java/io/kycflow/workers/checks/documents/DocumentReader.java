@@ -43,9 +43,19 @@ public final class DocumentReader {
         byte[] bytes = fetcher.bytes(document);
         DocumentInspection inspection = DocumentInspector.inspect(bytes);
         if (inspection.format() == DocumentFormat.PDF) {
-            return pdf(bytes, mode);
+            try {
+                return pdf(bytes, mode);
+            } catch (RuntimeException e) {
+                // A damaged file can make PDFBox throw anything: the document is unreadable, not the check broken.
+                throw new DocumentRejectedException("is a PDF that could not be read (damaged)");
+            }
         }
-        BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
+        BufferedImage image;
+        try {
+            image = ImageIO.read(new ByteArrayInputStream(bytes));
+        } catch (IOException | RuntimeException e) {
+            image = null;
+        }
         if (image == null) {
             throw new DocumentRejectedException("is not a readable " + inspection.format() + " image");
         }
