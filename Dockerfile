@@ -7,6 +7,9 @@ COPY . .
 RUN ./mvnw -B -q -DskipTests -pl app -am package
 
 FROM eclipse-temurin:21-jre
+# OCR for the document checks (docs/documents.md): scans and ID pages are read by the tesseract program.
+RUN apt-get update && apt-get install -y --no-install-recommends tesseract-ocr tesseract-ocr-eng \
+    && rm -rf /var/lib/apt/lists/*
 RUN useradd --system --home /var/lib/kycflow kycflow && mkdir -p /var/lib/kycflow && chown kycflow /var/lib/kycflow
 WORKDIR /opt/kycflow
 COPY --from=build /src/app/target/kycflow.jar ./

@@ -22,6 +22,7 @@ import io.kycflow.ingest.api.ReportHandlers;
 import io.kycflow.ingest.console.ConsoleRoutes;
 import io.kycflow.common.review.ReviewDecision;
 import io.kycflow.ingest.api.IngestApi;
+import io.kycflow.ingest.api.FlashCheckHandler;
 import io.kycflow.ingest.api.JobHandlers;
 import io.kycflow.ingest.api.JobReads;
 import io.kycflow.ingest.api.JobSubmitter;
@@ -105,8 +106,8 @@ public final class IngestApiService implements AutoCloseable {
         StartJobRequestValidator validator = new StartJobRequestValidator(agents, Clock.systemUTC(),
                 OutboundUrlGuard.withAllowlist(config.outboundAllowlist()), new SlackWebhookHosts(config.slackWebhookHosts()));
         JobForwarder forwarder = new JobForwarder();
-        JobReads reads = new JobReads(new JobLookup(registry.streams(), self, registry.availability()), forwarder,
-                config.outcomeTimeout());
+        JobLookup lookup = new JobLookup(registry.streams(), self, registry.availability());
+        JobReads reads = new JobReads(lookup, forwarder, config.outcomeTimeout());
         JobSubmitter submitter = new JobSubmitter(producer, new DataKeyIssuer(keyProducer), waiter,
                 config.outcomeTimeout());
         TenantDirectory tenants = TenantDirectory.load(config);
@@ -126,6 +127,7 @@ public final class IngestApiService implements AutoCloseable {
                 "http://" + loopbackHost(config.httpHost()) + ":" + port);
         this.api = new IngestApi(config.httpHost(), port,
                 new AccessGate(authenticator, new TenantRateLimiter(config.rateLimit())), jobs,
+                new FlashCheckHandler(validator, tenants, submitter, lookup, forwarder, Clock.systemUTC()),
                 new LifecycleHandlers(submitter, Clock.systemUTC()), listings, webhooks,
                 new TokenHandler(apiKeys, tokens), new CatalogHandlers(agents, tenants), readiness(), metrics,
                 new PublicDocuments(keys), reviews, new ReportHandlers(listings, Clock.systemUTC()), console);

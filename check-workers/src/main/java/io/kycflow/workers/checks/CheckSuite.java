@@ -8,7 +8,15 @@ import io.kycflow.screening.fetch.ListRefreshSchedule;
 import io.kycflow.screening.fetch.ListSources;
 import io.kycflow.screening.load.ListPurpose;
 import io.kycflow.screening.load.ListRegistry;
+import io.kycflow.common.net.OutboundUrlGuard;
+import io.kycflow.screening.match.PairScorer;
 import io.kycflow.workers.check.Check;
+import io.kycflow.workers.checks.documents.DocumentFetcher;
+import io.kycflow.workers.checks.documents.DocumentReader;
+import io.kycflow.workers.checks.documents.GovernmentIdCheck;
+import io.kycflow.workers.checks.documents.NameOnDocument;
+import io.kycflow.workers.checks.documents.ProofOfAddressCheck;
+import io.kycflow.workers.checks.documents.TesseractOcr;
 import io.kycflow.workers.checks.identity.IdentityDataValidationCheck;
 import io.kycflow.workers.checks.pep.PepScreeningCheck;
 import io.kycflow.workers.checks.sanctions.SanctionsListsRefresher;
@@ -44,7 +52,14 @@ public final class CheckSuite implements AutoCloseable {
     public static CheckSuite create(Collection<String> checkIds, KycflowConfig config, Clock clock) {
         List<Check> checks = new ArrayList<>();
         List<AutoCloseable> resources = new ArrayList<>();
+        DocumentReader documents = null;
         for (String id : checkIds) {
+            if ((id.equals(CheckCatalog.PROOF_OF_ADDRESS) || id.equals(CheckCatalog.GOVERNMENT_ID)) && documents == null) {
+                HttpClient http = DocumentFetcher.httpClient();
+                resources.add(http::close);
+                documents = new DocumentReader(new DocumentFetcher(http,
+                        OutboundUrlGuard.withAllowlist(config.outboundAllowlist())), TesseractOcr.onPath());
+            }
             switch (id) {
                 case CheckCatalog.IDENTITY_DATA_VALIDATION -> checks.add(new IdentityDataValidationCheck(clock));
                 case CheckCatalog.SANCTIONS_SCREENING -> {
@@ -62,6 +77,9 @@ public final class CheckSuite implements AutoCloseable {
                     resources.add(new SanctionsListsRefresher(peps, config.listsDir(), LISTS_REREAD).start());
                     checks.add(new PepScreeningCheck(peps, config.listsMaxAge(), clock));
                 }
+                case CheckCatalog.PROOF_OF_ADDRESS ->
+                        checks.add(new ProofOfAddressCheck(documents, new NameOnDocument(new PairScorer()), clock));
+                case CheckCatalog.GOVERNMENT_ID -> checks.add(new GovernmentIdCheck(documents, new PairScorer(), clock));
                 default -> throw new IllegalArgumentException("no worker implements check " + id);
             }
         }

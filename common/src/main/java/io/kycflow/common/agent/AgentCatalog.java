@@ -3,6 +3,7 @@ package io.kycflow.common.agent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.kycflow.common.config.DurationSetting;
+import io.kycflow.common.document.ProofOfAddressArgs;
 import io.kycflow.common.job.CheckStatus;
 import io.kycflow.common.job.JobEvent;
 import io.kycflow.common.job.Recommendation;
@@ -89,6 +90,13 @@ public final class AgentCatalog {
                     ? DurationSetting.parse(where + ": " + id + ".timeout", c.get("timeout").asText())
                     : DEFAULT_TIMEOUT;
             JsonNode args = c.hasNonNull("args") ? c.get("args") : JsonNodeFactory.instance.objectNode();
+            if (id.equals(CheckCatalog.PROOF_OF_ADDRESS)) {
+                try {
+                    ProofOfAddressArgs.parse(args); // refused at load, not on the first job
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(where + ": " + id + ".args: " + e.getMessage(), e);
+                }
+            }
             checks.add(new AgentCheck(id, timeout, args));
         }
         if (checks.isEmpty()) {

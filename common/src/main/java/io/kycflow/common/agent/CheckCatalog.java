@@ -9,14 +9,16 @@ import java.util.Optional;
  * The checks kycflow can run (each has a worker), with display names and descriptions: what
  * {@code getAvailableChecks} lists and what agents may name. Ids are stable: new versions get new ids
  * rather than changing old ones (the reference API's {@code _v2} names are kept). DESIGN.md reserves
- * further ids (adverse media, proof of address, government id, high-risk jurisdiction); each joins
- * this catalogue with its worker, never before.
+ * further ids (adverse media, high-risk jurisdiction); each joins this catalogue with its worker,
+ * never before.
  */
 public final class CheckCatalog {
 
     public static final String IDENTITY_DATA_VALIDATION = "kyc.identity_data_validation_check";
     public static final String SANCTIONS_SCREENING = "kyc.sanctions_screening_check_v2";
     public static final String PEP_SCREENING = "kyc.pep_screening_check_v2";
+    public static final String PROOF_OF_ADDRESS = "kyc.proof_of_address_verification";
+    public static final String GOVERNMENT_ID = "kyc.government_id_verification";
 
     /** One check as the catalogue describes it. */
     public record Entry(String checkId, String name, String description) {
@@ -34,6 +36,14 @@ public final class CheckCatalog {
         add(new Entry(PEP_SCREENING, "PEP screening",
                 "Screens the person against the loaded PEP lists (US Congress and executive, FollowTheMoney PEP and "
                         + "RCA entities) and adjudicates a vendor's potential PEP hits; reports in or out of office."));
+        add(new Entry(PROOF_OF_ADDRESS, "Proof of address verification",
+                "Reads the proof-of-address documents (PDF text, or OCR of a scan): document type, the name against "
+                        + "the person's, the address against the self-attested one, and the document date within "
+                        + "validity_period (90, 365 or 1825 days)."));
+        add(new Entry(GOVERNMENT_ID, "Government ID verification",
+                "Reads the machine-readable zone of a passport or ID card (given as text, or OCR of the ID page): "
+                        + "every ICAO 9303 check digit, expiry, and name, date of birth and nationality against the "
+                        + "person's."));
     }
 
     private static void add(Entry entry) {

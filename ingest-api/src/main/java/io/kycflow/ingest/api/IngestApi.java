@@ -32,16 +32,18 @@ public final class IngestApi implements AutoCloseable {
 
     private final Javalin app;
 
-    public IngestApi(String host, int port, AccessGate gate, JobHandlers jobs, LifecycleHandlers lifecycle,
+    public IngestApi(String host, int port, AccessGate gate, JobHandlers jobs, FlashCheckHandler flash,
+                     LifecycleHandlers lifecycle,
                      ListingHandlers listings, WebhookHandlers webhooks, TokenHandler tokens, CatalogHandlers catalog, ReadinessProbe readiness,
                      ApiMetrics metrics, PublicDocuments documents, ReviewHandlers reviews,
                      ReportHandlers reports, ConsoleRoutes console) {
-        this.app = Javalin.create(config -> configure(config, host, port, gate, jobs, lifecycle, listings, webhooks, tokens,
+        this.app = Javalin.create(config -> configure(config, host, port, gate, jobs, flash, lifecycle, listings, webhooks, tokens,
                 catalog, readiness, metrics, documents, reviews, reports, console));
     }
 
     private static void configure(JavalinConfig config, String host, int port, AccessGate gate,
-                                  JobHandlers jobs, LifecycleHandlers lifecycle, ListingHandlers listings,
+                                  JobHandlers jobs, FlashCheckHandler flash, LifecycleHandlers lifecycle,
+                                  ListingHandlers listings,
                                   WebhookHandlers webhooks,
                                   TokenHandler tokens, CatalogHandlers catalog, ReadinessProbe readiness,
                                   ApiMetrics metrics, PublicDocuments documents, ReviewHandlers reviews,
@@ -66,6 +68,7 @@ public final class IngestApi implements AutoCloseable {
         });
 
         operation(config, "POST", "/startKYCAgentJob", jobs::start);
+        operation(config, "POST", "/runFlashCheck", flash::run);
         operation(config, "GET", "/getJobById", jobs::get);
         operation(config, "POST", "/cancelJob", lifecycle::cancel);
         operation(config, "POST", "/retryJob", lifecycle::retry);

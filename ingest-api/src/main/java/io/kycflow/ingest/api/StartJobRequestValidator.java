@@ -7,6 +7,11 @@ import io.kycflow.common.agent.AgentCheck;
 import io.kycflow.common.agent.AgentDefinition;
 import io.kycflow.common.agent.CheckCatalog;
 import io.kycflow.common.command.JobRequest;
+import io.kycflow.common.document.Base64Document;
+import io.kycflow.common.document.DocumentInspector;
+import io.kycflow.common.document.DocumentLimits;
+import io.kycflow.common.document.DocumentRejectedException;
+import io.kycflow.common.document.ProofOfAddressArgs;
 import io.kycflow.common.job.JobEvent;
 import io.kycflow.common.job.JobKey;
 import io.kycflow.common.job.JobPlan;
@@ -48,6 +53,8 @@ public final class StartJobRequestValidator {
     private static final int MAX_NAME = 200;
     private static final int MAX_TEXT = 1000;
     private static final int MAX_URL = 2048;
+    /** Three lines of 30 or two of 44, with line breaks and some slack for spaces. */
+    private static final int MAX_MRZ = 200;
     private static final Set<String> KNOWN_FIELDS = Set.of("agent_key", "kyc_schema", "payload", "check_ids", "check_id",
             "job_id", "webhook_url", "slack_webhook_url", "webhook_events");
 
@@ -123,6 +130,61 @@ public final class StartJobRequestValidator {
         return new ValidatedStart(generated ? UUID.randomUUID().toString() : jobId, generated, request);
     }
 
+    /** The checks {@code runFlashCheck} runs: the document checks, which answer within seconds. */
+    public static final Set<String> FLASH_CHECKS = Set.of(CheckCatalog.PROOF_OF_ADDRESS, CheckCatalog.GOVERNMENT_ID);
+
+    /**
+     * A {@code runFlashCheck} body: a start-job body naming exactly one document check ({@code check_id}, or
+     * {@code check_ids} of one), with optional {@code check_args} laid over the agent's arguments for it (the
+     * reference SDK sends {@code validity_period} and {@code accepted_documents} this way).
+     */
+    public ValidatedStart validateFlash(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            return validate(body);
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        if (!present(body, "check_id") && !present(body, "check_ids")) {
+            problems.add(new FieldProblem("check_id", "required: the one document check to run, one of "
+                    + FLASH_CHECKS.stream().sorted().toList()));
+        } else if (present(body, "check_ids") && (!body.get("check_ids").isArray() || body.get("check_ids").size() != 1)) {
+            problems.add(new FieldProblem("check_ids", "runFlashCheck runs exactly one check: give check_id"));
+        }
+        JsonNode checkArgs = body.get("check_args");
+        if (checkArgs != null && !checkArgs.isNull() && !checkArgs.isObject()) {
+            problems.add(new FieldProblem("check_args", "must be an object of the check's arguments, e.g. "
+                    + "{\"validity_period\": 90}"));
+        }
+        if (!problems.isEmpty()) {
+            throw ApiError.badRequest("Invalid request.", problems);
+        }
+        ObjectNode start = body.deepCopy();
+        start.remove("check_args");
+        ValidatedStart valid = validate(start);
+        PlannedCheck only = valid.request().plan().checks().getFirst();
+        if (!FLASH_CHECKS.contains(only.checkId())) {
+            throw ApiError.invalidField(present(body, "check_id") ? "check_id" : "check_ids", "runFlashCheck runs a "
+                    + "document check, one of " + FLASH_CHECKS.stream().sorted().toList()
+                    + "; start other checks with startKYCAgentJob");
+        }
+        ObjectNode args = only.args() != null && only.args().isObject()
+                ? only.args().deepCopy() : Json.mapper().createObjectNode();
+        if (checkArgs != null && checkArgs.isObject()) {
+            checkArgs.properties().forEach(e -> args.set(e.getKey(), e.getValue()));
+        }
+        if (only.checkId().equals(CheckCatalog.PROOF_OF_ADDRESS)) {
+            try {
+                ProofOfAddressArgs.parse(args);
+            } catch (IllegalArgumentException e) {
+                throw ApiError.invalidField("check_args", e.getMessage());
+            }
+        }
+        JobPlan plan = valid.request().plan();
+        JobRequest request = new JobRequest(valid.request().kycSchema(), new JobPlan(plan.agentKey(),
+                plan.agentVersion(), List.of(new PlannedCheck(only.checkId(), only.commandName(), only.timeout(), args)),
+                plan.decisionRules()), valid.request().notifications(), valid.request().extra());
+        return new ValidatedStart(valid.jobId(), valid.jobIdGenerated(), request);
+    }
+
     private JsonNode schema(JsonNode body, List<FieldProblem> problems) {
         JsonNode schema = present(body, "kyc_schema") ? body.get("kyc_schema") : body.get("payload");
         String name = present(body, "kyc_schema") ? "kyc_schema" : "payload";
@@ -174,6 +236,7 @@ public final class StartJobRequestValidator {
         for (String docs : List.of("proof_of_address_documents", "source_of_funds_documents")) {
             documents(data.get(docs), dataField + "." + docs, problems);
         }
+        governmentId(data.get("government_id_data"), dataField + ".government_id_data", problems);
         return schema;
     }
 
@@ -307,12 +370,23 @@ public final class StartJobRequestValidator {
         country(address, "country_code", field + ".country_code", problems);
     }
 
+    /**
+     * A list of documents ({@code {url | b64_document, file_name, source_type, description}}), each within
+     * {@link DocumentLimits}: a URL must be one kycflow may fetch (the outbound guard; the worker asks again
+     * when it fetches), a base64 document must decode to a PDF, PNG, JPEG or TIFF within the page and pixel
+     * limits. A problem names the document's field, e.g. {@code …proof_of_address_documents[0].b64_document}.
+     */
     private void documents(JsonNode documents, String field, List<FieldProblem> problems) {
         if (documents == null || documents.isNull()) {
             return;
         }
         if (!documents.isArray()) {
             problems.add(new FieldProblem(field, "must be an array of documents"));
+            return;
+        }
+        if (documents.size() > DocumentLimits.MAX_DOCUMENTS) {
+            problems.add(new FieldProblem(field, "holds " + documents.size() + " documents; at most "
+                    + DocumentLimits.MAX_DOCUMENTS + " are read"));
             return;
         }
         for (int i = 0; i < documents.size(); i++) {
@@ -326,14 +400,67 @@ public final class StartJobRequestValidator {
             boolean hasB64 = present(doc, "b64_document");
             if (!hasUrl && !hasB64) {
                 problems.add(new FieldProblem(where, "needs url or b64_document"));
-            }
-            if (hasUrl) {
-                url(doc, "url", where + ".url", problems);
-            }
-            if (hasB64 && !doc.get("b64_document").isTextual()) {
+            } else if (hasUrl && hasB64) {
+                problems.add(new FieldProblem(where, "give url or b64_document, not both"));
+            } else if (hasUrl) {
+                String url = url(doc, "url", where + ".url", problems);
+                if (url != null) {
+                    OutboundUrlGuard.Verdict verdict = urlGuard.check(url);
+                    if (!verdict.allowed() && !verdict.unresolved()) {
+                        problems.add(new FieldProblem(where + ".url", "is not a URL kycflow may fetch: " + verdict.reason()));
+                    }
+                }
+            } else if (!doc.get("b64_document").isTextual()) {
                 problems.add(new FieldProblem(where + ".b64_document", "must be a base64 string"));
+            } else {
+                try {
+                    DocumentInspector.inspect(Base64Document.decode(doc.get("b64_document").asText()));
+                } catch (DocumentRejectedException e) {
+                    problems.add(new FieldProblem(where + ".b64_document", e.getMessage()));
+                }
+            }
+            for (String text : List.of("file_name", "source_type", "description")) {
+                string(doc, text, where + "." + text, false, MAX_TEXT, problems);
             }
         }
+    }
+
+    /**
+     * {@code government_id_data} (provisional shape, reference §4): the ID's own fields, its machine-readable
+     * zone as text ({@code mrz}) and/or {@code documents} (an image or PDF of the ID page).
+     */
+    private void governmentId(JsonNode id, String field, List<FieldProblem> problems) {
+        if (id == null || id.isNull()) {
+            return;
+        }
+        if (!id.isObject()) {
+            problems.add(new FieldProblem(field, "must be an object such as {\"id_type\": \"Passport\", \"mrz\": \"P<…\"}"));
+            return;
+        }
+        for (String optional : List.of("first_name", "middle_name", "last_name")) {
+            name(id, optional, field, false, problems);
+        }
+        for (String text : List.of("id_type", "id_number")) {
+            string(id, text, field + "." + text, false, MAX_NAME, problems);
+        }
+        for (String date : List.of("date_of_birth", "expiration_date")) {
+            String value = string(id, date, field + "." + date, false, 10, problems);
+            if (value != null) {
+                try {
+                    LocalDate.parse(value, ISO_DATE);
+                } catch (DateTimeParseException e) {
+                    problems.add(new FieldProblem(field + "." + date, "must be a real date written YYYY-MM-DD"));
+                }
+            }
+        }
+        country(id, "issuing_country", field + ".issuing_country", problems);
+        address(id.get("address"), field + ".address", problems);
+        String mrz = string(id, "mrz", field + ".mrz", false, MAX_MRZ, problems);
+        if (mrz != null && !mrz.strip().matches("[A-Za-z0-9< \\r\\n]+")) {
+            problems.add(new FieldProblem(field + ".mrz", "must be the machine-readable zone's lines (A-Z, 0-9 and <), "
+                    + "separated by line breaks"));
+        }
+        documents(id.get("documents"), field + ".documents", problems);
     }
 
     /**

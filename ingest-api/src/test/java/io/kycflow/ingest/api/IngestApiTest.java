@@ -266,14 +266,19 @@ class IngestApiTest {
     }
 
     @Test
-    void theCatalogueNamesOnlyChecksThatHaveAWorkerAndEveryOneIsInPublicKyc() {
+    void theCatalogueNamesOnlyChecksThatHaveAWorkerAndEveryOneIsInAnAgent() {
         JsonNode checks = acme.get("/api/v1/getAvailableChecks").body().get("checks");
         List<String> ids = new java.util.ArrayList<>();
         checks.forEach(c -> ids.add(c.get("check_id").asText()));
         assertEquals(List.of("kyc.identity_data_validation_check", "kyc.sanctions_screening_check_v2",
-                "kyc.pep_screening_check_v2"), ids);
+                "kyc.pep_screening_check_v2",
+                "kyc.proof_of_address_verification", "kyc.government_id_verification"), ids);
         JsonNode agent = acme.get("/agent/config?agent_key=public-kyc").body();
-        assertEquals(ids.size(), agent.get("checks").size());
+        assertEquals(2, agent.get("checks").size(), "public-kyc: identity and sanctions, no document checks");
+        JsonNode documents = acme.get("/agent/config?agent_key=kyc-documents").body();
+        assertEquals(2, documents.get("checks").size(), documents.toString());
+        assertTrue(documents.toString().contains("kyc.proof_of_address_verification")
+                && documents.toString().contains("kyc.government_id_verification"), documents.toString());
         assertEquals(404, acme.get("/api/v1/agent/config?agent_key=nope").status());
         assertEquals(400, acme.get("/api/v1/agent/config").status());
     }
