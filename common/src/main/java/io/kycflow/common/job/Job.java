@@ -12,8 +12,10 @@ import java.util.List;
  * The job as the registry keeps it (store and the compacted {@code kyc.jobs} topic). The public API
  * renders a view of it; {@code plan}, {@code submission_id}, the notification targets and the event
  * sequence are internal. {@code original_job_id} / {@code new_job_id} link a job retried with {@code retryJob}
- * to its retry, both ways. {@code input_payload} and the check results' personal fields are sealed with the
- * winning submission's data key ({@link #dataKeyRef()}) wherever the job is stored.
+ * to its retry, both ways. {@code risk_rating} / {@code risk_factors} are set when the job finishes (complete
+ * or error), from the plan's risk rules; null / empty before, and for a cancelled job. {@code input_payload}
+ * and the check results' personal fields are sealed with the winning submission's data key
+ * ({@link #dataKeyRef()}) wherever the job is stored.
  */
 public record Job(
         int schemaVersion,
@@ -38,13 +40,16 @@ public record Job(
         NotificationTargets notifications,
         long eventSequence,
         String originalJobId,
-        String newJobId) implements HasDataKey {
+        String newJobId,
+        RiskRating riskRating,
+        List<RiskFactor> riskFactors) implements HasDataKey {
 
     public static final int SCHEMA_VERSION = 1;
 
     public Job {
         checkResults = checkResults == null ? List.of() : List.copyOf(checkResults);
         statusMessages = statusMessages == null ? List.of() : List.copyOf(statusMessages);
+        riskFactors = riskFactors == null ? List.of() : List.copyOf(riskFactors);
     }
 
     /** The winning submission's data key: the key of this job's personal data. */
@@ -74,6 +79,8 @@ public record Job(
         private List<StatusMessage> statusMessages;
         private long eventSequence;
         private String newJobId;
+        private RiskRating riskRating;
+        private List<RiskFactor> riskFactors;
 
         private Builder(Job base) {
             this.base = base;
@@ -87,6 +94,8 @@ public record Job(
             this.statusMessages = base.statusMessages;
             this.eventSequence = base.eventSequence;
             this.newJobId = base.newJobId;
+            this.riskRating = base.riskRating;
+            this.riskFactors = base.riskFactors;
         }
 
         public Builder status(JobStatus value) { this.status = value; return this; }
@@ -99,12 +108,14 @@ public record Job(
         public Builder statusMessages(List<StatusMessage> value) { this.statusMessages = value; return this; }
         public Builder eventSequence(long value) { this.eventSequence = value; return this; }
         public Builder newJobId(String value) { this.newJobId = value; return this; }
+        public Builder riskRating(RiskRating value) { this.riskRating = value; return this; }
+        public Builder riskFactors(List<RiskFactor> value) { this.riskFactors = value; return this; }
 
         public Job build() {
             return new Job(base.schemaVersion, base.id, base.tenantId, base.agentId, base.agentVersion, base.caseId,
                     status, progress, recommendation, base.inputPayload, base.queuedAt, startedAt, completedAt,
                     base.createdAt, updatedAt, checkResults, statusMessages, base.plan, base.submissionId,
-                    base.notifications, eventSequence, base.originalJobId, newJobId);
+                    base.notifications, eventSequence, base.originalJobId, newJobId, riskRating, riskFactors);
         }
     }
 }

@@ -117,7 +117,7 @@ public final class StartJobRequestValidator {
         });
         boolean generated = jobId == null;
         JobRequest request = new JobRequest(schema,
-                new JobPlan(agent.key(), agent.version(), planned, agent.decisionRules()),
+                new JobPlan(agent.key(), agent.version(), planned, agent.decisionRules(), agent.riskRules()),
                 new NotificationTargets(webhookUrl, slackUrl, webhookEvents != null ? webhookEvents : agent.webhookEvents()),
                 extra);
         return new ValidatedStart(generated ? UUID.randomUUID().toString() : jobId, generated, request);

@@ -66,7 +66,7 @@ final class RegistryFixtures {
         List<PlannedCheck> checks = agent.checks().stream()
                 .map(c -> new PlannedCheck(c.id(), c.id(), c.timeout(), c.args())).toList();
         JobRequest request = new JobRequest(subject(), new JobPlan(agent.key(), agent.version(), checks,
-                agent.decisionRules()), NotificationTargets.NONE, Json.mapper().createObjectNode());
+                agent.decisionRules(), agent.riskRules()), NotificationTargets.NONE, Json.mapper().createObjectNode());
         String ref = DataKeyRef.of(tenant, jobId, submissionId);
         if (!PersonalDataProtection.ring().holds(ref)) {
             issueKey(ref); // a replayed submission (same id) is the same command, sealed with the same key
