@@ -128,7 +128,7 @@ class JobRegistryTopologyTest {
         assertEquals("s1", outcome.submissionId());
         assertEquals(JobStatus.QUEUED, outcome.job().status());
         assertEquals("case-7", outcome.job().caseId());
-        assertEquals("2026-11-25.1", outcome.job().agentVersion());
+        assertEquals("2026-12-05.1", outcome.job().agentVersion());
 
         Job job = jobs.readValue();
         assertEquals(2, job.checkResults().size());
