@@ -138,6 +138,7 @@ public final class StartJobRequestValidator {
             return null;
         }
         string(schema, "id", name + ".id", true, 256, problems);
+        AdverseMediaVendorDataValidator.validate(schema, name, problems);
         JsonNode data = schema.get("self_attested_data");
         String dataField = name + ".self_attested_data";
         if (data == null || data.isNull()) {
