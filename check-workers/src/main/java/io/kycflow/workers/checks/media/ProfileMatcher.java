@@ -62,7 +62,7 @@ final class ProfileMatcher {
         Evidence countries = countries(subject.countries(), profile);
         MatchRating rating = rate(nameRating, dob.effect(), countries.effect());
         String explanation = String.format(Locale.ROOT,
-                "Name %.2f against \"%s\" (%s on the name alone); date of birth %s (%s); countries %s (%s): %s.",
+                "Name %.2f against \"%s\" (%s on the name alone); date of birth: %s (%s); countries: %s (%s); rated %s.",
                 best, bestName, nameRating, word(dob.effect()), dob.detail(), word(countries.effect()),
                 countries.detail(), rating);
         return new ProfileMatch(rating, best, bestName, nameRating, dob.effect(), dob.detail(), countries.effect(),
