@@ -77,8 +77,11 @@ class IngestApiTest {
         ApiClient.Response read = acme.get("/api/v1/getJobById?job_id=" + jobId + "&include_check_results=TRUE"
                 + "&include_status_messages=True&unknown_parameter=1");
         assertEquals(200, read.status(), read.raw().body());
-        assertEquals(2, read.body().get("check_results").size());
+        assertEquals(io.kycflow.common.agent.AgentCatalog.bundled().find("public-kyc").orElseThrow().checks().size(),
+                read.body().get("check_results").size());
         assertEquals("pending", read.body().at("/check_results/0/status").asText());
+        assertTrue(read.body().get("risk_rating").isNull(), "no rating before the job finishes");
+        assertEquals(0, read.body().get("risk_factors").size());
         assertEquals(1, read.body().get("status_messages").size());
         JsonNode plain = acme.get("/getJobById?job_id=" + jobId).body();
         assertFalse(plain.has("check_results"));
@@ -270,9 +273,12 @@ class IngestApiTest {
         JsonNode checks = acme.get("/api/v1/getAvailableChecks").body().get("checks");
         List<String> ids = new java.util.ArrayList<>();
         checks.forEach(c -> ids.add(c.get("check_id").asText()));
-        assertEquals(List.of("kyc.identity_data_validation_check", "kyc.sanctions_screening_check_v2"), ids);
+        assertEquals(List.of("kyc.identity_data_validation_check", "kyc.sanctions_screening_check_v2",
+                "kyc.adverse_media_screening_check_v2", "kyc.high_risk_jurisdiction_check"), ids);
         JsonNode agent = acme.get("/agent/config?agent_key=public-kyc").body();
         assertEquals(ids.size(), agent.get("checks").size());
+        assertTrue(agent.get("risk_rules").size() > 0, agent.toString());
+        assertEquals("high", agent.at("/risk_rules/0/risk").asText(), agent.toString());
         assertEquals(404, acme.get("/api/v1/agent/config?agent_key=nope").status());
         assertEquals(400, acme.get("/api/v1/agent/config").status());
     }
