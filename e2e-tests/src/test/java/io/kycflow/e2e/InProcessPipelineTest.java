@@ -1,5 +1,6 @@
 package io.kycflow.e2e;
 
+import io.kycflow.common.agent.AgentCatalog;
 import io.kycflow.common.config.KycflowConfig;
 import io.kycflow.common.crypto.MasterKeys;
 import io.kycflow.common.kafka.KafkaClientSettings;
@@ -47,8 +48,8 @@ class InProcessPipelineTest {
         try (WebhookReceiver receiver = new WebhookReceiver();
              RunningApi api = RunningApi.start(bootstrapServers, data, "pipeline-api",
                      Map.of("KYCFLOW_OUTBOUND_ALLOWLIST", "127.0.0.1", "KYCFLOW_SLACK_WEBHOOK_HOSTS", "127.0.0.1"));
-             CheckSuite suite = CheckSuite.create(List.of("kyc.identity_data_validation_check",
-                     "kyc.sanctions_screening_check_v2", "kyc.pep_screening_check_v2"), config, Clock.systemUTC());
+             CheckSuite suite = CheckSuite.create(AgentCatalog.bundled().find("public-kyc").orElseThrow().checkIds(),
+                     config, Clock.systemUTC());
              CheckWorkersService workers = new CheckWorkersService(kafka,
                      MasterKeys.of(config.masterKey(), config.dataDir()), suite.checks(), 4, "pipeline").start();
              NotifierService notifier = new NotifierService(config, kafka, WebhookSecrets.of(Map.of("acme", SECRET)),

@@ -7,6 +7,8 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.AppenderBase;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kycflow.common.agent.AgentCatalog;
 import io.kycflow.common.config.KycflowConfig;
 import io.kycflow.common.crypto.MasterKeys;
 import io.kycflow.common.crypto.PersonalDataProtection;
@@ -74,7 +76,8 @@ class PiiCanaryTest {
         String last = "Vantrebel" + letters(random, 8);
         String dob = (1901 + random.nextInt(30)) + "-0" + (1 + random.nextInt(9)) + "-1" + random.nextInt(10);
         String emailLocal = "canary" + letters(random, 10);
-        List<String> canaries = List.of(first, last, dob, emailLocal);
+        String headline = "Vendorcanary" + letters(random, 10); // in the adverse-media vendor data, sealed with the rest
+        List<String> canaries = List.of(first, last, dob, emailLocal, headline);
 
         LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
         Logger root = logging.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
@@ -99,24 +102,30 @@ class PiiCanaryTest {
             try (WebhookReceiver receiver = new WebhookReceiver();
                  RunningApi api = RunningApi.start(bootstrap, data, "canary-api",
                          Map.of("KYCFLOW_OUTBOUND_ALLOWLIST", "127.0.0.1", "KYCFLOW_SLACK_WEBHOOK_HOSTS", "127.0.0.1"));
-                 CheckSuite suite = CheckSuite.create(List.of("kyc.identity_data_validation_check",
-                         "kyc.sanctions_screening_check_v2", "kyc.pep_screening_check_v2"), config, Clock.systemUTC());
+                 CheckSuite suite = CheckSuite.create(AgentCatalog.bundled().find("public-kyc").orElseThrow().checkIds(),
+                         config, Clock.systemUTC());
                  CheckWorkersService workers = new CheckWorkersService(kafka,
                          MasterKeys.of(config.masterKey(), config.dataDir()), suite.checks(), 2, "canary").start();
                  NotifierService notifier = new NotifierService(config, kafka, WebhookSecrets.of(Map.of("acme", SECRET)),
                          OutboundUrlGuard.withAllowlist(List.of("127.0.0.1")), NotifierService.defaultHttpClient(),
                          Clock.systemUTC(), DeliveryPolicy.DEFAULT, new SimpleMeterRegistry()).start()) {
                 ApiClient client = new ApiClient(api.baseUrl(), RunningApi.ACME_KEY.token());
+                ObjectNode schema = Json.mapper().createObjectNode().put("id", "case-" + jobId);
+                schema.putObject("self_attested_data")
+                        .put("first_name", first).put("last_name", last).put("date_of_birth", dob)
+                        .put("country_of_nationality", "GB").put("country_of_residence", "GB")
+                        .put("email", emailLocal + "@example.com");
+                schema.set("adverse_media_event_check", Json.mapper().readTree("""
+                        {"vendor_data": {"vendor_case_id": "vc-1", "vendor_adverse_media_profiles": [
+                          {"id": "p1", "full_name": "%s %s", "date_of_birth": "%s",
+                           "weblinks": [{"title": "%s charged with fraud", "url": "https://news.example.com/a"}]}]}}
+                        """.formatted(first, last, dob, headline)));
                 String body = Json.toString(Json.mapper().createObjectNode()
                         .put("agent_key", "public-kyc")
                         .put("job_id", jobId)
                         .put("webhook_url", receiver.url("/hooks/canary"))
                         .put("slack_webhook_url", receiver.url("/slack/canary"))
-                        .set("kyc_schema", Json.mapper().createObjectNode().put("id", "case-" + jobId)
-                                .set("self_attested_data", Json.mapper().createObjectNode()
-                                        .put("first_name", first).put("last_name", last).put("date_of_birth", dob)
-                                        .put("country_of_nationality", "GB").put("country_of_residence", "GB")
-                                        .put("email", emailLocal + "@example.com"))));
+                        .set("kyc_schema", schema));
                 assertEquals(200, client.post("/api/v1/startKYCAgentJob", body).status());
                 assertEquals(409, client.post("/api/v1/startKYCAgentJob", body).status(), "a losing submission too");
 

@@ -1,6 +1,7 @@
 package io.kycflow.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kycflow.common.json.Json;
 import io.kycflow.ingest.ApiClient;
 import io.kycflow.notifier.WebhookSignature;
@@ -19,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The whole pipeline as a client sees it, whatever runs the services: start a job (200), repeat it (409),
  * its checks run on workers, the signed webhook and the Slack message arrive, getJobById has the results.
- * A clean person is approved; a listed person whose date of birth matches is denied.
+ * A clean person is approved at low risk; a listed person whose date of birth matches is denied at high risk.
  */
 final class PipelineScenario {
 
@@ -59,7 +60,10 @@ final class PipelineScenario {
         assertEquals(webhook.headers().get("x-kycflow-event-id"), job.get("event_id").asText());
         assertEquals("complete", job.get("status").asText(), webhook.body());
         assertEquals("Approve", job.get("recommendation").asText());
-        assertEquals(3, job.get("check_results").size());
+        assertEquals("low", job.get("risk_rating").asText(), webhook.body());
+        assertEquals(0, job.get("risk_factors").size(), webhook.body());
+        assertEquals(io.kycflow.common.agent.AgentCatalog.bundled().find("public-kyc").orElseThrow().checks().size(),
+                job.get("check_results").size());
         for (JsonNode result : job.get("check_results")) {
             assertEquals("complete", result.get("status").asText(), result.toString());
             assertTrue(result.get("passed").asBoolean(), result.toString());
@@ -71,6 +75,9 @@ final class PipelineScenario {
 
         JsonNode denied = Json.mapper().readTree(receiver.next("/hooks/listed", WAIT).body());
         assertEquals("Deny", denied.get("recommendation").asText(), denied.toString());
+        assertEquals("high", denied.get("risk_rating").asText(), denied.toString());
+        assertEquals("Strong sanctions match corroborated by date of birth",
+                denied.at("/risk_factors/0/description").asText(), denied.toString());
 
         // A sitting senator: the PEP check passes (a PEP is not a failure) and public-kyc asks for review.
         JsonNode reviewed = Json.mapper().readTree(receiver.next("/hooks/pep", WAIT).body());
@@ -94,17 +101,26 @@ final class PipelineScenario {
         assertTrue(read.at("/check_results/1/payload/lists").size() > 0, "the lists used are named in the evidence");
     }
 
+    /** The client's adverse-media vendor searched and found no profile. */
+    private static JsonNode vendorFoundNothing() {
+        ObjectNode vendor = Json.mapper().createObjectNode();
+        vendor.putObject("vendor_data").put("vendor_case_id", "vc-1").putArray("vendor_adverse_media_profiles");
+        return vendor;
+    }
+
     private static String body(String jobId, String first, String last, String dob, String nationality,
                                WebhookReceiver receiver, String hookPath) throws IOException {
+        ObjectNode schema = Json.mapper().createObjectNode().put("id", "case-" + jobId);
+        schema.putObject("self_attested_data")
+                .put("first_name", first).put("last_name", last).put("date_of_birth", dob)
+                .put("country_of_nationality", nationality).put("country_of_residence", nationality)
+                .put("email", first.toLowerCase() + "@example.com");
+        schema.set("adverse_media_event_check", vendorFoundNothing());
         return Json.toString(Json.mapper().createObjectNode()
                 .put("agent_key", "public-kyc")
                 .put("job_id", jobId)
                 .put("webhook_url", receiver.url(hookPath))
                 .put("slack_webhook_url", receiver.url(hookPath.replace("/hooks/", "/slack/")))
-                .set("kyc_schema", Json.mapper().createObjectNode().put("id", "case-" + jobId)
-                        .set("self_attested_data", Json.mapper().createObjectNode()
-                                .put("first_name", first).put("last_name", last).put("date_of_birth", dob)
-                                .put("country_of_nationality", nationality).put("country_of_residence", nationality)
-                                .put("email", first.toLowerCase() + "@example.com"))));
+                .set("kyc_schema", schema));
     }
 }

@@ -9,6 +9,8 @@ import io.kycflow.common.job.JobEvent;
 import io.kycflow.common.job.JobStatus;
 import io.kycflow.common.job.NotificationTargets;
 import io.kycflow.common.job.Recommendation;
+import io.kycflow.common.job.RiskFactor;
+import io.kycflow.common.job.RiskRating;
 import io.kycflow.common.json.Json;
 
 import java.time.Instant;
@@ -34,7 +36,9 @@ final class TestEvents {
         return new Job(Job.SCHEMA_VERSION, jobId, tenant, "public-kyc", "1", "case-" + jobId, status,
                 done ? 1.0 : 0.3, done ? Recommendation.REVIEW : null, input, T0, T0, done ? T0.plusSeconds(5) : null,
                 T0, T0.plusSeconds(5), results, List.of(), null, "sub-" + jobId,
-                new NotificationTargets(webhookUrl, slackUrl), sequence, null, null);
+                new NotificationTargets(webhookUrl, slackUrl), sequence, null, null,
+                done ? RiskRating.MEDIUM : null, done ? List.of(new RiskFactor("A check could not answer",
+                        RiskRating.MEDIUM, List.of("kyc.identity_data_validation_check"))) : List.of());
     }
 
     /** The same job with another {@code input_payload} (the subject's data as submitted). */
@@ -42,7 +46,8 @@ final class TestEvents {
         return new Job(job.schemaVersion(), job.id(), job.tenantId(), job.agentId(), job.agentVersion(), job.caseId(),
                 job.status(), job.progress(), job.recommendation(), input, job.queuedAt(), job.startedAt(),
                 job.completedAt(), job.createdAt(), job.updatedAt(), job.checkResults(), job.statusMessages(), job.plan(),
-                job.submissionId(), job.notifications(), job.eventSequence(), job.originalJobId(), job.newJobId());
+                job.submissionId(), job.notifications(), job.eventSequence(), job.originalJobId(), job.newJobId(),
+                job.riskRating(), job.riskFactors());
     }
 
     /** The same job with other notification targets. */
@@ -50,7 +55,8 @@ final class TestEvents {
         return new Job(job.schemaVersion(), job.id(), job.tenantId(), job.agentId(), job.agentVersion(), job.caseId(),
                 job.status(), job.progress(), job.recommendation(), job.inputPayload(), job.queuedAt(), job.startedAt(),
                 job.completedAt(), job.createdAt(), job.updatedAt(), job.checkResults(), job.statusMessages(), job.plan(),
-                job.submissionId(), notifications, job.eventSequence(), job.originalJobId(), job.newJobId());
+                job.submissionId(), notifications, job.eventSequence(), job.originalJobId(), job.newJobId(),
+                job.riskRating(), job.riskFactors());
     }
 
     static JobEvent terminal(Job job) {

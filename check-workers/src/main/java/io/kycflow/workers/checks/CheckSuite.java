@@ -19,6 +19,9 @@ import io.kycflow.workers.checks.documents.ProofOfAddressCheck;
 import io.kycflow.workers.checks.documents.TesseractOcr;
 import io.kycflow.workers.checks.identity.IdentityDataValidationCheck;
 import io.kycflow.workers.checks.pep.PepScreeningCheck;
+import io.kycflow.workers.checks.jurisdiction.HighRiskJurisdictionCheck;
+import io.kycflow.workers.checks.jurisdiction.JurisdictionData;
+import io.kycflow.workers.checks.media.AdverseMediaScreeningCheck;
 import io.kycflow.workers.checks.sanctions.SanctionsListsRefresher;
 import io.kycflow.workers.checks.sanctions.SanctionsScreeningCheck;
 
@@ -34,7 +37,9 @@ import java.util.Optional;
 
 /**
  * Builds the checks a worker process runs, with what they need (the sanctions lists, loaded from
- * {@code KYCFLOW_LISTS_DIR} and re-read periodically), and closes those resources after the workers.
+ * {@code KYCFLOW_LISTS_DIR} and re-read periodically; the jurisdiction data, from
+ * {@code KYCFLOW_HIGH_RISK_JURISDICTIONS_FILE} or the bundled file, read once), and closes those resources after
+ * the workers.
  * The one place that maps a check id to its implementation.
  */
 public final class CheckSuite implements AutoCloseable {
@@ -80,6 +85,9 @@ public final class CheckSuite implements AutoCloseable {
                 case CheckCatalog.PROOF_OF_ADDRESS ->
                         checks.add(new ProofOfAddressCheck(documents, new NameOnDocument(new PairScorer()), clock));
                 case CheckCatalog.GOVERNMENT_ID -> checks.add(new GovernmentIdCheck(documents, new PairScorer(), clock));
+                case CheckCatalog.ADVERSE_MEDIA_SCREENING -> checks.add(new AdverseMediaScreeningCheck(clock));
+                case CheckCatalog.HIGH_RISK_JURISDICTION ->
+                        checks.add(new HighRiskJurisdictionCheck(JurisdictionData.fromEnvironment(System.getenv())));
                 default -> throw new IllegalArgumentException("no worker implements check " + id);
             }
         }

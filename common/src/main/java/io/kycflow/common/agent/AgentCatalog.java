@@ -1,5 +1,6 @@
 package io.kycflow.common.agent;
 
+import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.kycflow.common.config.DurationSetting;
@@ -7,6 +8,7 @@ import io.kycflow.common.document.ProofOfAddressArgs;
 import io.kycflow.common.job.CheckStatus;
 import io.kycflow.common.job.JobEvent;
 import io.kycflow.common.job.Recommendation;
+import io.kycflow.common.job.RiskRating;
 import io.kycflow.common.json.Json;
 
 import java.io.IOException;
@@ -106,8 +108,12 @@ public final class AgentCatalog {
         for (JsonNode r : node.path("decision_rules")) {
             rules.add(rule(r, where));
         }
+        List<RiskRule> riskRules = new ArrayList<>();
+        for (JsonNode r : node.path("risk_rules")) {
+            riskRules.add(riskRule(r, where));
+        }
         return new AgentDefinition(key, version, node.path("description").asText(""), checks, rules,
-                webhookEvents(node.get("webhook_events"), where));
+                webhookEvents(node.get("webhook_events"), where), riskRules);
     }
 
     /** The events the agent's webhooks subscribe to besides the terminal one; each must be one of {@link JobEvent#SUBSCRIBABLE}. */
@@ -133,17 +139,46 @@ public final class AgentCatalog {
 
     private static DecisionRule rule(JsonNode node, String where) {
         Recommendation recommendation = Recommendation.fromWire(text(node, "recommendation", where + ": a rule"));
-        RuleCondition when = null;
-        JsonNode w = node.get("when");
-        if (w != null && !w.isNull()) {
-            when = new RuleCondition(
-                    w.hasNonNull("check") ? w.get("check").asText() : null,
-                    w.hasNonNull("status") ? CheckStatus.fromWire(w.get("status").asText()) : null,
-                    w.hasNonNull("passed") ? w.get("passed").asBoolean() : null,
-                    w.hasNonNull("payload_pointer") ? w.get("payload_pointer").asText() : null,
-                    w.get("equals"));
+        return new DecisionRule(node.path("description").asText(""), condition(node.get("when"), where), recommendation);
+    }
+
+    /**
+     * A risk rule: {@code {"description", "when": {…as a decision rule's…}, "risk": "medium"|"high"}}. The
+     * description is required: it is the risk factor a job reports, so it must say why.
+     */
+    private static RiskRule riskRule(JsonNode node, String where) {
+        String description = text(node, "description", where + ": a risk rule");
+        String at = where + ": risk rule '" + description + "'";
+        RiskRating risk;
+        try {
+            risk = RiskRating.fromWire(text(node, "risk", at));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(at + ": " + e.getMessage(), e);
         }
-        return new DecisionRule(node.path("description").asText(""), when, recommendation);
+        return new RiskRule(description, condition(node.get("when"), at), risk);
+    }
+
+    /** A rule's {@code when}, shared by decision and risk rules; null (always) when absent. */
+    private static RuleCondition condition(JsonNode w, String where) {
+        if (w == null || w.isNull()) {
+            return null;
+        }
+        String pointer = w.hasNonNull("payload_pointer") ? w.get("payload_pointer").asText() : null;
+        if (pointer != null) {
+            try {
+                JsonPointer.compile(pointer);
+            } catch (IllegalArgumentException e) {
+                // Caught here rather than when a job finishes: a bad pointer would fail every fold.
+                throw new IllegalArgumentException(where + ": payload_pointer '" + pointer
+                        + "' is not a JSON pointer such as /strong_match_corroborated", e);
+            }
+        }
+        return new RuleCondition(
+                w.hasNonNull("check") ? w.get("check").asText() : null,
+                w.hasNonNull("status") ? CheckStatus.fromWire(w.get("status").asText()) : null,
+                w.hasNonNull("passed") ? w.get("passed").asBoolean() : null,
+                pointer,
+                w.get("equals"));
     }
 
     private static String text(JsonNode node, String field, String where) {

@@ -19,6 +19,8 @@ public final class CheckCatalog {
     public static final String PEP_SCREENING = "kyc.pep_screening_check_v2";
     public static final String PROOF_OF_ADDRESS = "kyc.proof_of_address_verification";
     public static final String GOVERNMENT_ID = "kyc.government_id_verification";
+    public static final String ADVERSE_MEDIA_SCREENING = "kyc.adverse_media_screening_check_v2";
+    public static final String HIGH_RISK_JURISDICTION = "kyc.high_risk_jurisdiction_check";
 
     /** One check as the catalogue describes it. */
     public record Entry(String checkId, String name, String description) {
@@ -44,6 +46,14 @@ public final class CheckCatalog {
                 "Reads the machine-readable zone of a passport or ID card (given as text, or OCR of the ID page): "
                         + "every ICAO 9303 check digit, expiry, and name, date of birth and nationality against the "
                         + "person's."));
+        add(new Entry(ADVERSE_MEDIA_SCREENING, "Adverse media screening",
+                "Adjudicates the adverse-media profiles the client's vendor found (kyc_schema.adverse_media_event_check"
+                        + ".vendor_data): matches each to the person by name, date of birth and countries, classifies "
+                        + "its events (fraud, corruption, money laundering, terrorist financing…) with the person's role, "
+                        + "and rates the match STRONG, PARTIAL, WEAK or NO_MATCH."));
+        add(new Entry(HIGH_RISK_JURISDICTION, "High-risk jurisdiction check",
+                "Checks nationality, residence and address countries against FATF's high-risk (call for action) and "
+                        + "increased-monitoring jurisdictions and comprehensively sanctioned countries and regions."));
     }
 
     private static void add(Entry entry) {

@@ -13,8 +13,10 @@ import java.util.List;
  * The job as the registry keeps it (store and the compacted {@code kyc.jobs} topic). The public API
  * renders a view of it; {@code plan}, {@code submission_id}, the notification targets and the event
  * sequence are internal. {@code original_job_id} / {@code new_job_id} link a job retried with {@code retryJob}
- * to its retry, both ways. {@code input_payload} and the check results' personal fields are sealed with the
- * winning submission's data key ({@link #dataKeyRef()}) wherever the job is stored.
+ * to its retry, both ways. {@code risk_rating} / {@code risk_factors} are set when the job finishes (complete
+ * or error), from the plan's risk rules; null / empty before, and for a cancelled job. {@code input_payload}
+ * and the check results' personal fields are sealed with the winning submission's data key
+ * ({@link #dataKeyRef()}) wherever the job is stored.
  */
 public record Job(
         int schemaVersion,
@@ -40,13 +42,16 @@ public record Job(
         long eventSequence,
         String originalJobId,
         String newJobId,
-        JobReview review) implements HasDataKey {
+        JobReview review,
+        RiskRating riskRating,
+        List<RiskFactor> riskFactors) implements HasDataKey {
 
     public static final int SCHEMA_VERSION = 1;
 
     public Job {
         checkResults = checkResults == null ? List.of() : List.copyOf(checkResults);
         statusMessages = statusMessages == null ? List.of() : List.copyOf(statusMessages);
+        riskFactors = riskFactors == null ? List.of() : List.copyOf(riskFactors);
         review = review == null ? JobReview.EMPTY : review;
     }
 
@@ -58,7 +63,7 @@ public record Job(
                NotificationTargets notifications, long eventSequence, String originalJobId, String newJobId) {
         this(schemaVersion, id, tenantId, agentId, agentVersion, caseId, status, progress, recommendation, inputPayload,
                 queuedAt, startedAt, completedAt, createdAt, updatedAt, checkResults, statusMessages, plan, submissionId,
-                notifications, eventSequence, originalJobId, newJobId, JobReview.EMPTY);
+                notifications, eventSequence, originalJobId, newJobId, JobReview.EMPTY, null, null);
     }
 
     /** The winning submission's data key: the key of this job's personal data. */
@@ -89,6 +94,8 @@ public record Job(
         private long eventSequence;
         private String newJobId;
         private JobReview review;
+        private RiskRating riskRating;
+        private List<RiskFactor> riskFactors;
 
         private Builder(Job base) {
             this.base = base;
@@ -103,6 +110,8 @@ public record Job(
             this.eventSequence = base.eventSequence;
             this.newJobId = base.newJobId;
             this.review = base.review;
+            this.riskRating = base.riskRating;
+            this.riskFactors = base.riskFactors;
         }
 
         public Builder status(JobStatus value) { this.status = value; return this; }
@@ -116,12 +125,14 @@ public record Job(
         public Builder eventSequence(long value) { this.eventSequence = value; return this; }
         public Builder newJobId(String value) { this.newJobId = value; return this; }
         public Builder review(JobReview value) { this.review = value; return this; }
+        public Builder riskRating(RiskRating value) { this.riskRating = value; return this; }
+        public Builder riskFactors(List<RiskFactor> value) { this.riskFactors = value; return this; }
 
         public Job build() {
             return new Job(base.schemaVersion, base.id, base.tenantId, base.agentId, base.agentVersion, base.caseId,
                     status, progress, recommendation, base.inputPayload, base.queuedAt, startedAt, completedAt,
                     base.createdAt, updatedAt, checkResults, statusMessages, base.plan, base.submissionId,
-                    base.notifications, eventSequence, base.originalJobId, newJobId, review);
+                    base.notifications, eventSequence, base.originalJobId, newJobId, review, riskRating, riskFactors);
         }
     }
 }

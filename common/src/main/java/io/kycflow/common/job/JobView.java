@@ -43,6 +43,8 @@ public final class JobView {
         node.put("status", job.status().wire());
         node.put("progress", job.progress());
         node.put("recommendation", job.recommendation() == null ? null : job.recommendation().wire());
+        node.put("risk_rating", job.riskRating() == null ? null : job.riskRating().wire());
+        node.set("risk_factors", Json.mapper().valueToTree(job.riskFactors()));
         if (include.inputPayload()) {
             node.set("input_payload", job.inputPayload());
         }

@@ -55,6 +55,7 @@ public final class CatalogHandlers {
                     .set("args", check.args());
         }
         body.set("decision_rules", Json.mapper().valueToTree(agent.decisionRules()));
+        body.set("risk_rules", Json.mapper().valueToTree(agent.riskRules()));
         ctx.json(body);
     }
 }

@@ -124,7 +124,7 @@ public final class StartJobRequestValidator {
         });
         boolean generated = jobId == null;
         JobRequest request = new JobRequest(schema,
-                new JobPlan(agent.key(), agent.version(), planned, agent.decisionRules()),
+                new JobPlan(agent.key(), agent.version(), planned, agent.decisionRules(), agent.riskRules()),
                 new NotificationTargets(webhookUrl, slackUrl, webhookEvents != null ? webhookEvents : agent.webhookEvents()),
                 extra);
         return new ValidatedStart(generated ? UUID.randomUUID().toString() : jobId, generated, request);
@@ -200,6 +200,7 @@ public final class StartJobRequestValidator {
             return null;
         }
         string(schema, "id", name + ".id", true, 256, problems);
+        AdverseMediaVendorDataValidator.validate(schema, name, problems);
         JsonNode data = schema.get("self_attested_data");
         String dataField = name + ".self_attested_data";
         if (data == null || data.isNull()) {

@@ -1,6 +1,7 @@
 package io.kycflow.ingest.registry;
 
 import io.kycflow.common.agent.RecommendationPolicy;
+import io.kycflow.common.agent.RiskPolicy;
 import io.kycflow.common.command.SubmitJob;
 import io.kycflow.common.job.CheckError;
 import io.kycflow.common.job.CheckResult;
@@ -22,7 +23,7 @@ import java.util.UUID;
 
 /**
  * How a job changes: created from an accepted submission, then folded with each check result until
- * every check is final. Pure functions of their inputs, so replays give the same job. Status messages
+ * every check is final, when it gets its recommendation and its risk rating. Pure functions of their inputs, so replays give the same job. Status messages
  * name checks, never the person.
  */
 final class JobFold {
@@ -44,7 +45,8 @@ final class JobFold {
         return new Job(Job.SCHEMA_VERSION, submit.jobId(), submit.tenantId(), plan.agentKey(), plan.agentVersion(),
                 caseId, JobStatus.QUEUED, 0.0, null, submit.request().kycSchema(), now, null, null, now, now,
                 pending, List.of(new StatusMessage(now, "Job queued with " + plan.checks().size() + " check(s).")),
-                plan, submit.submissionId(), submit.request().notifications(), 1, submit.originalJobId(), null);
+                plan, submit.submissionId(), submit.request().notifications(), 1, submit.originalJobId(), null, null,
+                List.of());
     }
 
     /** Stable per job, check and attempt, so a replayed fan-out names the same run. */
@@ -120,7 +122,7 @@ final class JobFold {
                 job.completedAt() != null ? job.completedAt() : now, job.createdAt(), now, results,
                 append(job.statusMessages(), now, "Job deleted at " + now + ": its personal data was erased."),
                 job.plan(), job.submissionId(), null, job.eventSequence() + 1, job.originalJobId(), job.newJobId(),
-                job.review().withoutPersonalData());
+                job.review().withoutPersonalData(), job.riskRating(), job.riskFactors());
     }
 
     /** The check ran out of time: an {@code error} result, so the job is reviewed rather than approved. */
@@ -151,8 +153,11 @@ final class JobFold {
         }
         boolean anyError = results.stream().anyMatch(r -> r.status() == CheckStatus.ERROR);
         JobStatus terminal = anyError ? JobStatus.ERROR : JobStatus.COMPLETE;
+        RiskPolicy.Assessment risk = RiskPolicy.assess(job.plan().riskRules(), results);
         Job done = next.status(terminal)
                 .recommendation(RecommendationPolicy.decide(job.plan().decisionRules(), results))
+                .riskRating(risk.rating())
+                .riskFactors(risk.factors())
                 .completedAt(now)
                 .build();
         return new Change(done, JobEvent.terminalType(terminal));

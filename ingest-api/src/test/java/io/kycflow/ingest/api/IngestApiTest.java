@@ -77,8 +77,11 @@ class IngestApiTest {
         ApiClient.Response read = acme.get("/api/v1/getJobById?job_id=" + jobId + "&include_check_results=TRUE"
                 + "&include_status_messages=True&unknown_parameter=1");
         assertEquals(200, read.status(), read.raw().body());
-        assertEquals(3, read.body().get("check_results").size());
+        assertEquals(io.kycflow.common.agent.AgentCatalog.bundled().find("public-kyc").orElseThrow().checks().size(),
+                read.body().get("check_results").size());
         assertEquals("pending", read.body().at("/check_results/0/status").asText());
+        assertTrue(read.body().get("risk_rating").isNull(), "no rating before the job finishes");
+        assertEquals(0, read.body().get("risk_factors").size());
         assertEquals(1, read.body().get("status_messages").size());
         JsonNode plain = acme.get("/getJobById?job_id=" + jobId).body();
         assertFalse(plain.has("check_results"));
@@ -271,10 +274,13 @@ class IngestApiTest {
         List<String> ids = new java.util.ArrayList<>();
         checks.forEach(c -> ids.add(c.get("check_id").asText()));
         assertEquals(List.of("kyc.identity_data_validation_check", "kyc.sanctions_screening_check_v2",
-                "kyc.pep_screening_check_v2",
-                "kyc.proof_of_address_verification", "kyc.government_id_verification"), ids);
+                "kyc.pep_screening_check_v2", "kyc.proof_of_address_verification", "kyc.government_id_verification",
+                "kyc.adverse_media_screening_check_v2", "kyc.high_risk_jurisdiction_check"), ids);
         JsonNode agent = acme.get("/agent/config?agent_key=public-kyc").body();
-        assertEquals(2, agent.get("checks").size(), "public-kyc: identity and sanctions, no document checks");
+        assertEquals(io.kycflow.common.agent.AgentCatalog.bundled().find("public-kyc").orElseThrow().checks().size(),
+                agent.get("checks").size(), "public-kyc: identity, sanctions, PEP, jurisdiction; no document checks");
+        assertTrue(agent.get("risk_rules").size() > 0, agent.toString());
+        assertEquals("high", agent.at("/risk_rules/0/risk").asText(), agent.toString());
         JsonNode documents = acme.get("/agent/config?agent_key=kyc-documents").body();
         assertEquals(2, documents.get("checks").size(), documents.toString());
         assertTrue(documents.toString().contains("kyc.proof_of_address_verification")

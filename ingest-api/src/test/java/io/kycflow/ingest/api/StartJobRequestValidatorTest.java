@@ -52,8 +52,12 @@ class StartJobRequestValidatorTest {
     void aMinimalPersonPassesWithEveryCheckOfTheAgent() {
         var valid = validator.validate(json(person("")));
         assertTrue(valid.jobIdGenerated());
-        assertEquals(3, valid.request().plan().checks().size());
-        assertEquals("2026-12-06.1", valid.request().plan().agentVersion());
+        var agent = io.kycflow.common.agent.AgentCatalog.bundled().find("public-kyc").orElseThrow();
+        assertEquals(agent.checkIds(), valid.request().plan().checks().stream()
+                .map(io.kycflow.common.job.PlannedCheck::checkId).toList());
+        assertEquals("2026-12-06.2", valid.request().plan().agentVersion());
+        assertEquals(agent.riskRules(), valid.request().plan().riskRules(), "the plan keeps the agent's risk rules");
+        assertFalse(valid.request().plan().riskRules().isEmpty());
     }
 
     @Test

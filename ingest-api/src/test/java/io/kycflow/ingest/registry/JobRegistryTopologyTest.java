@@ -129,7 +129,7 @@ class JobRegistryTopologyTest {
         assertEquals("s1", outcome.submissionId());
         assertEquals(JobStatus.QUEUED, outcome.job().status());
         assertEquals("case-7", outcome.job().caseId());
-        assertEquals("2026-12-06.1", outcome.job().agentVersion());
+        assertEquals("2026-12-06.2", outcome.job().agentVersion());
 
         Job job = jobs.readValue();
         assertEquals(3, job.checkResults().size());

@@ -30,6 +30,8 @@ final class RegistryFixtures {
     static final String IDENTITY = "kyc.identity_data_validation_check";
     static final String SANCTIONS = "kyc.sanctions_screening_check_v2";
     static final String PEP = "kyc.pep_screening_check_v2";
+    static final String ADVERSE_MEDIA = "kyc.adverse_media_screening_check_v2";
+    static final String JURISDICTION = "kyc.high_risk_jurisdiction_check";
 
     private RegistryFixtures() {
     }
@@ -62,12 +64,18 @@ final class RegistryFixtures {
                         .put("first_name", "Jane").put("last_name", "Doe").put("date_of_birth", "1990-01-01"));
     }
 
+    /** A public-kyc job running the identity and sanctions checks (as a request naming them in check_ids). */
     static SubmitJob submit(String tenant, String jobId, String submissionId) {
+        return submit(tenant, jobId, submissionId, List.of(IDENTITY, SANCTIONS));
+    }
+
+    /** A public-kyc job running the named checks of the bundled agent, with its decision and risk rules. */
+    static SubmitJob submit(String tenant, String jobId, String submissionId, List<String> checkIds) {
         AgentDefinition agent = AgentCatalog.bundled().find("public-kyc").orElseThrow();
-        List<PlannedCheck> checks = agent.checks().stream()
+        List<PlannedCheck> checks = agent.checks().stream().filter(c -> checkIds.contains(c.id()))
                 .map(c -> new PlannedCheck(c.id(), c.id(), c.timeout(), c.args())).toList();
         JobRequest request = new JobRequest(subject(), new JobPlan(agent.key(), agent.version(), checks,
-                agent.decisionRules()), NotificationTargets.NONE, Json.mapper().createObjectNode());
+                agent.decisionRules(), agent.riskRules()), NotificationTargets.NONE, Json.mapper().createObjectNode());
         String ref = DataKeyRef.of(tenant, jobId, submissionId);
         if (!PersonalDataProtection.ring().holds(ref)) {
             issueKey(ref); // a replayed submission (same id) is the same command, sealed with the same key
