@@ -73,11 +73,16 @@ class RiskRulesTest {
     }
 
     @Test
-    void theBundledPublicKycAgentHasRiskRulesForItsChecks() {
-        AgentDefinition agent = AgentCatalog.bundled().find("public-kyc").orElseThrow();
-        assertTrue(agent.checkIds().containsAll(List.of(CheckCatalog.ADVERSE_MEDIA_SCREENING, CheckCatalog.HIGH_RISK_JURISDICTION)));
-        for (RiskRule rule : agent.riskRules()) {
-            assertTrue(rule.when() == null || agent.checkIds().contains(rule.when().check()), rule.toString());
+    void theBundledAgentsHaveRiskRulesForTheirOwnChecks() {
+        AgentCatalog bundled = AgentCatalog.bundled();
+        assertTrue(bundled.find("public-kyc").orElseThrow().checkIds().contains(CheckCatalog.HIGH_RISK_JURISDICTION));
+        assertTrue(bundled.find("aml-screening").orElseThrow().checkIds().contains(CheckCatalog.ADVERSE_MEDIA_SCREENING));
+        for (String key : List.of("public-kyc", "aml-screening")) {
+            AgentDefinition agent = bundled.find(key).orElseThrow();
+            assertTrue(!agent.riskRules().isEmpty(), key);
+            for (RiskRule rule : agent.riskRules()) {
+                assertTrue(rule.when() == null || agent.checkIds().contains(rule.when().check()), key + ": " + rule);
+            }
         }
     }
 }

@@ -71,7 +71,12 @@ final class RegistryFixtures {
 
     /** A public-kyc job running the named checks of the bundled agent, with its decision and risk rules. */
     static SubmitJob submit(String tenant, String jobId, String submissionId, List<String> checkIds) {
-        AgentDefinition agent = AgentCatalog.bundled().find("public-kyc").orElseThrow();
+        return submit(tenant, jobId, submissionId, checkIds, AgentCatalog.bundled().find("public-kyc").orElseThrow());
+    }
+
+    /** A job of {@code agent} running the named checks, with its decision and risk rules. */
+    static SubmitJob submit(String tenant, String jobId, String submissionId, List<String> checkIds,
+                            AgentDefinition agent) {
         List<PlannedCheck> checks = agent.checks().stream().filter(c -> checkIds.contains(c.id()))
                 .map(c -> new PlannedCheck(c.id(), c.id(), c.timeout(), c.args())).toList();
         JobRequest request = new JobRequest(subject(), new JobPlan(agent.key(), agent.version(), checks,

@@ -6,6 +6,9 @@ import io.kycflow.common.command.JobCommand;
 import io.kycflow.common.command.SubmitJob;
 import io.kycflow.common.job.CheckResult;
 import io.kycflow.common.job.CheckStatus;
+import io.kycflow.common.agent.AgentCatalog;
+import io.kycflow.common.agent.AgentDefinition;
+import java.util.Optional;
 import io.kycflow.common.job.Job;
 import io.kycflow.common.job.JobEvent;
 import io.kycflow.common.job.JobKey;
@@ -47,8 +50,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The risk rating as the real registry topology folds it: a finished job is rated by the bundled public-kyc
- * agent's risk rules (the highest rule that applies, each rule a factor), an errored check is never low risk,
+ * The risk rating as the real registry topology folds it: a finished job is rated by its agent's risk
+ * rules (the highest rule that applies, each rule a factor), an errored check is never low risk,
  * an unfinished or cancelled job has no rating, and the rating reaches {@code kyc.jobs}, the job events (the
  * webhook body) and the public view.
  */
@@ -56,6 +59,20 @@ class RiskRatingFoldTest {
 
     private static final Instant START = Instant.parse("2026-03-01T10:00:00Z");
     private static final List<String> ALL = List.of(IDENTITY, SANCTIONS, ADVERSE_MEDIA, JURISDICTION);
+    /**
+     * An agent with all four checks and their risk rules (the bundled agents split them: adverse media is in
+     * aml-screening, jurisdiction in public-kyc), so one job exercises every kind of factor.
+     */
+    private static final AgentDefinition AGENT = loadAgent();
+
+    private static AgentDefinition loadAgent() {
+        try {
+            return AgentCatalog.load(Optional.of(Path.of(RiskRatingFoldTest.class.getResource("/risk-test-agents.json").toURI())))
+                    .find("risk-test").orElseThrow();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @TempDir
     Path stateDir;
@@ -90,7 +107,7 @@ class RiskRatingFoldTest {
     @Test
     void aCleanJobIsLowRiskWithNoFactorsAndTheRatingIsInTheEventAndTheView() {
         JobKey key = new JobKey("acme", "clean");
-        send(submit("acme", "clean", "sub-1", ALL));
+        send(submit("acme", "clean", "sub-1", ALL, AGENT));
         send(result(key, IDENTITY, CheckStatus.COMPLETE, true));
         send(result(key, SANCTIONS, CheckStatus.COMPLETE, true));
         send(withPayload(result(key, ADVERSE_MEDIA, CheckStatus.COMPLETE, true), media(false)));
@@ -113,7 +130,7 @@ class RiskRatingFoldTest {
     @Test
     void aHighRiskJurisdictionAndAStrongSeriousMediaMatchMakeItHighWithBothFactors() {
         JobKey key = new JobKey("acme", "risky");
-        send(submit("acme", "risky", "sub-1", ALL));
+        send(submit("acme", "risky", "sub-1", ALL, AGENT));
         send(result(key, IDENTITY, CheckStatus.COMPLETE, true));
         send(result(key, SANCTIONS, CheckStatus.COMPLETE, true));
         send(withPayload(result(key, ADVERSE_MEDIA, CheckStatus.COMPLETE, false), media(true)));
@@ -138,7 +155,7 @@ class RiskRatingFoldTest {
     @Test
     void aGreyListedCountryAloneIsMediumRiskAndStillApproved() {
         JobKey key = new JobKey("acme", "grey");
-        send(submit("acme", "grey", "sub-1", ALL));
+        send(submit("acme", "grey", "sub-1", ALL, AGENT));
         send(result(key, IDENTITY, CheckStatus.COMPLETE, true));
         send(result(key, SANCTIONS, CheckStatus.COMPLETE, true));
         send(withPayload(result(key, ADVERSE_MEDIA, CheckStatus.COMPLETE, true), media(false)));
