@@ -5,6 +5,7 @@ import io.kycflow.common.job.CheckError;
 import io.kycflow.common.job.CheckResult;
 import io.kycflow.common.job.CheckStatus;
 import io.kycflow.common.job.Job;
+import io.kycflow.common.review.JobReview;
 import io.kycflow.common.job.JobEvent;
 import io.kycflow.common.job.JobStatus;
 import io.kycflow.common.job.NotificationTargets;
@@ -36,7 +37,7 @@ final class TestEvents {
         return new Job(Job.SCHEMA_VERSION, jobId, tenant, "public-kyc", "1", "case-" + jobId, status,
                 done ? 1.0 : 0.3, done ? Recommendation.REVIEW : null, input, T0, T0, done ? T0.plusSeconds(5) : null,
                 T0, T0.plusSeconds(5), results, List.of(), null, "sub-" + jobId,
-                new NotificationTargets(webhookUrl, slackUrl), sequence, null, null,
+                new NotificationTargets(webhookUrl, slackUrl), sequence, null, null, JobReview.EMPTY,
                 done ? RiskRating.MEDIUM : null, done ? List.of(new RiskFactor("A check could not answer",
                         RiskRating.MEDIUM, List.of("kyc.identity_data_validation_check"))) : List.of());
     }
@@ -47,7 +48,7 @@ final class TestEvents {
                 job.status(), job.progress(), job.recommendation(), input, job.queuedAt(), job.startedAt(),
                 job.completedAt(), job.createdAt(), job.updatedAt(), job.checkResults(), job.statusMessages(), job.plan(),
                 job.submissionId(), job.notifications(), job.eventSequence(), job.originalJobId(), job.newJobId(),
-                job.riskRating(), job.riskFactors());
+                job.review(), job.riskRating(), job.riskFactors());
     }
 
     /** The same job with other notification targets. */
@@ -56,7 +57,7 @@ final class TestEvents {
                 job.status(), job.progress(), job.recommendation(), job.inputPayload(), job.queuedAt(), job.startedAt(),
                 job.completedAt(), job.createdAt(), job.updatedAt(), job.checkResults(), job.statusMessages(), job.plan(),
                 job.submissionId(), notifications, job.eventSequence(), job.originalJobId(), job.newJobId(),
-                job.riskRating(), job.riskFactors());
+                job.review(), job.riskRating(), job.riskFactors());
     }
 
     static JobEvent terminal(Job job) {

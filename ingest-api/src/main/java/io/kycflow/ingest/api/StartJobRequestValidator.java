@@ -181,7 +181,7 @@ public final class StartJobRequestValidator {
         JobPlan plan = valid.request().plan();
         JobRequest request = new JobRequest(valid.request().kycSchema(), new JobPlan(plan.agentKey(),
                 plan.agentVersion(), List.of(new PlannedCheck(only.checkId(), only.commandName(), only.timeout(), args)),
-                plan.decisionRules()), valid.request().notifications(), valid.request().extra());
+                plan.decisionRules(), plan.riskRules()), valid.request().notifications(), valid.request().extra());
         return new ValidatedStart(valid.jobId(), valid.jobIdGenerated(), request);
     }
 

@@ -7,6 +7,7 @@ import io.kycflow.common.job.CheckError;
 import io.kycflow.common.job.CheckResult;
 import io.kycflow.common.job.CheckStatus;
 import io.kycflow.common.job.Job;
+import io.kycflow.common.review.JobReview;
 import io.kycflow.common.job.JobEvent;
 import io.kycflow.common.job.JobKey;
 import io.kycflow.common.job.JobPlan;
@@ -45,8 +46,8 @@ final class JobFold {
         return new Job(Job.SCHEMA_VERSION, submit.jobId(), submit.tenantId(), plan.agentKey(), plan.agentVersion(),
                 caseId, JobStatus.QUEUED, 0.0, null, submit.request().kycSchema(), now, null, null, now, now,
                 pending, List.of(new StatusMessage(now, "Job queued with " + plan.checks().size() + " check(s).")),
-                plan, submit.submissionId(), submit.request().notifications(), 1, submit.originalJobId(), null, null,
-                List.of());
+                plan, submit.submissionId(), submit.request().notifications(), 1, submit.originalJobId(), null,
+                JobReview.EMPTY, null, List.of());
     }
 
     /** Stable per job, check and attempt, so a replayed fan-out names the same run. */
