@@ -122,7 +122,7 @@ class JobRegistryTopologyTest {
 
     @Test
     void firstSubmissionIsAcceptedQueuedAndFannedOutOncePerCheck() {
-        send(submit("acme", "job-1", "s1"));
+        send(submit("acme", "job-1", "s1", List.of(IDENTITY, SANCTIONS, PEP)));
 
         CommandOutcome outcome = outcomes.readValue();
         assertEquals(CommandOutcome.Kind.ACCEPTED, outcome.outcome());
@@ -169,7 +169,7 @@ class JobRegistryTopologyTest {
 
     @Test
     void resultsFoldIntoACompleteApprovedJobWithIncreasingSequence() {
-        send(submit("acme", "job-1", "s1"));
+        send(submit("acme", "job-1", "s1", List.of(IDENTITY, SANCTIONS, PEP)));
         send(result(KEY, IDENTITY, CheckStatus.RUNNING, null));
         send(result(KEY, IDENTITY, CheckStatus.COMPLETE, true));
         send(result(KEY, SANCTIONS, CheckStatus.COMPLETE, true));
@@ -202,7 +202,7 @@ class JobRegistryTopologyTest {
 
     @Test
     void aFinalResultBeforeItsRunningReportCountsAndTheLateRunningIsIgnored() {
-        send(submit("acme", "job-1", "s1"));
+        send(submit("acme", "job-1", "s1", List.of(IDENTITY, SANCTIONS, PEP)));
         send(result(KEY, SANCTIONS, CheckStatus.COMPLETE, true));
         send(result(KEY, SANCTIONS, CheckStatus.RUNNING, null));
         send(result(KEY, PEP, CheckStatus.COMPLETE, true));
