@@ -31,6 +31,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -200,15 +201,15 @@ class ReviewConsoleTest {
             new Select(hit.findElement(By.name("verdict"))).selectByValue("false_positive");
             hit.findElement(By.name("reason")).sendKeys("Different person: date of birth and nationality differ.");
             hit.findElement(By.cssSelector("button[type=submit]")).click();
-            assertEquals("The hit's verdict was recorded.", browser.findElement(By.id("notice")).getText());
+            assertEquals("The hit's verdict was recorded.", awaitText(browser, By.id("notice"), "The hit's verdict was recorded."));
             assertTrue(browser.findElement(By.cssSelector("tr.hit[data-hit-id='" + hitId + "'] td.verdict")).getText()
                     .startsWith("false positive"));
 
             new Select(browser.findElement(By.id("decision"))).selectByValue("approve");
             browser.findElement(By.id("comment")).sendKeys("Hit dismissed; identity documents checked.");
             browser.findElement(By.id("decide-submit")).click();
-            assertEquals("The case decision was recorded.", browser.findElement(By.id("notice")).getText());
-            assertEquals("approved", browser.findElement(By.id("review-status")).getText());
+            assertEquals("The case decision was recorded.", awaitText(browser, By.id("notice"), "The case decision was recorded."));
+            assertEquals("approved", awaitText(browser, By.id("review-status"), "approved"));
             List<WebElement> trail = browser.findElements(By.cssSelector("#audit tbody tr"));
             assertEquals(2, trail.size());
             assertTrue(trail.get(0).getText().contains("false positive") && trail.get(0).getText().contains("acme0001"),
@@ -243,6 +244,22 @@ class ReviewConsoleTest {
     }
 
     /** A form's POST and its redirect finish after click() returns: wait for the page it leads to. */
+    /**
+     * The element's text once it reads {@code expected} (or whatever it reads after 15 s): a form post reloads
+     * the page, and an element found just before the reload goes stale.
+     */
+    private static String awaitText(WebDriver browser, By by, String expected) {
+        try {
+            return new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
+                    .until(b -> {
+                        String text = b.findElement(by).getText();
+                        return expected.equals(text) ? text : null;
+                    });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            return browser.findElement(by).getText();
+        }
+    }
+
     private static void awaitPath(WebDriver browser, String path) {
         new WebDriverWait(browser, Duration.ofSeconds(15)).until(b -> java.net.URI.create(b.getCurrentUrl()).getPath().equals(path));
     }

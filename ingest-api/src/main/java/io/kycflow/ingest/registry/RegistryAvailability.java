@@ -106,13 +106,11 @@ public final class RegistryAvailability implements KafkaStreams.StateListener, S
         if (!restoring.isEmpty()) {
             return Optional.of("the job registry is restoring " + restoring.size() + " store partition(s) from Kafka");
         }
-        int activeTasks = 0;
         for (ThreadMetadata thread : streams.metadataForLocalThreads()) {
             for (TaskMetadata task : thread.activeTasks()) {
                 if (task.topicPartitions().stream().noneMatch(tp -> tp.topic().equals(Topics.JOB_COMMANDS.name()))) {
                     continue; // a task without the job store
                 }
-                activeTasks++;
                 int partition = task.taskId().partition();
                 try {
                     streams.store(StoreQueryParameters.fromNameAndType(RegistryNames.JOB_STORE,
@@ -122,9 +120,8 @@ public final class RegistryAvailability implements KafkaStreams.StateListener, S
                 }
             }
         }
-        if (activeTasks == 0) {
-            return Optional.of("the job registry has no partitions assigned yet");
-        }
+        // An instance that owns no partition (more instances than partitions, or warming up standbys) still
+        // answers every read and write by forwarding: RUNNING with nothing to restore is ready.
         return Optional.empty();
     }
 }
