@@ -3,7 +3,6 @@ package io.kycflow.workers.checks.pep;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kycflow.common.agent.CheckCatalog;
 import io.kycflow.common.command.CheckTask;
-import io.kycflow.screening.load.ListInfo;
 import io.kycflow.screening.load.ListPurpose;
 import io.kycflow.screening.load.ListRegistry;
 import io.kycflow.screening.match.MatchRating;
@@ -14,12 +13,12 @@ import io.kycflow.screening.model.Countries;
 import io.kycflow.workers.check.Check;
 import io.kycflow.workers.check.CheckUnavailableException;
 import io.kycflow.workers.check.CheckVerdict;
+import io.kycflow.workers.checks.sanctions.ListFreshness;
 import io.kycflow.workers.checks.sanctions.SanctionsThresholds;
 import io.kycflow.workers.checks.sanctions.SubjectQuery;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -38,18 +37,15 @@ import java.util.Optional;
 public final class PepScreeningCheck implements Check {
 
     private final ListRegistry registry;
-    private final Duration maxAge;
+    private final ListFreshness freshness;
     private final Clock clock;
 
     public PepScreeningCheck(ListRegistry registry, Duration maxAge, Clock clock) {
         if (registry.purpose() != ListPurpose.PEP) {
             throw new IllegalArgumentException("the PEP check needs a registry of PEP lists");
         }
-        if (maxAge.isNegative()) {
-            throw new IllegalArgumentException("maxAge must not be negative");
-        }
         this.registry = registry;
-        this.maxAge = maxAge;
+        this.freshness = new ListFreshness("PEP", maxAge, clock);
         this.clock = clock;
     }
 
@@ -68,16 +64,15 @@ public final class PepScreeningCheck implements Check {
     public Optional<CheckUnavailableException> unavailability() {
         Optional<ListRegistry.Snapshot> snapshot = registry.current();
         if (snapshot.isEmpty()) {
-            return Optional.of(noLists());
+            return Optional.of(freshness.noLists());
         }
-        return stale(snapshot.get().screener().lists());
+        return freshness.stale(snapshot.get().screener().lists());
     }
 
     @Override
     public CheckVerdict run(CheckTask task) throws CheckUnavailableException {
-        ListRegistry.Snapshot snapshot = registry.current().orElseThrow(PepScreeningCheck::noLists);
-        List<ListInfo> lists = snapshot.screener().lists();
-        Optional<CheckUnavailableException> stale = stale(lists);
+        ListRegistry.Snapshot snapshot = registry.current().orElseThrow(freshness::noLists);
+        Optional<CheckUnavailableException> stale = freshness.stale(snapshot.screener().lists());
         if (stale.isPresent()) {
             throw stale.get();
         }
@@ -119,27 +114,5 @@ public final class PepScreeningCheck implements Check {
             }
         }
         return null;
-    }
-
-    private static CheckUnavailableException noLists() {
-        return new CheckUnavailableException("lists_unavailable",
-                "No PEP list is loaded, so the subject cannot be screened.");
-    }
-
-    private Optional<CheckUnavailableException> stale(List<ListInfo> lists) {
-        if (maxAge.isZero()) {
-            return Optional.empty();
-        }
-        Instant now = clock.instant();
-        return lists.stream()
-                .filter(l -> Duration.between(asOf(l), now).compareTo(maxAge) > 0)
-                .min(Comparator.comparing(PepScreeningCheck::asOf))
-                .map(l -> new CheckUnavailableException("lists_stale", String.format(
-                        "The PEP list %s (version %s, dated %s) is older than the maximum age of %d days.",
-                        l.listId(), l.version(), asOf(l), maxAge.toDays())));
-    }
-
-    private static Instant asOf(ListInfo list) {
-        return list.date() != null ? list.date().atStartOfDay(ZoneOffset.UTC).toInstant() : list.loadedAt();
     }
 }

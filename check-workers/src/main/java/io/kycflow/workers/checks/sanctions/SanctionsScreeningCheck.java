@@ -2,7 +2,6 @@ package io.kycflow.workers.checks.sanctions;
 
 import io.kycflow.common.agent.CheckCatalog;
 import io.kycflow.common.command.CheckTask;
-import io.kycflow.screening.load.ListInfo;
 import io.kycflow.screening.load.ListRegistry;
 import io.kycflow.screening.match.MatchRating;
 import io.kycflow.screening.match.RatingThresholds;
@@ -13,9 +12,6 @@ import io.kycflow.workers.check.CheckVerdict;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,8 +23,7 @@ import java.util.Optional;
 public final class SanctionsScreeningCheck implements Check {
 
     private final ListRegistry registry;
-    private final Duration maxAge;
-    private final Clock clock;
+    private final ListFreshness freshness;
 
     /**
      * @param registry the lists in service, refreshed elsewhere ({@link SanctionsListsRefresher})
@@ -36,12 +31,8 @@ public final class SanctionsScreeningCheck implements Check {
      *                 {@link Duration#ZERO} turns the rule off
      */
     public SanctionsScreeningCheck(ListRegistry registry, Duration maxAge, Clock clock) {
-        if (maxAge.isNegative()) {
-            throw new IllegalArgumentException("maxAge must not be negative");
-        }
         this.registry = registry;
-        this.maxAge = maxAge;
-        this.clock = clock;
+        this.freshness = new ListFreshness("sanctions", maxAge, clock);
     }
 
     @Override
@@ -59,19 +50,16 @@ public final class SanctionsScreeningCheck implements Check {
     public Optional<CheckUnavailableException> unavailability() {
         Optional<ListRegistry.Snapshot> snapshot = registry.current();
         if (snapshot.isEmpty()) {
-            return Optional.of(new CheckUnavailableException("lists_unavailable",
-                    "No sanctions list is loaded, so the subject cannot be screened."));
+            return Optional.of(freshness.noLists());
         }
-        return stale(snapshot.get().screener().lists());
+        return freshness.stale(snapshot.get().screener().lists());
     }
 
     @Override
     public CheckVerdict run(CheckTask task) throws CheckUnavailableException {
         // One snapshot for the whole task: lists and screener always agree even if a refresh swaps them now.
-        ListRegistry.Snapshot snapshot = registry.current().orElseThrow(() -> new CheckUnavailableException(
-                "lists_unavailable", "No sanctions list is loaded, so the subject cannot be screened."));
-        List<ListInfo> lists = snapshot.screener().lists();
-        Optional<CheckUnavailableException> stale = stale(lists);
+        ListRegistry.Snapshot snapshot = registry.current().orElseThrow(freshness::noLists);
+        Optional<CheckUnavailableException> stale = freshness.stale(snapshot.screener().lists());
         if (stale.isPresent()) {
             throw stale.get();
         }
@@ -82,30 +70,5 @@ public final class SanctionsScreeningCheck implements Check {
                 .filter(h -> h.rating() != MatchRating.NO_MATCH)
                 .toList();
         return SanctionsVerdict.of(hits, result.lists());
-    }
-
-    private Optional<CheckUnavailableException> stale(List<ListInfo> lists) {
-        if (maxAge.isZero()) {
-            return Optional.empty();
-        }
-        Instant now = clock.instant();
-        return lists.stream()
-                .filter(l -> Duration.between(asOf(l), now).compareTo(maxAge) > 0)
-                .min(Comparator.comparing(SanctionsScreeningCheck::asOf))
-                .map(l -> new CheckUnavailableException("lists_stale", String.format(
-                        "The sanctions list %s (version %s, dated %s) is older than the maximum age of %s.",
-                        l.listId(), l.version(), asOf(l), readable(maxAge))));
-    }
-
-    private static String readable(Duration d) {
-        return d.toSeconds() % 86_400 == 0 ? d.toDays() + " days" : d.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
-    }
-
-    /** The publication date (start of that day, UTC), else when the list was loaded. */
-    private static Instant asOf(ListInfo list) {
-        if (list.date() != null) {
-            return list.date().atStartOfDay(ZoneOffset.UTC).toInstant();
-        }
-        return list.loadedAt();
     }
 }
