@@ -36,6 +36,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -67,6 +68,8 @@ public final class CheckWorker implements AutoCloseable {
     private final Map<TopicPartition, PartitionProgress> progress = new HashMap<>();
     private final BlockingQueue<Done> done = new LinkedBlockingQueue<>();
     private final AtomicInteger inFlight = new AtomicInteger();
+    /** One poll may hand over up to max.poll.records tasks while some still run: this bounds the runs themselves. */
+    private final Semaphore runSlots;
     private volatile boolean running = true;
     private long lastCommitNanos = System.nanoTime();
 
@@ -75,6 +78,7 @@ public final class CheckWorker implements AutoCloseable {
         this.check = check;
         this.producer = producer;
         this.maxInFlight = maxInFlight;
+        this.runSlots = new Semaphore(Math.max(1, maxInFlight));
         this.clock = clock;
         Properties props = kafka.readCommittedConsumer("worker-" + instanceName + "-" + check.id());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId(check.id()));
@@ -202,7 +206,14 @@ public final class CheckWorker implements AutoCloseable {
 
     private CheckResult verdict(CheckTask task, Instant started) {
         Duration allowed = task.deadline() == null ? MAX_RUN_TIME : Duration.between(started, task.deadline());
-        Future<CheckVerdict> running = tasks.submit(() -> check.run(task));
+        Future<CheckVerdict> running = tasks.submit(() -> {
+            runSlots.acquire();
+            try {
+                return check.run(task);
+            } finally {
+                runSlots.release();
+            }
+        });
         try {
             CheckVerdict verdict = running.get(Math.max(1, allowed.toMillis()), TimeUnit.MILLISECONDS);
             return CheckResults.complete(task, verdict, started, clock.instant());
