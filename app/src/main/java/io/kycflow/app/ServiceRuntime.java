@@ -88,6 +88,10 @@ final class ServiceRuntime implements AutoCloseable {
     static List<HealthContributor> checkWorkers(ServiceRuntime runtime, KycflowConfig config, KafkaClientSettings kafka,
                                                 List<String> checkIds, int concurrency) {
         CheckSuite suite = runtime.add(CheckSuite.create(checkIds, config, Clock.systemUTC()));
+        suite.listsNotice().ifPresent(notice -> {
+            System.out.println(notice);
+            System.out.flush();
+        });
         CheckWorkersService workers = runtime.add(new CheckWorkersService(kafka,
                 MasterKeys.of(config.masterKey(), config.dataDir()), suite.checks(), concurrency,
                 config.instanceName(config.httpPort())).start());

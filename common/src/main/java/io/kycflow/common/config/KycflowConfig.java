@@ -91,8 +91,8 @@ public record KycflowConfig(
                 get.apply("KYCFLOW_TOKEN_TTL").map(v -> DurationSetting.parse("KYCFLOW_TOKEN_TTL", v))
                         .orElse(Duration.ofHours(1)),
                 get.apply("KYCFLOW_INSTANCE_ID"),
-                get.apply("KYCFLOW_LISTS_DOWNLOAD").map(v -> v.equalsIgnoreCase("true") || v.equalsIgnoreCase("on"))
-                        .orElse(false),
+                // On by default: a first start should screen against the official lists, not against nothing.
+                get.apply("KYCFLOW_LISTS_DOWNLOAD").map(v -> onOff("KYCFLOW_LISTS_DOWNLOAD", v)).orElse(true),
                 get.apply("KYCFLOW_HEALTH_PORT").map(v -> intSetting("KYCFLOW_HEALTH_PORT", v, 0, 65535)),
                 get.apply("KYCFLOW_WEBHOOK_RETRY_SCHEDULE").map(KycflowConfig::retrySchedule)
                         .orElse(DEFAULT_WEBHOOK_RETRY_SCHEDULE),
@@ -198,5 +198,14 @@ public record KycflowConfig(
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + ": '" + value + "' is not a whole number");
         }
+    }
+
+    /** on/off (also true/false); anything else is a mistake worth stopping for, not a silent default. */
+    private static boolean onOff(String name, String value) {
+        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "on", "true" -> true;
+            case "off", "false" -> false;
+            default -> throw new IllegalArgumentException(name + ": '" + value + "' is neither on nor off");
+        };
     }
 }

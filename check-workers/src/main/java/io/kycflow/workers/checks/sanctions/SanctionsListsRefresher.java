@@ -85,6 +85,11 @@ public final class SanctionsListsRefresher implements AutoCloseable {
         return registry.current().isPresent();
     }
 
+    /** Whether any list of this reader's purpose is in service. */
+    public boolean inService() {
+        return registry.current().isPresent();
+    }
+
     private static String describe(List<ListInfo> lists) {
         return lists.stream().map(l -> l.listId() + " " + l.version() + " (" + l.recordCount() + " records)").toList()
                 .toString();
