@@ -29,7 +29,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
@@ -46,11 +48,14 @@ public final class CheckSuite implements AutoCloseable {
 
     private final List<Check> checks;
     private final List<AutoCloseable> resources;
+    private final Map<ListPurpose, ListRegistry> listRegistries;
     private final ListsBanner listsBanner;
 
-    private CheckSuite(List<Check> checks, List<AutoCloseable> resources, ListsBanner listsBanner) {
+    private CheckSuite(List<Check> checks, List<AutoCloseable> resources, Map<ListPurpose, ListRegistry> listRegistries,
+                       ListsBanner listsBanner) {
         this.checks = List.copyOf(checks);
         this.resources = List.copyOf(resources);
+        this.listRegistries = Map.copyOf(listRegistries);
         this.listsBanner = listsBanner;
     }
 
@@ -65,7 +70,7 @@ public final class CheckSuite implements AutoCloseable {
             resources.add(downloads);
         }
         BooleanSupplier listsArriving = downloads == null ? () -> false : downloads::firstRunPending;
-        List<ListRegistry> registries = new ArrayList<>();
+        Map<ListPurpose, ListRegistry> registries = new EnumMap<>(ListPurpose.class);
         for (String id : checkIds) {
             if ((id.equals(CheckCatalog.PROOF_OF_ADDRESS) || id.equals(CheckCatalog.GOVERNMENT_ID)) && documents == null) {
                 HttpClient http = DocumentFetcher.httpClient();
@@ -77,7 +82,7 @@ public final class CheckSuite implements AutoCloseable {
                 case CheckCatalog.IDENTITY_DATA_VALIDATION -> checks.add(new IdentityDataValidationCheck(clock));
                 case CheckCatalog.SANCTIONS_SCREENING -> {
                     ListRegistry lists = new ListRegistry();
-                    registries.add(lists);
+                    registries.put(ListPurpose.SANCTIONS, lists);
                     resources.add(listsReader(lists, config, downloads));
                     checks.add(new SanctionsScreeningCheck(lists, config.listsMaxAge(), clock, listsArriving));
                 }
@@ -85,7 +90,7 @@ public final class CheckSuite implements AutoCloseable {
                     // Its own registry over the same folder: the PEP files, and the FtM entities whose topics
                     // are role.pep / role.rca.
                     ListRegistry peps = new ListRegistry(ListPurpose.PEP);
-                    registries.add(peps);
+                    registries.put(ListPurpose.PEP, peps);
                     resources.add(listsReader(peps, config, downloads));
                     checks.add(new PepScreeningCheck(peps, config.listsMaxAge(), clock, listsArriving));
                 }
@@ -98,7 +103,8 @@ public final class CheckSuite implements AutoCloseable {
                 default -> throw new IllegalArgumentException("no worker implements check " + id);
             }
         }
-        return new CheckSuite(checks, resources, new ListsBanner(config.listsDir(), registries, downloads != null));
+        return new CheckSuite(checks, resources, registries,
+                new ListsBanner(config.listsDir(), List.copyOf(registries.values()), downloads != null));
     }
 
     /** Reads the lists folder now and every {@link #LISTS_REREAD}, and at once when a download lands. */
@@ -114,6 +120,11 @@ public final class CheckSuite implements AutoCloseable {
     /** What the start banner says about lists; empty when no check screens against lists. */
     public Optional<String> listsNotice() {
         return listsBanner.text();
+    }
+
+    /** The lists the screening checks serve, by purpose, for others in this process to share (the API's /screen). */
+    public Map<ListPurpose, ListRegistry> listRegistries() {
+        return listRegistries;
     }
 
     public List<Check> checks() {

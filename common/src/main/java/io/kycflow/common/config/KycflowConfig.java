@@ -41,7 +41,8 @@ public record KycflowConfig(
         List<Duration> webhookRetrySchedule,
         Optional<Path> tenantsFile,
         List<String> slackWebhookHosts,
-        Optional<String> masterKey) {
+        Optional<String> masterKey,
+        int screenRateLimit) {
 
     /** The default delays between webhook attempts: 7 attempts spanning about 31.5 hours. */
     public static final List<Duration> DEFAULT_WEBHOOK_RETRY_SCHEDULE = List.of(Duration.ofSeconds(30),
@@ -98,7 +99,9 @@ public record KycflowConfig(
                         .orElse(DEFAULT_WEBHOOK_RETRY_SCHEDULE),
                 get.apply("KYCFLOW_TENANTS_FILE").map(Path::of),
                 get.apply("KYCFLOW_SLACK_WEBHOOK_HOSTS").map(KycflowConfig::list).orElse(List.of("hooks.slack.com")),
-                get.apply("KYCFLOW_MASTER_KEY"));
+                get.apply("KYCFLOW_MASTER_KEY"),
+                intSetting("KYCFLOW_SCREEN_RATE_LIMIT", get.apply("KYCFLOW_SCREEN_RATE_LIMIT").orElse("500"), 1,
+                        Integer.MAX_VALUE));
     }
 
     /** {@code 30s,2m,10m,1h,6h,24h}: one delay per retry, each at least as long as the one before (tiers stay ordered). */
@@ -151,7 +154,7 @@ public record KycflowConfig(
                 webhookSecret, agentsFile, listsDir, rateLimit, jwtKeyFile, listsMaxAge, logLevel, publicBaseUrl,
                 outboundAllowlist, partitions, replicationFactor, outcomeTimeout, commitInterval,
                 rocksDbMemoryBytes, tokenTtl, instanceId, listsDownload, healthPort, webhookRetrySchedule, tenantsFile,
-                slackWebhookHosts, masterKey);
+                slackWebhookHosts, masterKey, screenRateLimit);
     }
 
     /** Secrets are shown as set or unset only, so a logged configuration carries no key material. */

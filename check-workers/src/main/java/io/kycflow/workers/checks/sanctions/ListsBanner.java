@@ -36,8 +36,7 @@ public record ListsBanner(Path listsDir, List<ListRegistry> registries, boolean 
                     + (downloading ? "; checking the publishers for newer copies" : ""));
         }
         String where = "put the official files in " + listsDir + ", one folder per list, e.g. "
-                + listsDir.resolve("ofac_sdn/<date>/") + "{sdn,add,alt,sdn_comments}.csv, "
-                + listsDir.resolve("un/consolidated.xml") + ", " + listsDir.resolve("uk/ConList.csv")
+                + "ofac_sdn/<date>/{sdn,add,alt,sdn_comments}.csv, un/consolidated.xml, uk/ConList.csv"
                 + " (README, 'Sanctions and PEP lists')";
         if (downloading) {
             return Optional.of("no sanctions or PEP list in " + listsDir + " yet: downloading the official lists now"
