@@ -160,6 +160,9 @@ public final class IngestApiService implements AutoCloseable {
             if (!waiter.isReading()) {
                 return "the outcome consumer is not reading kyc.job-command-outcomes";
             }
+            if (!PersonalDataProtection.ring().hasReadStartup()) {
+                return "the data key ring is still reading kyc.job-keys";
+            }
             try {
                 admin.describeCluster().nodes().get(2, TimeUnit.SECONDS);
                 return null;
@@ -171,7 +174,7 @@ public final class IngestApiService implements AutoCloseable {
 
     /** Installs the process's key ring first: outcomes, jobs and commands carry sealed personal data. */
     public IngestApiService start() {
-        PersonalDataProtection.install(kafka, masterKeys);
+        PersonalDataProtection.installAndRead(kafka, masterKeys, PersonalDataProtection.STARTUP_READ_WAIT);
         apiKeyFollower.start(API_KEYS_CATCH_UP);
         waiter.start();
         registry.start();
