@@ -200,7 +200,40 @@ public final class Screener {
     }
 
     PreparedQuery prepare(Query query) {
-        QueryName q = QueryName.of(query.name(), query.schema(), weights);
+        return prepare(query, QueryName.of(query.name(), query.schema(), weights));
+    }
+
+    /**
+     * The same from readings tokenised before (by {@link SubjectIndex}, with {@link TokenWeights#uniform()}):
+     * normalising a name (transliteration above all) costs more than scoring it, and tokens do not depend
+     * on the lists, only weights do.
+     *
+     * @param readings  the tokens of each reading as {@link SubjectIndex} stores them: person then thing
+     *                  when they differ, else the one reading the schema allows
+     * @param phonetics each token's {@link TokenSimilarity#phoneticKey}
+     */
+    PreparedQuery prepare(Query query, String[][] readings, String[][] phonetics) {
+        PreparedName first = reweigh(query.name(), readings[0], phonetics[0]);
+        QueryName q;
+        if (query.schema() == Schema.PERSON) {
+            q = new QueryName(first, null);
+        } else if (query.schema().isThing()) {
+            q = new QueryName(null, first);
+        } else {
+            q = new QueryName(first, readings.length > 1 ? reweigh(query.name(), readings[1], phonetics[1]) : first);
+        }
+        return prepare(query, q);
+    }
+
+    private PreparedName reweigh(String original, String[] tokens, String[] phonetic) {
+        double[] w = new double[tokens.length];
+        for (int i = 0; i < tokens.length; i++) {
+            w[i] = weights.weight(tokens[i]);
+        }
+        return new PreparedName(original, tokens, phonetic, w, null);
+    }
+
+    private PreparedQuery prepare(Query query, QueryName q) {
         List<CandidateIndex.KeyGroup> person = q.asPerson() == null ? List.of()
                 : CandidateIndex.queryGroups(q.asPerson().tokens());
         List<CandidateIndex.KeyGroup> thing = q.asThing() == null ? List.of()

@@ -46,6 +46,8 @@ public final class SubjectIndex {
     private final SlotTable byKey = new SlotTable();
     private final Map<String, Integer> vocabulary = new HashMap<>();
     private final List<String> words = new ArrayList<>();
+    /** Each word's phonetic key, kept because normalising and coding a name again costs more than scoring it. */
+    private final List<String> phonetics = new ArrayList<>();
     private final List<long[]> segments = new ArrayList<>();
     private long[] pending = new long[1024];
     private int pendingSize;
@@ -101,6 +103,7 @@ public final class SubjectIndex {
             for (String word : t) {
                 numbers[at++] = vocabulary.computeIfAbsent(word, w -> {
                     words.add(w);
+                    phonetics.add(TokenSimilarity.phoneticKey(w));
                     return words.size() - 1;
                 });
             }
@@ -168,7 +171,7 @@ public final class SubjectIndex {
                 if (query == null || !query.schema().accepts(probe.entry().type())) {
                     continue;
                 }
-                Hit hit = current.screenAgainst(current.prepare(query), probe);
+                Hit hit = current.screenAgainst(prepared(current, slot), probe);
                 if (hit != null) {
                     out.add(new SubjectHit(keys[slot], hit));
                 }
@@ -228,6 +231,28 @@ public final class SubjectIndex {
         int[] slotsFound = Arrays.copyOf(chosen.values, chosen.size);
         Arrays.sort(slotsFound);
         return Arrays.stream(slotsFound).distinct().toArray();
+    }
+
+    /** The subject's query prepared from its stored tokens (see {@link Screener#prepare(Query, String[][], String[][])}). */
+    private Screener.PreparedQuery prepared(Screener current, int slot) {
+        int[] numbers = tokens[slot];
+        int count = numbers.length == 0 ? 0 : numbers[0] + 1 == numbers.length ? 1 : 2;
+        if (count == 0) {
+            return current.prepare(queries[slot]);
+        }
+        String[][] readingTokens = new String[count][];
+        String[][] readingPhonetics = new String[count][];
+        for (int r = 0; r < count; r++) {
+            int start = readingStart(slot, r);
+            int n = numbers[start - 1];
+            readingTokens[r] = new String[n];
+            readingPhonetics[r] = new String[n];
+            for (int k = 0; k < n; k++) {
+                readingTokens[r][k] = words.get(numbers[start + k]);
+                readingPhonetics[r][k] = phonetics.get(numbers[start + k]);
+            }
+        }
+        return current.prepare(queries[slot], readingTokens, readingPhonetics);
     }
 
     /** Where reading r's tokens start in the slot's numbers (just after its count). */
