@@ -177,7 +177,6 @@ final class CandidateIndex {
         static final int TRIPLE = 2;
         static final int RUN2 = 3;
         static final int MAX_RUN = 5;
-        static final int KINDS = RUN2 + MAX_RUN - 1;
 
         static int span(int kind) {
             return switch (kind) {
