@@ -49,24 +49,7 @@ final class CandidateIndex {
     CandidateIndex(List<IndexedName> names, java.util.function.IntPredicate thing) {
         Map<String, IntList> build = new HashMap<>();
         for (int n = 0; n < names.size(); n++) {
-            String[] tokens = names.get(n).prepared().tokens();
-            Set<String> keys = new LinkedHashSet<>();
-            for (int i = 0; i < tokens.length; i++) {
-                keys.addAll(keysOf(tokens[i]));
-                if (i + 1 < tokens.length) {
-                    keys.addAll(editKeys(tokens[i] + tokens[i + 1]));
-                }
-                if (i + 2 < tokens.length) {
-                    keys.addAll(editKeys(tokens[i] + tokens[i + 1] + tokens[i + 2]));
-                }
-                int maxRun = NameScorer.maxAcronymRun(thing.test(n));
-                for (int len = 2; len <= maxRun && i + len <= tokens.length; len++) {
-                    String initials = NameScorer.initials(tokens, i, len);
-                    if (initials != null) {
-                        keys.add(ACRONYM + initials);
-                    }
-                }
-            }
+            Set<String> keys = listedKeys(names.get(n).prepared().tokens(), thing.test(n));
             for (String k : keys) {
                 build.computeIfAbsent(k, x -> new IntList()).add(n);
             }
@@ -93,29 +76,9 @@ final class CandidateIndex {
             s.token = 0;
         }
         IntList touched = new IntList();
-        String[] tokens = query.tokens();
         double[] weights = query.weights();
-        for (int i = 0; i < tokens.length; i++) {
-            List<String> keys = keysOf(tokens[i]);
-            if (NameScorer.isAcronymCandidate(tokens[i], true)) {
-                keys.add(ACRONYM + tokens[i]);
-            }
-            lookUp(keys, weights[i], s, touched);
-            if (i + 1 < tokens.length) {
-                lookUp(editKeys(tokens[i] + tokens[i + 1]), weights[i] + weights[i + 1], s, touched);
-            }
-            if (i + 2 < tokens.length) {
-                lookUp(editKeys(tokens[i] + tokens[i + 1] + tokens[i + 2]),
-                        weights[i] + weights[i + 1] + weights[i + 2], s, touched);
-            }
-            double runWeight = weights[i];
-            for (int len = 2; len <= 5 && i + len <= tokens.length; len++) {
-                runWeight += weights[i + len - 1];
-                String initials = NameScorer.initials(tokens, i, len);
-                if (initials != null) {
-                    lookUp(List.of(initials), runWeight, s, touched);
-                }
-            }
+        for (KeyGroup group : queryGroups(query.tokens())) {
+            lookUp(group.keys(), group.weight(weights), s, touched);
         }
         double needed = minCoverage * query.totalWeight() - 1e-9;
         IntList out = new IntList();
@@ -128,6 +91,110 @@ final class CandidateIndex {
         int[] result = out.toArray();
         Arrays.sort(result);
         return result;
+    }
+
+    /**
+     * The keys a listed name is filed under (see the class comment); the same for every index built over
+     * listed names, so that a name can be tested against a query without an index ({@link KeyGroup}).
+     */
+    static Set<String> listedKeys(String[] tokens, boolean thing) {
+        Set<String> keys = new LinkedHashSet<>();
+        int maxRun = NameScorer.maxAcronymRun(thing);
+        for (int i = 0; i < tokens.length; i++) {
+            keys.addAll(keysOf(tokens[i]));
+            if (i + 1 < tokens.length) {
+                keys.addAll(editKeys(tokens[i] + tokens[i + 1]));
+            }
+            if (i + 2 < tokens.length) {
+                keys.addAll(editKeys(tokens[i] + tokens[i + 1] + tokens[i + 2]));
+            }
+            for (int len = 2; len <= maxRun && i + len <= tokens.length; len++) {
+                String initials = NameScorer.initials(tokens, i, len);
+                if (initials != null) {
+                    keys.add(ACRONYM + initials);
+                }
+            }
+        }
+        return keys;
+    }
+
+    /**
+     * What a query looks up, in lookup order: for each token its own keys, then the keys of the pair and
+     * the triple it starts, then the initials of each run of two to five tokens it starts. A group adds its
+     * weight to a name once, however many of its keys the name holds.
+     */
+    static List<KeyGroup> queryGroups(String[] tokens) {
+        List<KeyGroup> groups = new ArrayList<>();
+        for (int i = 0; i < tokens.length; i++) {
+            List<String> keys = keysOf(tokens[i]);
+            if (NameScorer.isAcronymCandidate(tokens[i], true)) {
+                keys.add(ACRONYM + tokens[i]);
+            }
+            groups.add(new KeyGroup(keys, i, KeyGroup.TOKEN));
+            if (i + 1 < tokens.length) {
+                groups.add(new KeyGroup(editKeys(tokens[i] + tokens[i + 1]), i, KeyGroup.PAIR));
+            }
+            if (i + 2 < tokens.length) {
+                groups.add(new KeyGroup(editKeys(tokens[i] + tokens[i + 1] + tokens[i + 2]), i, KeyGroup.TRIPLE));
+            }
+            for (int len = 2; len <= KeyGroup.MAX_RUN && i + len <= tokens.length; len++) {
+                String initials = NameScorer.initials(tokens, i, len);
+                if (initials != null) {
+                    groups.add(new KeyGroup(List.of(initials), i, KeyGroup.RUN2 + len - 2));
+                }
+            }
+        }
+        return groups;
+    }
+
+    /**
+     * Whether a name filed under {@code listedKeys} is a candidate for a query with these groups: the same
+     * test as {@link #candidates}, for one name and without an index (weights summed in lookup order).
+     */
+    static boolean covers(List<KeyGroup> groups, PreparedName query, Set<String> listedKeys, double minCoverage) {
+        double[] weights = query.weights();
+        double hit = 0;
+        for (KeyGroup group : groups) {
+            for (String key : group.keys()) {
+                if (listedKeys.contains(key)) {
+                    hit += group.weight(weights);
+                    break;
+                }
+            }
+        }
+        return hit >= minCoverage * query.totalWeight() - 1e-9;
+    }
+
+    /**
+     * A query's share of a name's candidacy: whether the name holds any of the keys decides whether the
+     * weight of tokens first..first+span-1 counts toward the name's coverage.
+     *
+     * @param kind TOKEN, PAIR, TRIPLE or RUN2..RUN5 (initials of a run of 2..5 tokens)
+     */
+    record KeyGroup(List<String> keys, int first, int kind) {
+        static final int TOKEN = 0;
+        static final int PAIR = 1;
+        static final int TRIPLE = 2;
+        static final int RUN2 = 3;
+        static final int MAX_RUN = 5;
+
+        static int span(int kind) {
+            return switch (kind) {
+                case TOKEN -> 1;
+                case PAIR -> 2;
+                case TRIPLE -> 3;
+                default -> kind - RUN2 + 2;
+            };
+        }
+
+        /** The weight of the tokens the group covers, summed left to right as every caller must. */
+        double weight(double[] weights) {
+            double sum = weights[first];
+            for (int k = first + 1; k < first + span(kind); k++) {
+                sum += weights[k];
+            }
+            return sum;
+        }
     }
 
     private void lookUp(List<String> keys, double weight, Scratch s, IntList touched) {
