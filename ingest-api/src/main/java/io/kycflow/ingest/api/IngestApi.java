@@ -35,10 +35,10 @@ public final class IngestApi implements AutoCloseable {
     public IngestApi(String host, int port, AccessGate gate, JobHandlers jobs, FlashCheckHandler flash,
                      LifecycleHandlers lifecycle,
                      ListingHandlers listings, WebhookHandlers webhooks, TokenHandler tokens, CatalogHandlers catalog, ReadinessProbe readiness,
-                     ApiMetrics metrics, PublicDocuments documents, ReviewHandlers reviews,
+                     ApiMetrics metrics, PublicDocuments documents, ReviewHandlers reviews, MonitoringHandlers monitoring,
                      ReportHandlers reports, ConsoleRoutes console) {
         this.app = Javalin.create(config -> configure(config, host, port, gate, jobs, flash, lifecycle, listings, webhooks, tokens,
-                catalog, readiness, metrics, documents, reviews, reports, console));
+                catalog, readiness, metrics, documents, reviews, monitoring, reports, console));
     }
 
     private static void configure(JavalinConfig config, String host, int port, AccessGate gate,
@@ -47,7 +47,7 @@ public final class IngestApi implements AutoCloseable {
                                   WebhookHandlers webhooks,
                                   TokenHandler tokens, CatalogHandlers catalog, ReadinessProbe readiness,
                                   ApiMetrics metrics, PublicDocuments documents, ReviewHandlers reviews,
-                                  ReportHandlers reports, ConsoleRoutes console) {
+                                  MonitoringHandlers monitoring, ReportHandlers reports, ConsoleRoutes console) {
         config.jetty.host = host;
         config.jetty.port = port;
         config.http.maxRequestSize = MAX_BODY_BYTES;
@@ -80,6 +80,10 @@ public final class IngestApi implements AutoCloseable {
         operation(config, "POST", "/reviewHit", reviews::reviewHit);
         operation(config, "POST", "/decideCase", reviews::decideCase);
         operation(config, "POST", "/downloadReport", reports::download);
+        operation(config, "POST", "/monitoring/subscribe", monitoring::subscribe);
+        operation(config, "POST", "/monitoring/unsubscribe", monitoring::unsubscribe);
+        operation(config, "GET", "/monitoring/subjects", monitoring::subjects);
+        operation(config, "GET", "/monitoring/alerts", monitoring::alerts);
         operation(config, "GET", "/getWebhookDeliveries", webhooks::deliveries);
         operation(config, "POST", "/triggerWebhook", webhooks::trigger);
         operation(config, "POST", "/testWebhook", webhooks::test);
