@@ -73,8 +73,8 @@ public final class SlackMessage {
 
     /**
      * A monitoring alert: the case (or, with personal data, the subject), the list entry it now matches (list
-     * entries are public), the rating and the list version that raised it. The matched name and explanation
-     * repeat the subject's data only where the tenant allows personal data in Slack.
+     * id), the rating and the list version that raised it. The listed name, matched name and explanation (which
+     * say who the subject may be) only where the tenant allows personal data in Slack.
      */
     public static ObjectNode renderAlert(Job job, MonitoringAlert alert, Optional<String> publicBaseUrl,
                                          boolean includePersonalData) {
@@ -90,7 +90,10 @@ public final class SlackMessage {
         ArrayNode fields = facts.putArray("fields");
         field(fields, "Case", job.caseId());
         field(fields, "List entry", alert.listId() + " " + alert.entityId() + " (" + alert.change() + ")");
-        field(fields, "Listed name", alert.primaryName());
+        if (includePersonalData) {
+            // A listed name is public, but beside the case it says who the subject may be: personal data here.
+            field(fields, "Listed name", alert.primaryName());
+        }
         field(fields, "Rating", alert.rating());
         field(fields, "List version", alert.listVersion() + (alert.listDate() == null ? "" : " of " + alert.listDate()));
         if (includePersonalData && alert.explanation() != null) {
