@@ -62,7 +62,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the two are onboarded against 2021 (no hit). One is monitored, one is not, one is monitored and then deleted.
  * When the lists directory gains the 2024 snapshot, exactly one signed {@code monitoring.alert} reaches the monitored
  * job's webhook (and its Slack), naming the list version; a second refresh raises nothing; the others hear nothing;
- * an alert the analyst dismissed is not raised again even by a full re-screen after the monitoring state is lost.
+ * an alert the analyst dismissed is not raised again even by a full re-screen after the monitoring state is lost,
+ * unless the list entry itself changes.
  */
 @ExtendWith(SharedKafka.class)
 class MonitoringEndToEndTest {
@@ -192,6 +193,20 @@ class MonitoringEndToEndTest {
                 assertNothingMore(receiver, List.of("/hooks/a", "/slack/a"));
                 assertEquals(1, client.get("/api/v1/getJobById?job_id=" + jobA).body().at("/monitoring/alerts").size());
 
+                // The dismissed entry itself changes (a programme added): it is raised again, once.
+                writeWithProgrammeAdded(newer.resolve("sdn.csv"), monitored.entity().id(),
+                        lists.resolve("ofac_sdn/2024-07-03/sdn.csv"));
+                PassReport modified = restarted.refreshNow().get(2, TimeUnit.MINUTES);
+                PassReport.ListPass change = modified.lists().getFirst();
+                assertEquals(List.of(0, 1, 1), List.of(change.added(), change.modified(), change.proposedAlerts()),
+                        modified.toString());
+                JsonNode reraised = Json.mapper().readTree(receiver.next("/hooks/a", WAIT).body()).get("alert");
+                assertEquals("modified", reraised.get("change").asText(), reraised.toString());
+                assertEquals(monitored.entity().id(), reraised.get("entity_id").asText());
+                assertEquals("2024-07-03", reraised.get("list_date").asText());
+                receiver.next("/slack/a", WAIT);
+                assertNothingMore(receiver, List.of("/hooks/a", "/slack/a"));
+
                 assertEquals(200, client.post("/api/v1/monitoring/unsubscribe", "{\"case_id\": \"case-" + jobA + "\"}").status());
                 assertEquals(0, client.get("/api/v1/monitoring/subjects").body().get("count").asInt());
             }
@@ -277,6 +292,25 @@ class MonitoringEndToEndTest {
                 Files.copy(f, to.resolve(f.getFileName()));
             }
         }
+    }
+
+    /** A copy of an OFAC sdn.csv where one entry's programme field gains a programme: that entry, modified. */
+    private static void writeWithProgrammeAdded(Path sdnCsv, String entityId, Path target) throws IOException {
+        List<String> lines = Files.readAllLines(sdnCsv, java.nio.charset.StandardCharsets.ISO_8859_1);
+        String marker = "\"individual\",\"";
+        int changed = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.startsWith(entityId + ",\"") && line.contains(marker)) {
+                int at = line.indexOf(marker) + marker.length();
+                int end = line.indexOf('"', at);
+                lines.set(i, line.substring(0, end) + "] [CYBER2" + line.substring(end));
+                changed++;
+            }
+        }
+        assertEquals(1, changed, "entry " + entityId + " in " + sdnCsv);
+        Files.createDirectories(target.getParent());
+        Files.write(target, lines, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     private static void deleteTree(Path root) throws IOException {
