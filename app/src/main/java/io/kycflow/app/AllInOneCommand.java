@@ -16,7 +16,8 @@ import java.util.List;
 /**
  * {@code kycflow all-in-one} (also the default): an embedded Kafka broker unless
  * {@code KAFKA_BOOTSTRAP_SERVERS} points at a cluster, the topics, and every service in this process:
- * the API with the job registry, the workers of every check the agents name, and the notifier, whose
+ * the API with the job registry, the workers of every check the agents name, the notifier and the monitoring
+ * service, whose
  * health is served apart from the API's on {@code KYCFLOW_HEALTH_PORT} (default 8081).
  */
 @Command(name = "all-in-one", mixinStandardHelpOptions = true,
@@ -52,7 +53,8 @@ final class AllInOneCommand implements Runnable {
                     System.out));
             List<HealthContributor> health = new ArrayList<>(ServiceRuntime.checkWorkers(runtime, config, kafka, suite, 8));
             health.add(ServiceRuntime.notifierHealth(runtime.add(ServiceRuntime.notifier(config, kafka, api.meters(), System.out))));
-            // The API's /health/ready speaks for the API and registry; the workers and notifier answer on their
+            health.add(ServiceRuntime.monitoringHealth(runtime.add(ServiceRuntime.monitoring(config, kafka, System.out))));
+            // The API's /health/ready speaks for the API and registry; the workers, notifier and monitoring answer on their
             // own port, as they do when run apart, so one probe setup fits both layouts.
             runtime.add(ServiceRuntime.healthServer(config, ServiceRuntime.WORKERS_HEALTH_PORT, health, System.out));
             runtime.awaitShutdown();

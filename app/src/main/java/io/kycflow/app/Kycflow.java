@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "kycflow", mixinStandardHelpOptions = true, versionProvider = KycflowVersion.class,
         description = "Kafka-based Know-Your-Customer agent jobs.",
         subcommands = {AllInOneCommand.class, IngestApiCommand.class, CheckWorkersCommand.class,
-                NotifierCommand.class, ScreenCommand.class, ScreenPairsCommand.class, ApiKeyCommand.class})
+                NotifierCommand.class, MonitoringCommand.class, ScreenCommand.class, ScreenPairsCommand.class, ApiKeyCommand.class})
 public final class Kycflow implements Runnable {
 
     @CommandLine.Mixin

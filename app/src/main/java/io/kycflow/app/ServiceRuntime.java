@@ -8,6 +8,8 @@ import io.kycflow.common.health.HealthServer;
 import io.kycflow.common.kafka.KafkaClientSettings;
 import io.kycflow.common.topic.TopicProvisioner;
 import io.kycflow.common.topic.Topics;
+import io.kycflow.monitoring.MonitoringService;
+import io.kycflow.screening.monitor.ChangeOnlyScreening;
 import io.kycflow.ingest.IngestApiService;
 import io.kycflow.ingest.auth.ApiKeyPublisher;
 import io.kycflow.ingest.auth.ApiKeyRegistry;
@@ -25,6 +27,7 @@ import io.kycflow.workers.checks.CheckSuite;
 
 import java.io.PrintStream;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -155,6 +158,32 @@ final class ServiceRuntime implements AutoCloseable {
                         + "or KYCFLOW_TENANTS_FILE)"));
         out.flush();
         return notifier;
+    }
+
+    /** Health port of {@code kycflow monitoring} when KYCFLOW_HEALTH_PORT is unset: beside the workers' and the notifier's. */
+    static final int MONITORING_HEALTH_PORT = 8083;
+    /** How often the monitoring service looks at the lists directory (a pass re-reads only changed files). */
+    static final Duration MONITORING_INTERVAL = Duration.ofMinutes(10);
+
+    /**
+     * Starts the monitoring service: it reads the lists directory the checks read, keeps the snapshots it screened
+     * under {@code $KYCFLOW_DATA_DIR/monitoring}, and screens the monitored subjects against what changes: the
+     * subjects are indexed once ({@link ChangeOnlyScreening}) and queried with the added and modified entries.
+     */
+    static MonitoringService monitoring(KycflowConfig config, KafkaClientSettings kafka, PrintStream out) {
+        MonitoringService service = new MonitoringService(kafka, MasterKeys.of(config.masterKey(), config.dataDir()),
+                config.listsDir(), config.dataDir().resolve("monitoring"), MONITORING_INTERVAL, new ChangeOnlyScreening(),
+                Clock.systemUTC()).start();
+        out.println("monitoring: lists from " + config.listsDir() + ", re-read every " + MONITORING_INTERVAL.toMinutes()
+                + " min when they change");
+        out.flush();
+        return service;
+    }
+
+    /** The monitoring service's health: its thread runs. */
+    static HealthContributor monitoringHealth(MonitoringService monitoring) {
+        return HealthContributor.of("monitoring", () -> monitoring.isRunning() ? Optional.empty()
+                : Optional.of("the monitoring service has stopped (see the log)"));
     }
 
     /** Blocks until the JVM is asked to stop, then closes everything that was started. */

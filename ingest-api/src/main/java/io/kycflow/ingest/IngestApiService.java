@@ -28,6 +28,7 @@ import io.kycflow.ingest.api.JobReads;
 import io.kycflow.ingest.api.JobSubmitter;
 import io.kycflow.ingest.api.LifecycleHandlers;
 import io.kycflow.ingest.api.ListingHandlers;
+import io.kycflow.ingest.api.MonitoringHandlers;
 import io.kycflow.ingest.api.NotificationRequestSender;
 import io.kycflow.ingest.api.OutcomeWaiter;
 import io.kycflow.ingest.api.PublicDocuments;
@@ -132,6 +133,7 @@ public final class IngestApiService implements AutoCloseable {
         ReviewHandlers reviews = new ReviewHandlers(reads,
                 new DecisionSender(decisionProducer, waiter, config.outcomeTimeout()), Clock.systemUTC());
         ListingHandlers listings = new ListingHandlers(new JobListing(registry.streams()), forwarder, self);
+        LifecycleHandlers lifecycle = new LifecycleHandlers(submitter, Clock.systemUTC());
         this.apiKeyFollower = new ApiKeyFollower(kafka, instanceName, apiKeys);
         Authenticator authenticator = new Authenticator(apiKeys, tokens);
         ConsoleRoutes console = new ConsoleRoutes(authenticator, apiKeys, tokens, config.tokenTtl(),
@@ -139,9 +141,10 @@ public final class IngestApiService implements AutoCloseable {
         this.api = new IngestApi(config.httpHost(), port,
                 new AccessGate(authenticator, new TenantRateLimiter(config.rateLimit())), jobs,
                 new FlashCheckHandler(validator, tenants, submitter, lookup, forwarder, Clock.systemUTC()),
-                new LifecycleHandlers(submitter, Clock.systemUTC()), listings, webhooks,
+                lifecycle, listings, webhooks,
                 new TokenHandler(apiKeys, tokens), new CatalogHandlers(agents, tenants), readiness(), metrics,
-                new PublicDocuments(keys), reviews, new ReportHandlers(listings, Clock.systemUTC()), console,
+                new PublicDocuments(keys), reviews, new MonitoringHandlers(lifecycle, listings, Clock.systemUTC()),
+                new ReportHandlers(listings, Clock.systemUTC()), console,
                 new ScreenHandlers(screeningLists, new TenantRateLimiter(config.screenRateLimit(),
                         ScreenRequest.MAX_QUERIES, "names screened")));
         metrics.bindRegistry(registry.streams());

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kycflow.common.job.CheckResult;
 import io.kycflow.common.job.CheckStatus;
 import io.kycflow.common.job.Job;
+import io.kycflow.common.monitoring.MonitoringAlert;
 import io.kycflow.common.json.Json;
 
 import java.net.URLEncoder;
@@ -67,6 +68,47 @@ public final class SlackMessage {
 
         blocks.addObject().put("type", "context").putArray("elements").addObject()
                 .put("type", "mrkdwn").put("text", escape(cut("job " + job.id() + " · tenant " + job.tenantId(), SECTION_MAX)));
+        return message;
+    }
+
+    /**
+     * A monitoring alert: the case (or, with personal data, the subject), the list entry it now matches (list
+     * id), the rating and the list version that raised it. The listed name, matched name and explanation (which
+     * say who the subject may be) only where the tenant allows personal data in Slack.
+     */
+    public static ObjectNode renderAlert(Job job, MonitoringAlert alert, Optional<String> publicBaseUrl,
+                                         boolean includePersonalData) {
+        String subject = includePersonalData ? subjectName(job).orElse(anonymousTitle(job)) : anonymousTitle(job);
+        ObjectNode message = Json.mapper().createObjectNode();
+        message.put("text", cut("Monitoring alert for " + subject + ": " + alert.rating() + " on " + alert.listId() + " "
+                + alert.listVersion(), SECTION_MAX));
+        ArrayNode blocks = message.putArray("blocks");
+        ObjectNode header = blocks.addObject().put("type", "header");
+        header.putObject("text").put("type", "plain_text").put("text", cut("🔔 Monitoring alert: " + subject, HEADER_MAX))
+                .put("emoji", true);
+        ObjectNode facts = blocks.addObject().put("type", "section");
+        ArrayNode fields = facts.putArray("fields");
+        field(fields, "Case", job.caseId());
+        field(fields, "List entry", alert.listId() + " " + alert.entityId() + " (" + alert.change() + ")");
+        if (includePersonalData) {
+            // A listed name is public, but beside the case it says who the subject may be: personal data here.
+            field(fields, "Listed name", alert.primaryName());
+        }
+        field(fields, "Rating", alert.rating());
+        field(fields, "List version", alert.listVersion() + (alert.listDate() == null ? "" : " of " + alert.listDate()));
+        if (includePersonalData && alert.explanation() != null) {
+            blocks.addObject().put("type", "section").putObject("text").put("type", "mrkdwn")
+                    .put("text", escape(cut(alert.explanation(), SECTION_MAX)));
+        }
+        publicBaseUrl.ifPresent(base -> {
+            ObjectNode actions = blocks.addObject().put("type", "actions");
+            ObjectNode button = actions.putArray("elements").addObject().put("type", "button");
+            button.putObject("text").put("type", "plain_text").put("text", "View job");
+            button.put("url", jobUrl(base, job.id()));
+        });
+        blocks.addObject().put("type", "context").putArray("elements").addObject()
+                .put("type", "mrkdwn").put("text", escape(cut("job " + job.id() + " · tenant " + job.tenantId()
+                        + " · alert " + alert.alertId(), SECTION_MAX)));
         return message;
     }
 

@@ -38,8 +38,10 @@ public final class SlackNotifier implements Notifier {
 
     @Override
     public Optional<Delivery> prepare(JobEvent event) {
-        if (!EventSubscription.TERMINAL_ONLY.includes(event)) {
-            return Optional.empty(); // Slack hears about finished jobs only: a channel is no place for progress
+        boolean alert = JobEvent.MONITORING_ALERT.equals(event.eventType()) && event.job().monitoring().latestAlert().isPresent();
+        if (!alert && !EventSubscription.TERMINAL_ONLY.includes(event)) {
+            // Slack hears about finished jobs and monitoring alerts only: a channel is no place for progress
+            return Optional.empty();
         }
         Job job = event.job();
         String url = job.notifications() == null ? null : job.notifications().slackWebhookUrl();
@@ -51,7 +53,9 @@ public final class SlackNotifier implements Notifier {
             return Optional.empty();
         }
         boolean personalData = tenants.settings(job.tenantId()).slackIncludePersonalData();
-        return Delivery.of(TARGET, event, url, () -> Json.toBytes(SlackMessage.render(job, publicBaseUrl, personalData)));
+        return Delivery.of(TARGET, event, url, () -> Json.toBytes(alert
+                ? SlackMessage.renderAlert(job, job.monitoring().latestAlert().orElseThrow(), publicBaseUrl, personalData)
+                : SlackMessage.render(job, publicBaseUrl, personalData)));
     }
 
     @Override

@@ -76,6 +76,10 @@ public final class WebhookNotifier implements Notifier {
         body.put("event_type", event.eventType());
         body.put("sequence", event.sequence());
         body.put("occurred_at", event.occurredAt() == null ? null : event.occurredAt().toString());
+        if (JobEvent.MONITORING_ALERT.equals(event.eventType())) {
+            // The alert this event is about: the latest on the job (the registry appends it with the event).
+            event.job().monitoring().latestAlert().ifPresent(a -> body.set("alert", JobView.alert(event.job(), a)));
+        }
         return Json.toBytes(body);
     }
 

@@ -77,9 +77,10 @@ class EventSubscriptionTest {
     }
 
     @Test
-    void aJobWithoutNotificationTargetsGetsTheTerminalEventAndCaseDecisionsOnly() {
+    void aJobWithoutNotificationTargetsGetsTheTerminalEventCaseDecisionsAndMonitoringAlertsOnly() {
         Job old = TestEvents.withNotifications(job(JobStatus.IN_PROGRESS, 2, List.of()), null);
-        assertEquals(new EventSubscription(Set.of(JobEvent.CASE_DECIDED)), EventSubscription.webhookOf(old));
+        assertEquals(new EventSubscription(Set.of(JobEvent.CASE_DECIDED, JobEvent.MONITORING_ALERT)),
+                EventSubscription.webhookOf(old));
     }
 
     @Test

@@ -14,8 +14,10 @@ import java.time.Instant;
 @JsonSubTypes({@JsonSubTypes.Type(value = SubmitJob.class, name = "submit"),
         @JsonSubTypes.Type(value = CancelJob.class, name = "cancel"),
         @JsonSubTypes.Type(value = RetryJob.class, name = "retry"),
-        @JsonSubTypes.Type(value = DeleteJob.class, name = "delete")})
-public sealed interface JobCommand permits SubmitJob, CancelJob, RetryJob, DeleteJob {
+        @JsonSubTypes.Type(value = DeleteJob.class, name = "delete"),
+        @JsonSubTypes.Type(value = SetMonitoring.class, name = "set_monitoring"),
+        @JsonSubTypes.Type(value = RaiseMonitoringAlert.class, name = "monitoring_alert")})
+public sealed interface JobCommand permits SubmitJob, CancelJob, RetryJob, DeleteJob, SetMonitoring, RaiseMonitoringAlert {
 
     int SCHEMA_VERSION = 1;
 

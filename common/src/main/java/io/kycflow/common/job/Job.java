@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.kycflow.common.crypto.DataKeyRef;
 import io.kycflow.common.crypto.HasDataKey;
 import io.kycflow.common.crypto.Personal;
+import io.kycflow.common.monitoring.JobMonitoring;
 import io.kycflow.common.review.JobReview;
 
 import java.time.Instant;
@@ -44,7 +45,8 @@ public record Job(
         String newJobId,
         JobReview review,
         RiskRating riskRating,
-        List<RiskFactor> riskFactors) implements HasDataKey {
+        List<RiskFactor> riskFactors,
+        JobMonitoring monitoring) implements HasDataKey {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -53,6 +55,19 @@ public record Job(
         statusMessages = statusMessages == null ? List.of() : List.copyOf(statusMessages);
         riskFactors = riskFactors == null ? List.of() : List.copyOf(riskFactors);
         review = review == null ? JobReview.EMPTY : review;
+        monitoring = monitoring == null ? JobMonitoring.NONE : monitoring;
+    }
+
+    /** A job that was never monitored (every job written before ongoing monitoring existed reads as one). */
+    public Job(int schemaVersion, String id, String tenantId, String agentId, String agentVersion, String caseId,
+               JobStatus status, double progress, Recommendation recommendation, JsonNode inputPayload,
+               Instant queuedAt, Instant startedAt, Instant completedAt, Instant createdAt, Instant updatedAt,
+               List<CheckResult> checkResults, List<StatusMessage> statusMessages, JobPlan plan, String submissionId,
+               NotificationTargets notifications, long eventSequence, String originalJobId, String newJobId,
+               JobReview review, RiskRating riskRating, List<RiskFactor> riskFactors) {
+        this(schemaVersion, id, tenantId, agentId, agentVersion, caseId, status, progress, recommendation, inputPayload,
+                queuedAt, startedAt, completedAt, createdAt, updatedAt, checkResults, statusMessages, plan, submissionId,
+                notifications, eventSequence, originalJobId, newJobId, review, riskRating, riskFactors, JobMonitoring.NONE);
     }
 
     /** A job without review decisions yet (every job until an analyst decides something). */
@@ -63,7 +78,7 @@ public record Job(
                NotificationTargets notifications, long eventSequence, String originalJobId, String newJobId) {
         this(schemaVersion, id, tenantId, agentId, agentVersion, caseId, status, progress, recommendation, inputPayload,
                 queuedAt, startedAt, completedAt, createdAt, updatedAt, checkResults, statusMessages, plan, submissionId,
-                notifications, eventSequence, originalJobId, newJobId, JobReview.EMPTY, null, null);
+                notifications, eventSequence, originalJobId, newJobId, JobReview.EMPTY, null, null, JobMonitoring.NONE);
     }
 
     /** The winning submission's data key: the key of this job's personal data. */
@@ -96,6 +111,7 @@ public record Job(
         private JobReview review;
         private RiskRating riskRating;
         private List<RiskFactor> riskFactors;
+        private JobMonitoring monitoring;
 
         private Builder(Job base) {
             this.base = base;
@@ -112,6 +128,7 @@ public record Job(
             this.review = base.review;
             this.riskRating = base.riskRating;
             this.riskFactors = base.riskFactors;
+            this.monitoring = base.monitoring;
         }
 
         public Builder status(JobStatus value) { this.status = value; return this; }
@@ -127,12 +144,13 @@ public record Job(
         public Builder review(JobReview value) { this.review = value; return this; }
         public Builder riskRating(RiskRating value) { this.riskRating = value; return this; }
         public Builder riskFactors(List<RiskFactor> value) { this.riskFactors = value; return this; }
+        public Builder monitoring(JobMonitoring value) { this.monitoring = value; return this; }
 
         public Job build() {
             return new Job(base.schemaVersion, base.id, base.tenantId, base.agentId, base.agentVersion, base.caseId,
                     status, progress, recommendation, base.inputPayload, base.queuedAt, startedAt, completedAt,
                     base.createdAt, updatedAt, checkResults, statusMessages, base.plan, base.submissionId,
-                    base.notifications, eventSequence, base.originalJobId, newJobId, review, riskRating, riskFactors);
+                    base.notifications, eventSequence, base.originalJobId, newJobId, review, riskRating, riskFactors, monitoring);
         }
     }
 }

@@ -26,12 +26,19 @@ public record JobEvent(int schemaVersion, String eventId, String eventType, long
      */
     public static final String CASE_DECIDED = "case.decided";
     /**
+     * A monitored subject matches a list entry that was added or changed: sent to the job's webhook and Slack
+     * whether or not they subscribed, as an alert is what monitoring is for. The body names the alert.
+     */
+    public static final String MONITORING_ALERT = "monitoring.alert";
+    /** Monitoring of the job's subject started or ended (not delivered: the API call that did it answered). */
+    public static final String MONITORING_CHANGED = "monitoring.changed";
+    /**
      * The events a webhook may subscribe to besides the terminal one, which it always gets: the job
      * starting and each check finishing ({@code job.queued} is the submission's own answer, so not offered).
      */
     public static final List<String> SUBSCRIBABLE = List.of(JOB_STARTED, CHECK_FINISHED, HIT_REVIEWED);
     /** The events every webhook gets besides the terminal one, subscribed or not. */
-    public static final List<String> ALWAYS_TO_WEBHOOK = List.of(CASE_DECIDED);
+    public static final List<String> ALWAYS_TO_WEBHOOK = List.of(CASE_DECIDED, MONITORING_ALERT);
 
     public static JobEvent of(String eventType, Job job, Instant at) {
         String eventId = UUID.nameUUIDFromBytes((job.key() + "#" + job.eventSequence()).getBytes(StandardCharsets.UTF_8))

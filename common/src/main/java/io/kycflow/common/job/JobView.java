@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kycflow.common.crypto.PersonalDataProtection;
 import io.kycflow.common.json.Json;
+import io.kycflow.common.monitoring.JobMonitoring;
+import io.kycflow.common.monitoring.MonitoringAlert;
 import io.kycflow.common.review.JobReview;
 import io.kycflow.common.review.ReviewDecision;
 
@@ -63,6 +65,7 @@ public final class JobView {
             job.checkResults().forEach(r -> ids.add(r.commandInstanceId()));
         }
         node.set("review", review(job));
+        node.set("monitoring", monitoring(job));
         if (include.statusMessages()) {
             node.set("status_messages", Json.mapper().valueToTree(job.statusMessages()));
         }
@@ -85,6 +88,33 @@ public final class JobView {
         review.falsePositives().forEach(h -> falsePositives.add(decision(h)));
         ArrayNode history = node.putArray("history");
         review.history().forEach(d -> history.add(decision(d)));
+        return node;
+    }
+
+    /**
+     * The job's ongoing monitoring: {@code active}, {@code since}, {@code ended_at} and every {@code alerts[]}
+     * raised (oldest first), each naming the list version that raised it.
+     */
+    public static ObjectNode monitoring(Job job) {
+        JobMonitoring monitoring = job.monitoring();
+        ObjectNode node = Json.mapper().createObjectNode();
+        node.put("active", monitoring.active());
+        node.put("since", text(monitoring.since()));
+        node.put("ended_at", text(monitoring.endedAt()));
+        ArrayNode alerts = node.putArray("alerts");
+        monitoring.alerts().forEach(a -> alerts.add(alert(job, a)));
+        return node;
+    }
+
+    /** One alert as the API and webhooks show it, with the job and case it concerns. */
+    public static ObjectNode alert(Job job, MonitoringAlert alert) {
+        // Revealed: this is the answer to the data's owner; stored copies stay sealed.
+        ObjectNode node = Json.mapper().createObjectNode();
+        node.put("job_id", job.id());
+        node.put("case_id", job.caseId());
+        node.put("check_id", MonitoringAlert.CHECK_ID);
+        node.put("hit_id", alert.entityId());
+        node.setAll((ObjectNode) PersonalDataProtection.revealToTree(alert));
         return node;
     }
 

@@ -2,6 +2,8 @@ package io.kycflow.common.review;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.kycflow.common.job.CheckResult;
+import io.kycflow.common.job.Job;
+import io.kycflow.common.monitoring.MonitoringAlert;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -54,6 +56,30 @@ public final class ScreeningHits {
     public static Optional<ScreeningHit> find(List<CheckResult> results, String checkId, String hitId) {
         return results.stream().filter(r -> r.commandId().equals(checkId)).findFirst()
                 .flatMap(r -> of(r).stream().filter(h -> h.hitId().equals(hitId)).findFirst());
+    }
+
+    /**
+     * A reviewable hit of the job: one of its checks' hits, or (check id {@link MonitoringAlert#CHECK_ID}) the list
+     * entry of one of its monitoring alerts, the latest alert on that entry naming the list and matched name.
+     */
+    public static Optional<ScreeningHit> findOnJob(Job job, String checkId, String hitId) {
+        if (!MonitoringAlert.CHECK_ID.equals(checkId)) {
+            return find(job.checkResults(), checkId, hitId);
+        }
+        MonitoringAlert latest = null;
+        for (MonitoringAlert alert : job.monitoring().alerts()) {
+            if (alert.entityId().equals(hitId)) {
+                latest = alert;
+            }
+        }
+        return Optional.ofNullable(latest).map(a -> new ScreeningHit(MonitoringAlert.CHECK_ID, a.entityId(), a.listId(),
+                a.matchedName(), null));
+    }
+
+    /** Whether a review may name {@code checkId} on this job: one of its checks, or its monitoring once it alerted. */
+    public static boolean hasCheck(Job job, String checkId) {
+        return MonitoringAlert.CHECK_ID.equals(checkId) ? !job.monitoring().alerts().isEmpty()
+                : job.checkResults().stream().anyMatch(r -> r.commandId().equals(checkId));
     }
 
     private static String text(JsonNode node, String... names) {

@@ -9,6 +9,7 @@ import io.kycflow.common.job.CheckResult;
 import io.kycflow.common.job.Job;
 import io.kycflow.common.job.JobEvent;
 import io.kycflow.common.json.JsonSerde;
+import io.kycflow.common.monitoring.MonitoringSubscription;
 import io.kycflow.common.notification.DeliveryAttempt;
 import io.kycflow.common.notification.NotificationRequest;
 import io.kycflow.common.notification.ParkedDelivery;
@@ -72,6 +73,20 @@ public final class Topics {
     public static final Topic<String, ReviewDecision> REVIEW_DECISIONS =
             new Topic<>("kyc.review-decisions", Serdes.String(), new JsonSerde<>(ReviewDecision.class), DELETE, null,
                     Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"));
+
+    /**
+     * The monitored subjects, keyed {@code tenant/job_id} (co-partitioned with the jobs): written by the registry
+     * alone when a job's monitoring starts, tombstoned when it ends or the job is deleted. The subject's data is
+     * sealed with the job's data key. Compacted, and soon, so an ended subscription's record goes within minutes.
+     */
+    public static final Topic<String, MonitoringSubscription> MONITORING_SUBJECTS =
+            new Topic<>("kyc.monitoring.subjects", Serdes.String(), new JsonSerde<>(MonitoringSubscription.class), COMPACT,
+                    null, Map.of(
+                    TopicConfig.SEGMENT_MS_CONFIG, "60000",
+                    TopicConfig.MIN_COMPACTION_LAG_MS_CONFIG, "0",
+                    TopicConfig.MAX_COMPACTION_LAG_MS_CONFIG, "300000",
+                    TopicConfig.MIN_CLEANABLE_DIRTY_RATIO_CONFIG, "0.01",
+                    TopicConfig.DELETE_RETENTION_MS_CONFIG, "60000"));
 
     /** Records the registry could not read, kept byte for byte with the reason in headers. */
     public static final Topic<String, byte[]> REGISTRY_DEAD_LETTERS =
@@ -139,7 +154,7 @@ public final class Topics {
     public static List<Topic<?, ?>> all(Collection<String> checkIds, int retryTiers) {
         List<Topic<?, ?>> topics = new ArrayList<>(List.of(JOB_KEYS, JOB_COMMANDS, JOB_COMMAND_OUTCOMES, JOBS, JOB_EVENTS,
                 CHECK_RESULTS, REVIEW_DECISIONS, REGISTRY_DEAD_LETTERS, API_KEYS, NOTIFICATION_REQUESTS, NOTIFICATION_ATTEMPTS,
-                NOTIFICATION_DLQ));
+                NOTIFICATION_DLQ, MONITORING_SUBJECTS));
         for (int tier = 1; tier <= retryTiers; tier++) {
             topics.add(notificationRetries(tier));
         }

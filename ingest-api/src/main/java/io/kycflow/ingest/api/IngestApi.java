@@ -35,10 +35,10 @@ public final class IngestApi implements AutoCloseable {
     public IngestApi(String host, int port, AccessGate gate, JobHandlers jobs, FlashCheckHandler flash,
                      LifecycleHandlers lifecycle,
                      ListingHandlers listings, WebhookHandlers webhooks, TokenHandler tokens, CatalogHandlers catalog, ReadinessProbe readiness,
-                     ApiMetrics metrics, PublicDocuments documents, ReviewHandlers reviews,
+                     ApiMetrics metrics, PublicDocuments documents, ReviewHandlers reviews, MonitoringHandlers monitoring,
                      ReportHandlers reports, ConsoleRoutes console, ScreenHandlers screening) {
         this.app = Javalin.create(config -> configure(config, host, port, gate, jobs, flash, lifecycle, listings, webhooks, tokens,
-                catalog, readiness, metrics, documents, reviews, reports, console, screening));
+                catalog, readiness, metrics, documents, reviews, monitoring, reports, console, screening));
     }
 
     private static void configure(JavalinConfig config, String host, int port, AccessGate gate,
@@ -47,7 +47,8 @@ public final class IngestApi implements AutoCloseable {
                                   WebhookHandlers webhooks,
                                   TokenHandler tokens, CatalogHandlers catalog, ReadinessProbe readiness,
                                   ApiMetrics metrics, PublicDocuments documents, ReviewHandlers reviews,
-                                  ReportHandlers reports, ConsoleRoutes console, ScreenHandlers screening) {
+                                  MonitoringHandlers monitoring, ReportHandlers reports, ConsoleRoutes console,
+                                  ScreenHandlers screening) {
         config.jetty.host = host;
         config.jetty.port = port;
         config.http.maxRequestSize = MAX_BODY_BYTES;
@@ -81,6 +82,10 @@ public final class IngestApi implements AutoCloseable {
         operation(config, "POST", "/decideCase", reviews::decideCase);
         operation(config, "POST", "/downloadReport", reports::download);
         operation(config, "POST", "/screen", screening::screen);
+        operation(config, "POST", "/monitoring/subscribe", monitoring::subscribe);
+        operation(config, "POST", "/monitoring/unsubscribe", monitoring::unsubscribe);
+        operation(config, "GET", "/monitoring/subjects", monitoring::subjects);
+        operation(config, "GET", "/monitoring/alerts", monitoring::alerts);
         operation(config, "GET", "/getWebhookDeliveries", webhooks::deliveries);
         operation(config, "POST", "/triggerWebhook", webhooks::trigger);
         operation(config, "POST", "/testWebhook", webhooks::test);

@@ -62,7 +62,8 @@ public final class LifecycleHandlers {
         send(ctx, command, jobId, "The job's personal data was deleted.");
     }
 
-    private void send(Context ctx, JobCommand command, String jobId, String done) {
+    /** Sends a command and answers the request from its outcome (also for {@link MonitoringHandlers}). */
+    void send(Context ctx, JobCommand command, String jobId, String done) {
         ctx.future(() -> submitter.send(command).handle((outcome, error) -> {
             if (error != null) {
                 Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;

@@ -27,7 +27,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Listings: {@code GET /api/v1/jobs} (filters, newest first, cursor pagination) and
+ * Listings: {@code GET /api/v1/jobs} (filters, {@code monitored} among them, newest first, cursor pagination) and
  * {@code getJobsByCaseId}. Jobs live in the stores of whichever instance owns their partition, so the
  * instance asked collects its own page and every other instance's (they answer locally when the request
  * is marked forwarded) and merges them; an instance that does not answer makes it a 503, never a page
@@ -57,22 +57,53 @@ public final class ListingHandlers {
     public void jobs(Context ctx) {
         Principal caller = RequestContext.principal(ctx, Principal.JOBS_READ);
         JobFilter filter = new JobFilter(caller.tenantId(), text(ctx, "agent_key", 128), status(ctx),
-                text(ctx, "case_id", 256), instant(ctx, "created_after"), instant(ctx, "created_before"));
+                text(ctx, "case_id", 256), instant(ctx, "created_after"), instant(ctx, "created_before"),
+                flag(ctx, "monitored"));
+        Page page = page(ctx, filter, asked(ctx));
+        ObjectNode body = Json.mapper().createObjectNode();
+        ArrayNode array = body.putArray("jobs");
+        page.jobs().forEach(array::add);
+        body.put("count", array.size());
+        body.put("next_cursor", page.nextCursor());
+        ctx.json(body);
+    }
+
+    /** One page of a listing: jobs as rendered, newest first, and the cursor of the next page (null at the end). */
+    public record Page(List<JsonNode> jobs, String nextCursor) {
+    }
+
+    /**
+     * One page of the caller's jobs that match {@code filter}, after the request's {@code cursor}, of its
+     * {@code limit}: from this instance and every other (asked {@code target}, a {@code /jobs} request that
+     * answers the same page).
+     */
+    public Page page(Context ctx, JobFilter filter, String target) {
         int limit = limit(ctx);
         Optional<String> cursor = cursor(ctx);
-        List<JsonNode> jobs = collect(ctx, filter, cursor, limit, JobView.Include.NONE, asked(ctx));
-        ObjectNode body = Json.mapper().createObjectNode();
-        ArrayNode page = body.putArray("jobs");
-        jobs.stream().limit(limit).forEach(page::add);
-        body.put("count", page.size());
+        List<JsonNode> jobs = collect(ctx, filter, cursor, limit, JobView.Include.NONE, target);
+        List<JsonNode> page = List.copyOf(jobs.subList(0, Math.min(limit, jobs.size())));
+        String next = null;
         if (jobs.size() >= limit && !page.isEmpty()) {
             JsonNode last = page.get(page.size() - 1);
-            body.put("next_cursor", encodeCursor(JobIndex.timePosition(Instant.parse(last.get("created_at").asText()),
-                    last.get("id").asText())));
-        } else {
-            body.putNull("next_cursor");
+            next = encodeCursor(JobIndex.timePosition(Instant.parse(last.get("created_at").asText()), last.get("id").asText()));
         }
-        ctx.json(body);
+        return new Page(page, next);
+    }
+
+    /** Every job of one case of the caller, newest first, from every instance (asked {@code target}). */
+    public List<JsonNode> caseJobs(Context ctx, Principal caller, String caseId, String target) {
+        JobFilter filter = new JobFilter(caller.tenantId(), Optional.empty(), Optional.empty(), Optional.of(caseId),
+                Optional.empty(), Optional.empty());
+        List<JsonNode> jobs = collect(ctx, filter, Optional.empty(), MAX_CASE_JOBS, JobView.Include.NONE, target);
+        return jobs.size() > MAX_CASE_JOBS ? List.copyOf(jobs.subList(0, MAX_CASE_JOBS)) : jobs;
+    }
+
+    private static Optional<Boolean> flag(Context ctx, String name) {
+        return text(ctx, name, 8).map(value -> switch (value.toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw ApiError.invalidField(name, "must be true or false");
+        });
     }
 
     public void byCase(Context ctx) {

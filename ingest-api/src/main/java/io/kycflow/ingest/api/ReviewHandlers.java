@@ -52,9 +52,9 @@ public final class ReviewHandlers {
         HitVerdict verdict = choice(body, "verdict", "true_match or false_positive", HitVerdict::fromWire);
         String reason = requiredText(body, "reason", MAX_TEXT);
         withJob(ctx, new JobKey(caller.tenantId(), jobId), job -> {
-            var hit = ScreeningHits.find(job.checkResults(), checkId, hitId);
+            var hit = ScreeningHits.findOnJob(job, checkId, hitId);
             if (hit.isEmpty()) {
-                boolean knownCheck = job.checkResults().stream().anyMatch(r -> r.commandId().equals(checkId));
+                boolean knownCheck = ScreeningHits.hasCheck(job, checkId);
                 throw knownCheck ? ApiError.invalidField("hit_id", "the check reported no hit with this id")
                         : ApiError.invalidField("check_id", "the job has no such check");
             }

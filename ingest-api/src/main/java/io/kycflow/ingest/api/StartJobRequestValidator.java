@@ -55,7 +55,7 @@ public final class StartJobRequestValidator {
     private static final int MAX_URL = 2048;
     /** Three lines of 30 or two of 44, with line breaks and some slack for spaces. */
     private static final int MAX_MRZ = 200;
-    private static final Set<String> KNOWN_FIELDS = Set.of("agent_key", "kyc_schema", "payload", "check_ids", "check_id",
+    private static final Set<String> KNOWN_FIELDS = Set.of("agent_key", "kyc_schema", "payload", "monitor", "check_ids", "check_id",
             "job_id", "webhook_url", "slack_webhook_url", "webhook_events");
 
     private final AgentCatalog agents;
@@ -107,6 +107,7 @@ public final class StartJobRequestValidator {
         }
 
         List<String> webhookEvents = webhookEvents(body, problems);
+        boolean monitor = monitor(body, problems);
 
         if (!problems.isEmpty()) {
             throw ApiError.badRequest("Invalid request.", problems);
@@ -126,7 +127,7 @@ public final class StartJobRequestValidator {
         JobRequest request = new JobRequest(schema,
                 new JobPlan(agent.key(), agent.version(), planned, agent.decisionRules(), agent.riskRules()),
                 new NotificationTargets(webhookUrl, slackUrl, webhookEvents != null ? webhookEvents : agent.webhookEvents()),
-                extra);
+                extra, monitor);
         return new ValidatedStart(generated ? UUID.randomUUID().toString() : jobId, generated, request);
     }
 
@@ -181,7 +182,8 @@ public final class StartJobRequestValidator {
         JobPlan plan = valid.request().plan();
         JobRequest request = new JobRequest(valid.request().kycSchema(), new JobPlan(plan.agentKey(),
                 plan.agentVersion(), List.of(new PlannedCheck(only.checkId(), only.commandName(), only.timeout(), args)),
-                plan.decisionRules(), plan.riskRules()), valid.request().notifications(), valid.request().extra());
+                plan.decisionRules(), plan.riskRules()), valid.request().notifications(), valid.request().extra(),
+                valid.request().monitor());
         return new ValidatedStart(valid.jobId(), valid.jobIdGenerated(), request);
     }
 
@@ -540,6 +542,19 @@ public final class StartJobRequestValidator {
             return null;
         }
         return text;
+    }
+
+    /** {@code monitor}: optional boolean (null or absent is false), puts the subject under ongoing monitoring. */
+    private static boolean monitor(JsonNode body, List<FieldProblem> problems) {
+        JsonNode value = body.get("monitor");
+        if (value == null || value.isNull()) {
+            return false;
+        }
+        if (!value.isBoolean()) {
+            problems.add(new FieldProblem("monitor", "must be true or false"));
+            return false;
+        }
+        return value.asBoolean();
     }
 
     private static boolean present(JsonNode node, String name) {

@@ -8,10 +8,18 @@ import java.util.Optional;
 
 /**
  * What a listing asks for: one tenant's jobs, optionally of one agent, status or case, created in
- * {@code [createdAfter, createdBefore)}.
+ * {@code [createdAfter, createdBefore)}, optionally
+ * under ongoing monitoring or not ({@code monitored}).
  */
 public record JobFilter(String tenantId, Optional<String> agentKey, Optional<JobStatus> status,
-                        Optional<String> caseId, Optional<Instant> createdAfter, Optional<Instant> createdBefore) {
+                        Optional<String> caseId, Optional<Instant> createdAfter, Optional<Instant> createdBefore,
+                        Optional<Boolean> monitored) {
+
+    /** A filter that does not ask about monitoring. */
+    public JobFilter(String tenantId, Optional<String> agentKey, Optional<JobStatus> status, Optional<String> caseId,
+                     Optional<Instant> createdAfter, Optional<Instant> createdBefore) {
+        this(tenantId, agentKey, status, caseId, createdAfter, createdBefore, Optional.empty());
+    }
 
     public boolean matches(Job job) {
         return job.tenantId().equals(tenantId)
@@ -19,6 +27,7 @@ public record JobFilter(String tenantId, Optional<String> agentKey, Optional<Job
                 && status.map(s -> s == job.status()).orElse(true)
                 && caseId.map(c -> c.equals(job.caseId())).orElse(true)
                 && createdAfter.map(t -> !job.createdAt().isBefore(t)).orElse(true)
-                && createdBefore.map(t -> job.createdAt().isBefore(t)).orElse(true);
+                && createdBefore.map(t -> job.createdAt().isBefore(t)).orElse(true)
+                && monitored.map(m -> m == job.monitoring().active()).orElse(true);
     }
 }

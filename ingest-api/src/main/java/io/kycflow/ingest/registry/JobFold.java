@@ -7,6 +7,7 @@ import io.kycflow.common.job.CheckError;
 import io.kycflow.common.job.CheckResult;
 import io.kycflow.common.job.CheckStatus;
 import io.kycflow.common.job.Job;
+import io.kycflow.common.monitoring.JobMonitoring;
 import io.kycflow.common.review.JobReview;
 import io.kycflow.common.job.JobEvent;
 import io.kycflow.common.job.JobKey;
@@ -47,7 +48,7 @@ final class JobFold {
                 caseId, JobStatus.QUEUED, 0.0, null, submit.request().kycSchema(), now, null, null, now, now,
                 pending, List.of(new StatusMessage(now, "Job queued with " + plan.checks().size() + " check(s).")),
                 plan, submit.submissionId(), submit.request().notifications(), 1, submit.originalJobId(), null,
-                JobReview.EMPTY, null, List.of());
+                JobReview.EMPTY, null, List.of(), submit.request().monitor() ? JobMonitoring.NONE.start(now) : JobMonitoring.NONE);
     }
 
     /** Stable per job, check and attempt, so a replayed fan-out names the same run. */
@@ -123,7 +124,8 @@ final class JobFold {
                 job.completedAt() != null ? job.completedAt() : now, job.createdAt(), now, results,
                 append(job.statusMessages(), now, "Job deleted at " + now + ": its personal data was erased."),
                 job.plan(), job.submissionId(), null, job.eventSequence() + 1, job.originalJobId(), job.newJobId(),
-                job.review().withoutPersonalData(), job.riskRating(), job.riskFactors());
+                job.review().withoutPersonalData(), job.riskRating(), job.riskFactors(),
+                job.monitoring().stop(now).withoutPersonalData());
     }
 
     /** The check ran out of time: an {@code error} result, so the job is reviewed rather than approved. */

@@ -13,7 +13,8 @@ import java.time.Duration;
  * The job registry: commands and check results in; outcomes, jobs, events and check tasks out.
  * <pre>
  * kyc.job-commands  ─► submission-processor ─┬─► kyc.job-command-outcomes, kyc.job-commands (a retry's new job),
- *                                             │   kyc.job-keys (tombstones: deleted jobs, losing submissions)
+ *                                             │   kyc.job-keys (tombstones: deleted jobs, losing submissions),
+ *                                             │   kyc.monitoring.subjects (monitoring started, ended, job deleted)
  *                        (dedup, job stores)  ├─► kyc.jobs, kyc.job-events
  * kyc.check-results ─► result-processor ─────┼─► kyc.check-tasks.&lt;check&gt;
  *                        (job, deadline)      └─► kyc.registry.dead-letters
@@ -81,6 +82,9 @@ public final class JobRegistryTopology {
                 RegistryNames.SUBMISSION_PROCESSOR);
         topology.addSink(RegistryNames.JOB_KEYS_SINK, Topics.JOB_KEYS.name(),
                 Topics.JOB_KEYS.keySerde().serializer(), Topics.JOB_KEYS.valueSerde().serializer(),
+                RegistryNames.SUBMISSION_PROCESSOR);
+        topology.addSink(RegistryNames.MONITORING_SUBJECTS_SINK, Topics.MONITORING_SUBJECTS.name(),
+                Topics.MONITORING_SUBJECTS.keySerde().serializer(), Topics.MONITORING_SUBJECTS.valueSerde().serializer(),
                 RegistryNames.SUBMISSION_PROCESSOR);
         topology.addSink(RegistryNames.DEAD_LETTERS_SINK, Topics.REGISTRY_DEAD_LETTERS.name(),
                 Topics.REGISTRY_DEAD_LETTERS.keySerde().serializer(), Topics.REGISTRY_DEAD_LETTERS.valueSerde().serializer(),

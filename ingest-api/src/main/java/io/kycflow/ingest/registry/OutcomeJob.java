@@ -20,6 +20,7 @@ final class OutcomeJob {
         return new Job(job.schemaVersion(), job.id(), job.tenantId(), job.agentId(), job.agentVersion(), job.caseId(),
                 job.status(), job.progress(), job.recommendation(), job.inputPayload(), job.queuedAt(), job.startedAt(),
                 job.completedAt(), job.createdAt(), job.updatedAt(), List.of(), List.of(), null, job.submissionId(), null,
-                job.eventSequence(), job.originalJobId(), job.newJobId(), job.review(), job.riskRating(), job.riskFactors());
+                job.eventSequence(), job.originalJobId(), job.newJobId(), job.review(), job.riskRating(), job.riskFactors(),
+                job.monitoring());
     }
 }

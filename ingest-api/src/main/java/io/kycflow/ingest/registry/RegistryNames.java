@@ -31,6 +31,8 @@ public final class RegistryNames {
     static final String COMMANDS_SINK = "job-commands-sink";
     /** Tombstones of destroyed data keys (deleted jobs, submissions that lost the race). */
     static final String JOB_KEYS_SINK = "job-keys-sink";
+    /** Monitored subjects: a record when a job's monitoring starts, a tombstone when it ends or the job is deleted. */
+    static final String MONITORING_SUBJECTS_SINK = "monitoring-subjects-sink";
 
     private RegistryNames() {
     }

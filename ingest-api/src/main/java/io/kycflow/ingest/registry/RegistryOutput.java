@@ -4,6 +4,8 @@ import io.kycflow.common.command.CheckTask;
 import io.kycflow.common.command.CommandOutcome;
 import io.kycflow.common.command.JobCommand;
 import io.kycflow.common.job.Job;
+import io.kycflow.common.job.JobStatus;
+import io.kycflow.common.monitoring.MonitoringSubscription;
 import io.kycflow.common.job.JobEvent;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -59,6 +61,16 @@ final class RegistryOutput {
         if (ref != null) {
             context.forward(new Record<String, Object>(ref, null, at.toEpochMilli()), RegistryNames.JOB_KEYS_SINK);
         }
+    }
+
+    /** The job's subject on {@code kyc.monitoring.subjects}: its record while monitored, else a tombstone. */
+    void monitoredSubject(Job job, Instant at) {
+        String key = job.key().toString();
+        MonitoringSubscription subject = job.monitoring().active() && job.status() != JobStatus.DELETED
+                ? new MonitoringSubscription(MonitoringSubscription.SCHEMA_VERSION, job.tenantId(), job.id(), job.caseId(),
+                job.inputPayload(), job.monitoring().since(), job.dataKeyRef())
+                : null;
+        context.forward(new Record<String, Object>(key, subject, at.toEpochMilli()), RegistryNames.MONITORING_SUBJECTS_SINK);
     }
 
     void task(String key, CheckTask task, Instant at) {

@@ -47,9 +47,9 @@ final class ReviewFold {
     }
 
     private static Result reviewHit(Job job, HitReview hit, Instant now) {
-        var found = ScreeningHits.find(job.checkResults(), hit.checkId(), hit.hitId());
+        var found = ScreeningHits.findOnJob(job, hit.checkId(), hit.hitId());
         if (found.isEmpty()) {
-            boolean knownCheck = job.checkResults().stream().anyMatch(r -> r.commandId().equals(hit.checkId()));
+            boolean knownCheck = ScreeningHits.hasCheck(job, hit.checkId());
             return knownCheck ? new Refused(false, "hit_id", "the check reported no hit with this id")
                     : new Refused(false, "check_id", "the job has no such check");
         }

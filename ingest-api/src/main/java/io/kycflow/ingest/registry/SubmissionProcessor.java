@@ -7,7 +7,9 @@ import io.kycflow.common.command.DeleteJob;
 import io.kycflow.common.crypto.DataKeyRef;
 import io.kycflow.common.command.JobCommand;
 import io.kycflow.common.command.JobRequest;
+import io.kycflow.common.command.RaiseMonitoringAlert;
 import io.kycflow.common.command.RetryJob;
+import io.kycflow.common.command.SetMonitoring;
 import io.kycflow.common.command.SubmitJob;
 import io.kycflow.common.job.Job;
 import io.kycflow.common.job.JobEvent;
@@ -26,6 +28,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * Decides every submission, one key at a time: all commands of a key reach this one task in order, so
@@ -70,7 +73,45 @@ final class SubmissionProcessor implements Processor<String, byte[], String, Obj
             case CancelJob cancel -> cancel(record.key(), cancel, now);
             case RetryJob retry -> retry(record.key(), retry, now);
             case DeleteJob delete -> delete(record.key(), delete, now);
+            case SetMonitoring set -> setMonitoring(record.key(), set, now);
+            case RaiseMonitoringAlert alert -> raiseAlert(record.key(), alert, now);
         }
+    }
+
+    /**
+     * Starts or ends the job's monitoring: the job says so, and {@code kyc.monitoring.subjects} gets the subject
+     * (sealed with the job's key) or a tombstone, in this transaction. Repeating either is accepted, unchanged.
+     */
+    private void setMonitoring(String key, SetMonitoring set, Instant now) {
+        Job job = jobs.get(key);
+        if (job == null) {
+            output.outcome(key, CommandOutcome.notFound(set.submissionId(), set.tenantId(), set.jobId()), now);
+            return;
+        }
+        Optional<String> refused = set.active() ? MonitoringFold.cannotMonitor(job) : Optional.empty();
+        if (refused.isPresent()) {
+            output.outcome(key, CommandOutcome.conflict(set.submissionId(), set.tenantId(), set.jobId(), refused.get()), now);
+            return;
+        }
+        Job changed = MonitoringFold.set(job, set.active(), now);
+        if (changed != job) {
+            output.jobChanged(changed, JobEvent.MONITORING_CHANGED, now);
+            output.monitoredSubject(changed, now);
+        }
+        output.outcome(key, CommandOutcome.accepted(set.submissionId(), OutcomeJob.of(changed)), now);
+    }
+
+    /**
+     * An alert the monitoring service proposes: added to the job with a {@code monitoring.alert} event when it
+     * stands ({@link MonitoringFold#alert}), else dropped. No outcome: nobody waits for one, and the service
+     * proposes the same alert again harmlessly (its id makes it once-only).
+     */
+    private void raiseAlert(String key, RaiseMonitoringAlert raise, Instant now) {
+        Job job = jobs.get(key);
+        if (job == null) {
+            return;
+        }
+        MonitoringFold.alert(job, raise.alert(), now).ifPresent(change -> output.jobChanged(change.job(), change.eventType(), now));
     }
 
     /** Ends a job that has not finished; its checks' late results are ignored by the fold (the job is terminal). */
@@ -144,6 +185,9 @@ final class SubmissionProcessor implements Processor<String, byte[], String, Obj
                         check.checkId(), JobFold.commandInstanceId(job.key(), check.checkId(), 1), 1, deadline,
                         check.args(), job.inputPayload(), job.dataKeyRef()), now);
             }
+            if (job.monitoring().active()) {
+                output.monitoredSubject(job, now);
+            }
             output.outcome(key, CommandOutcome.accepted(submit.submissionId(), OutcomeJob.of(job)), now);
         } else if (winner.equals(submit.submissionId())) {
             // The winning submission seen again (a producer retry or a replay): same answer, no second job.
@@ -173,6 +217,7 @@ final class SubmissionProcessor implements Processor<String, byte[], String, Obj
             output.destroyDataKey(job.dataKeyRef(), now);
             job = JobFold.delete(job, now);
             output.jobChanged(job, JobEvent.terminalType(JobStatus.DELETED), now);
+            output.monitoredSubject(job, now); // a tombstone: deleting a job ends its monitoring
         }
         output.outcome(key, CommandOutcome.accepted(delete.submissionId(), OutcomeJob.of(job)), now);
     }

@@ -121,6 +121,21 @@ class StartJobRequestValidatorTest {
     }
 
     @Test
+    void monitorIsAnOptionalBooleanAndAnythingElseIsA400NamingTheField() {
+        assertTrue(validator.validate(json(person("").replace("{\"agent_key\"", "{\"monitor\":true,\"agent_key\"")))
+                .request().monitor());
+        assertFalse(validator.validate(json(person(""))).request().monitor(), "absent: not monitored");
+        assertFalse(validator.validate(json(person("").replace("{\"agent_key\"", "{\"monitor\":null,\"agent_key\"")))
+                .request().monitor(), "null: not monitored");
+        var monitored = validator.validate(json(person("").replace("{\"agent_key\"", "{\"monitor\":false,\"agent_key\"")));
+        assertFalse(monitored.request().extra().has("monitor"), "a known field, not an extra");
+        for (String bad : List.of("\"true\"", "1", "[]", "{}")) {
+            assertEquals(List.of("monitor"), fields(person("").replace("{\"agent_key\"", "{\"monitor\":" + bad + ",\"agent_key\"")),
+                    bad);
+        }
+    }
+
+    @Test
     void webhookEventsSubscribeToKnownEventsAndAnythingElseIsA400NamingTheField() {
         var subscribed = validator.validate(json(person("").replace("{\"agent_key\"",
                 "{\"webhook_events\":[\"job.started\",\"check.finished\"],\"agent_key\"")));
