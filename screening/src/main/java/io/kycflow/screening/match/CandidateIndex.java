@@ -26,6 +26,14 @@ final class CandidateIndex {
     /** Key prefixes: the initials of a run of listed words ("^pla"), a nickname group ("=william"). */
     private static final String ACRONYM = "^";
     private static final String NICKNAME = "=";
+    /**
+     * Key prefixes of the spelling rules: a token's national-spelling fold ("%vladimirovich"), its consonant
+     * skeleton ("#bltml", also of two adjacent listed tokens), and the skeleton of a listed token from a
+     * script written without vowels ("!btn"), which any query token may match however short its skeleton.
+     */
+    private static final String FOLD = "%";
+    private static final String SKELETON = "#";
+    private static final String SCRIPT_SKELETON = "!";
 
     private final Map<String, int[]> postings;
     private final int size;
@@ -49,10 +57,25 @@ final class CandidateIndex {
     CandidateIndex(List<IndexedName> names, java.util.function.IntPredicate thing) {
         Map<String, IntList> build = new HashMap<>();
         for (int n = 0; n < names.size(); n++) {
-            String[] tokens = names.get(n).prepared().tokens();
+            PreparedName prepared = names.get(n).prepared();
+            String[] tokens = prepared.tokens();
             Set<String> keys = new LinkedHashSet<>();
             for (int i = 0; i < tokens.length; i++) {
                 keys.addAll(keysOf(tokens[i]));
+                keys.add(FOLD + prepared.folded()[i]);
+                String skeleton = prepared.skeleton()[i];
+                if (skeleton.length() >= TokenSimilarity.MIN_SCRIPT_SKELETON) {
+                    keys.add(SKELETON + skeleton);
+                    if (prepared.isLossy(i)) {
+                        keys.add(SCRIPT_SKELETON + skeleton);
+                    }
+                }
+                if (i + 1 < tokens.length) {
+                    String pair = SpellingFolds.skeleton(tokens[i] + tokens[i + 1]);
+                    if (pair.length() >= TokenSimilarity.MIN_SCRIPT_SKELETON) {
+                        keys.add(SKELETON + pair);
+                    }
+                }
                 if (i + 1 < tokens.length) {
                     keys.addAll(editKeys(tokens[i] + tokens[i + 1]));
                 }
@@ -97,12 +120,25 @@ final class CandidateIndex {
         double[] weights = query.weights();
         for (int i = 0; i < tokens.length; i++) {
             List<String> keys = keysOf(tokens[i]);
-            if (NameScorer.isAcronymCandidate(tokens[i], true)) {
+            if (NameScorer.isAcronymCandidate(tokens[i], true) || NameScorer.isAcronymCandidate(tokens[i], false)) {
                 keys.add(ACRONYM + tokens[i]);
+            }
+            keys.add(FOLD + query.folded()[i]);
+            String skeleton = query.skeleton()[i];
+            int minSkeleton = query.isLossy(i) ? TokenSimilarity.MIN_SCRIPT_SKELETON : TokenSimilarity.MIN_LATIN_SKELETON;
+            if (skeleton.length() >= minSkeleton) {
+                keys.add(SKELETON + skeleton);
+            }
+            if (!skeleton.isEmpty()) {
+                keys.add(SCRIPT_SKELETON + skeleton);
             }
             lookUp(keys, weights[i], s, touched);
             if (i + 1 < tokens.length) {
-                lookUp(editKeys(tokens[i] + tokens[i + 1]), weights[i] + weights[i + 1], s, touched);
+                List<String> pairKeys = editKeys(tokens[i] + tokens[i + 1]);
+                if (query.isLossy(i) || query.isLossy(i + 1)) {
+                    pairKeys.add(SKELETON + SpellingFolds.skeleton(tokens[i] + tokens[i + 1]));
+                }
+                lookUp(pairKeys, weights[i] + weights[i + 1], s, touched);
             }
             if (i + 2 < tokens.length) {
                 lookUp(editKeys(tokens[i] + tokens[i + 1] + tokens[i + 2]),

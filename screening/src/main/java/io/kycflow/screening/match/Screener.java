@@ -49,11 +49,14 @@ public final class Screener {
         TokenWeights.Builder df = TokenWeights.builder();
         Map<String, String> interned = new HashMap<>();
         List<List<String>> tokenised = new ArrayList<>();
+        List<java.util.Set<String>> lossy = new ArrayList<>();
         for (SanctionedEntity e : entities) {
             for (EntityName n : e.names()) {
-                List<String> tokens = NameNormaliser.tokens(n.fullName(), isThing(e.type())).stream()
+                NameNormaliser.Normalised normalised = NameNormaliser.normalise(n.fullName(), isThing(e.type()));
+                List<String> tokens = normalised.tokens().stream()
                         .map(t -> interned.computeIfAbsent(t, x -> x)).toList();
                 tokenised.add(tokens);
+                lossy.add(normalised.lossy());
                 df.addName(PreparedName.distinctTokens(tokens));
             }
         }
@@ -65,12 +68,14 @@ public final class Screener {
         }
         this.vocabularySize = vocabulary.size();
         List<IndexedName> prepared = new ArrayList<>(tokenised.size());
+        Map<String, String> keys = new HashMap<>();
         int k = 0;
         for (int e = 0; e < entities.size(); e++) {
             for (EntityName n : entities.get(e).names()) {
-                List<String> tokens = tokenised.get(k++);
+                List<String> tokens = tokenised.get(k);
+                java.util.Set<String> lossyTokens = lossy.get(k++);
                 if (!tokens.isEmpty()) {
-                    prepared.add(new IndexedName(e, n, prepare(n.fullName(), tokens, vocabulary)));
+                    prepared.add(new IndexedName(e, n, prepare(n.fullName(), tokens, lossyTokens, vocabulary, keys)));
                 }
             }
         }
@@ -81,17 +86,16 @@ public final class Screener {
         this.maxHits = maxHits;
     }
 
-    private PreparedName prepare(String original, List<String> tokens, Map<String, Integer> vocabulary) {
+    private PreparedName prepare(String original, List<String> tokens, java.util.Set<String> lossy,
+                                 Map<String, Integer> vocabulary, Map<String, String> keys) {
         String[] t = tokens.toArray(String[]::new);
-        String[] phonetic = new String[t.length];
         double[] w = new double[t.length];
         int[] ids = new int[t.length];
         for (int i = 0; i < t.length; i++) {
-            phonetic[i] = TokenSimilarity.phoneticKey(t[i]);
             w[i] = weights.weight(t[i]);
             ids[i] = vocabulary.get(t[i]);
         }
-        return new PreparedName(original, t, phonetic, w, ids);
+        return PreparedName.withKeys(original, t, w, ids, lossy, keys);
     }
 
     /** Loads every sanctions list found under the directory (see {@link ListLoader}) with default tuning. */

@@ -39,6 +39,55 @@ final class TokenSimilarity {
         return code == null ? "" : code;
     }
 
+    /**
+     * Similarity of two names' spellings of one national form ("wladimirowitsch" / "vladimirovich",
+     * "poetin" / "putin"): the same name, but a rule rather than the letters says so.
+     */
+    static final double NATIONAL_SPELLING_SIMILARITY = 0.90;
+    /**
+     * Similarity of a token from a script written without its vowels (or with vowels of its own) to one with
+     * the same consonant skeleton ("bwtyn" / "putin"): nearly all such a script can tell.
+     */
+    static final double SCRIPT_SKELETON_SIMILARITY = 0.90;
+    /**
+     * Similarity of two Latin tokens with the same skeleton of at least {@link #MIN_LATIN_SKELETON}
+     * consonant classes ("volodymyr" / "vladimir", "oleksandr" / "aleksandr"): lower, as Latin spellings
+     * keep their vowels and two names may share consonants.
+     */
+    static final double LATIN_SKELETON_SIMILARITY = 0.85;
+    static final int MIN_LATIN_SKELETON = 4;
+    static final int MIN_SCRIPT_SKELETON = 2;
+
+    /** Token i of q against token j of c, with the national-spelling and consonant-skeleton rules. */
+    double similarity(PreparedName q, int i, PreparedName c, int j) {
+        double sim = similarity(q.tokens()[i], q.phonetic()[i], c.tokens()[j], c.phonetic()[j]);
+        if (sim >= NATIONAL_SPELLING_SIMILARITY) {
+            return sim;
+        }
+        return Math.max(sim, ruleSimilarity(q.folded()[i], q.skeleton()[i], c.folded()[j], c.skeleton()[j],
+                q.isLossy(i) || c.isLossy(j)));
+    }
+
+    /** The similarity a rule gives two tokens by their fold and skeleton, 0 when none applies. */
+    static double ruleSimilarity(String foldA, String skeletonA, String foldB, String skeletonB, boolean lossy) {
+        if (foldA.equals(foldB) && foldA.length() >= 3) {
+            return NATIONAL_SPELLING_SIMILARITY;
+        }
+        if (!skeletonA.equals(skeletonB)) {
+            return 0.0;
+        }
+        if (lossy) {
+            return skeletonA.length() >= MIN_SCRIPT_SKELETON ? SCRIPT_SKELETON_SIMILARITY : 0.0;
+        }
+        return skeletonA.length() >= MIN_LATIN_SKELETON ? LATIN_SKELETON_SIMILARITY : 0.0;
+    }
+
+    /** Two whole strings (joined tokens) by the rules, as {@link #ruleSimilarity}. */
+    static double ruleSimilarity(String a, String b, boolean lossy) {
+        return ruleSimilarity(SpellingFolds.fold(a), SpellingFolds.skeleton(a), SpellingFolds.fold(b),
+                SpellingFolds.skeleton(b), lossy);
+    }
+
     double similarity(String a, String phoneticA, String b, String phoneticB) {
         if (a.equals(b)) {
             return 1.0;
