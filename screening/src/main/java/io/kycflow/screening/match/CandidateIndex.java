@@ -28,12 +28,10 @@ final class CandidateIndex {
     private static final String NICKNAME = "=";
     /**
      * Key prefixes of the spelling rules: a token's national-spelling fold ("%vladimirovich"), its consonant
-     * skeleton ("#bltml", also of two adjacent listed tokens), and the skeleton of a listed token from a
-     * script written without vowels ("!btn"), which any query token may match however short its skeleton.
+     * skeleton ("#bltml", also of two adjacent listed tokens).
      */
     private static final String FOLD = "%";
     private static final String SKELETON = "#";
-    private static final String SCRIPT_SKELETON = "!";
 
     private final Map<String, int[]> postings;
     private final int size;
@@ -66,9 +64,6 @@ final class CandidateIndex {
                 String skeleton = prepared.skeleton()[i];
                 if (skeleton.length() >= TokenSimilarity.MIN_SCRIPT_SKELETON) {
                     keys.add(SKELETON + skeleton);
-                    if (prepared.isLossy(i)) {
-                        keys.add(SCRIPT_SKELETON + skeleton);
-                    }
                 }
                 if (i + 1 < tokens.length) {
                     String pair = SpellingFolds.skeleton(tokens[i] + tokens[i + 1]);
@@ -129,13 +124,18 @@ final class CandidateIndex {
             if (skeleton.length() >= minSkeleton) {
                 keys.add(SKELETON + skeleton);
             }
-            if (!skeleton.isEmpty()) {
-                keys.add(SCRIPT_SKELETON + skeleton);
+            if (query.isLossy(i)) {
+                // its w and y may be vowels (u, i) the listed spelling writes as such: "ywsf" / "yusuf"
+                String vowelled = SpellingFolds.skeleton(tokens[i].replace("w", "").replace("y", ""));
+                if (!vowelled.isEmpty()) {
+                    keys.add(SKELETON + vowelled);
+                }
             }
             lookUp(keys, weights[i], s, touched);
             if (i + 1 < tokens.length) {
                 List<String> pairKeys = editKeys(tokens[i] + tokens[i + 1]);
-                if (query.isLossy(i) || query.isLossy(i + 1)) {
+                if ((query.isLossy(i) || query.isLossy(i + 1)) && "l".equals(query.skeleton()[i + 1])
+                        && tokens[i + 1].startsWith("al")) {
                     pairKeys.add(SKELETON + SpellingFolds.skeleton(tokens[i] + tokens[i + 1]));
                 }
                 lookUp(pairKeys, weights[i] + weights[i + 1], s, touched);

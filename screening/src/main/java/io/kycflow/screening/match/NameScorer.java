@@ -95,8 +95,7 @@ final class NameScorer {
     /** The query tokens' similarities to listed token j of c. */
     private double[] sims(PreparedName q, PreparedName c, int j, QueryCache cache) {
         int id = c.tokenIds() == null ? -1 : c.tokenIds()[j];
-        // a listed token from a script without vowels compares by skeleton, unlike the same token elsewhere
-        boolean cached = id >= 0 && id < cache.byTokenId.length && !c.isLossy(j);
+        boolean cached = id >= 0 && id < cache.byTokenId.length;
         double[] s = cached ? cache.byTokenId[id] : null;
         if (s == null) {
             s = new double[q.tokens().length];
@@ -313,13 +312,19 @@ final class NameScorer {
     private String ruleKind(PreparedName q, PreparedName c, Link l) {
         double s = l.sim;
         if (s != TokenSimilarity.NATIONAL_SPELLING_SIMILARITY && s != TokenSimilarity.SCRIPT_SKELETON_SIMILARITY
-                && s != TokenSimilarity.LATIN_SKELETON_SIMILARITY) {
+                && s != TokenSimilarity.LATIN_SKELETON_SIMILARITY && s != TokenSimilarity.SHORT_SKELETON_SIMILARITY[0]
+                && s != TokenSimilarity.SHORT_SKELETON_SIMILARITY[1] && s != TokenSimilarity.VOWELS_RESTORED_SIMILARITY
+                && s != TokenSimilarity.VOWELS_RESTORED_SHORT_SIMILARITY) {
             return null;
         }
         String a = part(q.tokens(), l.q1, l.q2).replace(" ", "");
         String b = part(c.tokens(), l.c1, l.c2).replace(" ", "");
         if (similarity.similarity(a, TokenSimilarity.phoneticKey(a), b, TokenSimilarity.phoneticKey(b)) >= s) {
             return null; // the letters alone account for it
+        }
+        if ((s == TokenSimilarity.VOWELS_RESTORED_SIMILARITY || s == TokenSimilarity.VOWELS_RESTORED_SHORT_SIMILARITY)
+                && l.q2 < 0 && l.c2 < 0 && q.isLossy(l.q1) && SpellingFolds.vowelsRestored(a, b)) {
+            return "consonant skeleton, short vowels restored (" + SpellingFolds.skeleton(a) + ")";
         }
         String fa = SpellingFolds.fold(a);
         if (fa.equals(SpellingFolds.fold(b)) && s == TokenSimilarity.NATIONAL_SPELLING_SIMILARITY) {
@@ -602,10 +607,14 @@ final class NameScorer {
                     joined = c.tokens()[j] + c.tokens()[j + 1];
                 }
                 double s = similarity.similarity(q.tokens()[i], "", joined, "");
+                // a skeleton that explains a pair as well as one of its words explains it better (ties join)
+                double tie = 0;
                 if (s < TokenSimilarity.NATIONAL_SPELLING_SIMILARITY && q.isLossy(i)) {
-                    s = Math.max(s, TokenSimilarity.ruleSimilarity(q.tokens()[i], joined, true));
+                    double rule = TokenSimilarity.ruleSimilarity(q.tokens()[i], joined, true);
+                    tie = rule > s ? 1e-9 : 0;
+                    s = Math.max(s, rule);
                 }
-                if (s >= tuning.minTokenSimilarity() && s > current(links, qLink[i], cLink[j], cLink[j + 1])) {
+                if (s >= tuning.minTokenSimilarity() && s + tie > current(links, qLink[i], cLink[j], cLink[j + 1])) {
                     release(links, qLink, cLink, qLink[i], cLink[j], cLink[j + 1]);
                     qLink[i] = links.size();
                     cLink[j] = links.size();
@@ -631,10 +640,17 @@ final class NameScorer {
                     joined = q.tokens()[i] + q.tokens()[i + 1];
                 }
                 double s = similarity.similarity(joined, "", c.tokens()[j], "");
-                if (s < TokenSimilarity.NATIONAL_SPELLING_SIMILARITY && (q.isLossy(i) || q.isLossy(i + 1))) {
-                    s = Math.max(s, TokenSimilarity.ruleSimilarity(joined, c.tokens()[j], true));
+                double tie = 0;
+                // two query words read as one listed word by skeleton only for Arabic compounds with Allah or
+                // the article ("نصر الله" / "Nasrallah"): any two short words share some listed word's skeleton
+                if (s < TokenSimilarity.NATIONAL_SPELLING_SIMILARITY && (q.isLossy(i) || q.isLossy(i + 1))
+                        && "l".equals(q.skeleton()[i + 1]) && q.tokens()[i + 1].startsWith("al")
+                        && q.skeleton()[i].length() >= 2) {
+                    double rule = TokenSimilarity.ruleSimilarity(joined, c.tokens()[j], true);
+                    tie = rule > s ? 1e-9 : 0;
+                    s = Math.max(s, rule);
                 }
-                if (s >= tuning.minTokenSimilarity() && s > current(links, cLink[j], qLink[i], qLink[i + 1])) {
+                if (s >= tuning.minTokenSimilarity() && s + tie > current(links, cLink[j], qLink[i], qLink[i + 1])) {
                     release(links, qLink, cLink, cLink[j], qLink[i], qLink[i + 1]);
                     qLink[i] = links.size();
                     qLink[i + 1] = links.size();

@@ -25,6 +25,7 @@ final class ScriptRomaniser {
     private static final ThreadLocal<Transliterator> TO_LATIN =
             ThreadLocal.withInitial(() -> Transliterator.getInstance("Any-Latin; Latin-ASCII"));
     private static final Pattern NON_ALNUM = Pattern.compile("[^a-z0-9]+");
+    private static final Pattern KANA_FINAL_U = Pattern.compile("(?<=[bdfgkmnprstvz])u(?![A-Za-z])");
     private static final Pattern APOSTROPHES = Pattern.compile("['’‘`ʼʻ´]");
     /** Korean names are a surname and a given name of one or two syllables; longer words are foreign names. */
     private static final int MAX_SYLLABLES_READ_APART = 3;
@@ -37,6 +38,8 @@ final class ScriptRomaniser {
     }
 
     static Romanised romanise(String text) {
+        // Persian and Urdu write the zero-width non-joiner inside a word ("خامنه‌ای"): it is no word break.
+        text = text.replace("\u200C", "");
         StringBuilder out = new StringBuilder(text.length() + 8);
         Set<String> lossy = new LinkedHashSet<>();
         Set<String> notes = new LinkedHashSet<>();
@@ -126,6 +129,11 @@ final class ScriptRomaniser {
                 notes.add("Arabic script romanised (ICU), compared by consonant skeleton");
                 return TO_LATIN.get().transliterate(splitArabicArticle(run));
             }
+            case KATAKANA, HIRAGANA -> {
+                notes.add(title(script) + " romanised (ICU), epenthetic final u dropped, compared by consonant skeleton");
+                // kana end every consonant with a vowel: "kimu" is Kim, "urajimiru" Vladimir
+                return KANA_FINAL_U.matcher(TO_LATIN.get().transliterate(run)).replaceAll("");
+            }
             case LATIN, COMMON, INHERITED, CYRILLIC -> {
                 return TO_LATIN.get().transliterate(run);
             }
@@ -150,7 +158,8 @@ final class ScriptRomaniser {
             char c = run.charAt(i);
             boolean wordStart = i == 0 || Character.isWhitespace(run.charAt(i - 1));
             if (wordStart && c == '\u0627' && i + 3 < run.length() && run.charAt(i + 1) == '\u0644'
-                    && Character.isLetter(run.charAt(i + 2)) && Character.isLetter(run.charAt(i + 3))) {
+                    && Character.isLetter(run.charAt(i + 2)) && Character.isLetter(run.charAt(i + 3))
+                    && !run.startsWith("\u0644\u0647", i + 2)) { // الله (Allah) is one word: "Nasrallah"
                 b.append("\u0627\u0644 ");
                 i++;
             } else {

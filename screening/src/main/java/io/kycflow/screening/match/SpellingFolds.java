@@ -148,4 +148,58 @@ final class SpellingFolds {
     private static boolean isConsonant(char c) {
         return c >= 'a' && c <= 'z' && !isVowel(c);
     }
+
+    /**
+     * Whether a Latin spelling is a romanised abjad word with its short vowels put back ("ly" / "ali",
+     * "hsyny" / "husseini", "bwtyn" / "putin"): each of the word's letters matches in order (w standing for
+     * u, o, v or w, y for i, e or y, a for a or e, consonants within their skeleton class), the word's a and h
+     * may stand for nothing, and the Latin letters left over are vowels, h or a doubled letter.
+     */
+    static boolean vowelsRestored(String abjad, String latin) {
+        int n = abjad.length();
+        int m = latin.length();
+        if (m < n - 2 || m > 2 * n + 3) {
+            return false;
+        }
+        boolean[][] ok = new boolean[n + 1][m + 1]; // ok[i][j]: abjad[i..] matches latin[j..]
+        ok[n][m] = true;
+        for (int j = m - 1; j >= 0; j--) {
+            ok[n][j] = ok[n][j + 1] && skippableLatin(latin, j);
+        }
+        for (int i = n - 1; i >= 0; i--) {
+            char a = abjad.charAt(i);
+            boolean silent = a == 'a' || a == 'h';
+            ok[i][m] = silent && ok[i + 1][m];
+            for (int j = m - 1; j >= 0; j--) {
+                ok[i][j] = (compatible(a, latin.charAt(j)) && ok[i + 1][j + 1])
+                        || (skippableLatin(latin, j) && ok[i][j + 1])
+                        || (silent && ok[i + 1][j]);
+            }
+        }
+        return ok[0][0];
+    }
+
+    private static boolean skippableLatin(String latin, int j) {
+        char c = latin.charAt(j);
+        return isVowel(c) || c == 'h' || (j > 0 && latin.charAt(j - 1) == c);
+    }
+
+    private static boolean compatible(char abjad, char latin) {
+        if (abjad == latin) {
+            return true;
+        }
+        return switch (abjad) {
+            case 'w' -> latin == 'u' || latin == 'o' || latin == 'v';
+            case 'y' -> latin == 'i' || latin == 'e' || latin == 'j';
+            case 'a' -> latin == 'e' || latin == 'i';
+            // the letters a script without them writes for p and v, and the spellings of q and j
+            case 'b' -> latin == 'p';
+            case 'f' -> latin == 'v';
+            case 'q' -> latin == 'k' || latin == 'g';
+            case 'k' -> latin == 'c' || latin == 'q';
+            case 'j' -> latin == 'g' || latin == 'd';
+            case 'z' -> latin == 's';
+            default -> false;
+        };
+    }
 }

@@ -56,7 +56,9 @@ final class TokenSimilarity {
      */
     static final double LATIN_SKELETON_SIMILARITY = 0.85;
     static final int MIN_LATIN_SKELETON = 4;
-    static final int MIN_SCRIPT_SKELETON = 2;
+    /** Skeleton similarity of one and of two consonant classes: enough to align, too little to match alone. */
+    static final double[] SHORT_SKELETON_SIMILARITY = {0.75, 0.80};
+    static final int MIN_SCRIPT_SKELETON = 1;
 
     /** Token i of q against token j of c, with the national-spelling and consonant-skeleton rules. */
     double similarity(PreparedName q, int i, PreparedName c, int j) {
@@ -64,8 +66,42 @@ final class TokenSimilarity {
         if (sim >= NATIONAL_SPELLING_SIMILARITY) {
             return sim;
         }
-        return Math.max(sim, ruleSimilarity(q.folded()[i], q.skeleton()[i], c.folded()[j], c.skeleton()[j],
-                q.isLossy(i) || c.isLossy(j)));
+        // Only the query's script counts: a listed name in Arabic script is matched by its own letters, and
+        // the entity's Latin names serve Latin queries (compared by skeleton they would hit many Latin names).
+        boolean lossy = q.isLossy(i);
+        if (lossy && !c.isLossy(j)) {
+            String abjad = q.tokens()[i];
+            String latin = c.tokens()[j];
+            if (Character.isLetter(abjad.charAt(0)) && Character.isLetter(latin.charAt(0))
+                    && SpellingFolds.vowelsRestored(abjad, latin)) {
+                return Math.max(sim, q.skeleton()[i].length() >= 2
+                        ? VOWELS_RESTORED_SIMILARITY : VOWELS_RESTORED_SHORT_SIMILARITY);
+            }
+        }
+        if (!lossy && !sameStart(q.tokens()[i], c.tokens()[j])) {
+            // Latin spellings keep the first sound: "Robert" and "Alberto" share a skeleton, not a start
+            return foldsEqual(q.folded()[i], c.folded()[j]) ? Math.max(sim, NATIONAL_SPELLING_SIMILARITY) : sim;
+        }
+        return Math.max(sim, ruleSimilarity(q.folded()[i], q.skeleton()[i], c.folded()[j], c.skeleton()[j], lossy));
+    }
+
+    /**
+     * A word of a script without short vowels whose letters, in order, are the Latin spelling's with its
+     * vowels left out ("hsyny" / "husseini"): closer than a shared skeleton, which ignores the vowel letters
+     * the script does write. Lower for a word of one consonant ("ly" / "ali").
+     */
+    static final double VOWELS_RESTORED_SIMILARITY = 0.92;
+    static final double VOWELS_RESTORED_SHORT_SIMILARITY = 0.88;
+
+    private static boolean foldsEqual(String a, String b) {
+        return a.length() >= 3 && a.equals(b);
+    }
+
+    /** Both start with a vowel, or with consonants of one skeleton class. */
+    static boolean sameStart(String a, String b) {
+        String sa = SpellingFolds.skeleton(a.substring(0, 1));
+        String sb = SpellingFolds.skeleton(b.substring(0, 1));
+        return sa.equals(sb);
     }
 
     /** The similarity a rule gives two tokens by their fold and skeleton, 0 when none applies. */
@@ -77,7 +113,13 @@ final class TokenSimilarity {
             return 0.0;
         }
         if (lossy) {
-            return skeletonA.length() >= MIN_SCRIPT_SKELETON ? SCRIPT_SKELETON_SIMILARITY : 0.0;
+            // one or two consonants are shared by chance by many names ("ly" / "Lee", "hsn" / "Hassan"): less
+            return switch (skeletonA.length()) {
+                case 0 -> 0.0;
+                case 1 -> SHORT_SKELETON_SIMILARITY[0];
+                case 2 -> SHORT_SKELETON_SIMILARITY[1];
+                default -> SCRIPT_SKELETON_SIMILARITY;
+            };
         }
         return skeletonA.length() >= MIN_LATIN_SKELETON ? LATIN_SKELETON_SIMILARITY : 0.0;
     }
