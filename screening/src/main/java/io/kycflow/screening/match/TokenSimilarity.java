@@ -78,8 +78,10 @@ final class TokenSimilarity {
                         ? VOWELS_RESTORED_SIMILARITY : VOWELS_RESTORED_SHORT_SIMILARITY);
             }
         }
-        if (!lossy && !sameStart(q.tokens()[i], c.tokens()[j])) {
-            // Latin spellings keep the first sound: "Robert" and "Alberto" share a skeleton, not a start
+        if (!lossy && (!sameStart(q.tokens()[i], c.tokens()[j])
+                || Math.abs(q.tokens()[i].length() - c.tokens()[j].length()) > 1)) {
+            // Latin spellings of one name keep its first sound and about its length: "Robert" / "Alberto"
+            // and "Castillo" / "Castro" share a skeleton, not a name
             return foldsEqual(q.folded()[i], c.folded()[j]) ? Math.max(sim, NATIONAL_SPELLING_SIMILARITY) : sim;
         }
         return Math.max(sim, ruleSimilarity(q.folded()[i], q.skeleton()[i], c.folded()[j], c.skeleton()[j], lossy));
