@@ -128,7 +128,8 @@ final class SpellingFolds {
         return b.toString();
     }
 
-    private static char consonantClass(char c) {
+    /** A consonant's skeleton class, 0 for a vowel, h or anything else. */
+    static char consonantClass(char c) {
         return switch (c) {
             case 'b', 'p', 'f', 'v', 'w' -> 'b';
             case 'k', 'g', 'q', 'x' -> 'k';

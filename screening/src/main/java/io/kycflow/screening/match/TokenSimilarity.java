@@ -101,9 +101,7 @@ final class TokenSimilarity {
 
     /** Both start with a vowel, or with consonants of one skeleton class. */
     static boolean sameStart(String a, String b) {
-        String sa = SpellingFolds.skeleton(a.substring(0, 1));
-        String sb = SpellingFolds.skeleton(b.substring(0, 1));
-        return sa.equals(sb);
+        return SpellingFolds.consonantClass(a.charAt(0)) == SpellingFolds.consonantClass(b.charAt(0));
     }
 
     /** The similarity a rule gives two tokens by their fold and skeleton, 0 when none applies. */
