@@ -6,6 +6,7 @@ import io.kycflow.common.health.HealthContributor;
 import io.kycflow.common.kafka.KafkaClientSettings;
 import io.kycflow.ingest.IngestApiService;
 import io.kycflow.kafka.embedded.EmbeddedKafkaBroker;
+import io.kycflow.workers.checks.CheckSuite;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -45,9 +46,11 @@ final class AllInOneCommand implements Runnable {
             }
             KafkaClientSettings kafka = new KafkaClientSettings(config.requireBootstrapServers());
             ServiceRuntime.provisionTopics(config, kafka, agents);
-            IngestApiService api = runtime.add(ServiceRuntime.ingestApi(config, kafka, agents, System.out));
-            List<HealthContributor> health = new ArrayList<>(
-                    ServiceRuntime.checkWorkers(runtime, config, kafka, agents.checkIds(), 8));
+            // The suite first: its lists also serve the API's /screen, so one process holds them once.
+            CheckSuite suite = ServiceRuntime.checkSuite(runtime, config, agents.checkIds());
+            IngestApiService api = runtime.add(ServiceRuntime.ingestApi(config, kafka, agents, suite.listRegistries(),
+                    System.out));
+            List<HealthContributor> health = new ArrayList<>(ServiceRuntime.checkWorkers(runtime, config, kafka, suite, 8));
             health.add(ServiceRuntime.notifierHealth(runtime.add(ServiceRuntime.notifier(config, kafka, api.meters(), System.out))));
             // The API's /health/ready speaks for the API and registry; the workers and notifier answer on their
             // own port, as they do when run apart, so one probe setup fits both layouts.

@@ -37,7 +37,8 @@ final class CheckWorkersCommand implements Runnable {
         }
         try (ServiceRuntime runtime = new ServiceRuntime()) {
             runtime.add(ServiceRuntime.healthServer(config, ServiceRuntime.WORKERS_HEALTH_PORT,
-                    ServiceRuntime.checkWorkers(runtime, config, kafka, ids, concurrency), System.out));
+                    ServiceRuntime.checkWorkers(runtime, config, kafka, ServiceRuntime.checkSuite(runtime, config, ids),
+                            concurrency), System.out));
             runtime.awaitShutdown();
         }
     }

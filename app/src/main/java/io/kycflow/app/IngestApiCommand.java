@@ -21,7 +21,8 @@ final class IngestApiCommand implements Runnable {
         AgentCatalog agents = AgentCatalog.load(config.agentsFile());
         try (ServiceRuntime runtime = new ServiceRuntime()) {
             ServiceRuntime.provisionTopics(config, kafka, agents);
-            runtime.add(ServiceRuntime.ingestApi(config, kafka, agents, System.out));
+            runtime.add(ServiceRuntime.ingestApi(config, kafka, agents, ScreeningListsReader.start(runtime, config),
+                    System.out));
             runtime.awaitShutdown();
         }
     }

@@ -10,6 +10,7 @@ import io.kycflow.screening.load.ListPurpose;
 import io.kycflow.screening.load.LoadReport;
 import io.kycflow.screening.load.LoadedList;
 import io.kycflow.screening.match.Hit;
+import io.kycflow.screening.match.HitJson;
 import io.kycflow.screening.match.MatchTuning;
 import io.kycflow.screening.match.Query;
 import io.kycflow.screening.match.RatingThresholds;
@@ -104,7 +105,7 @@ public final class ScreenCommand implements Callable<Integer> {
                 ArrayNode hits = line.putArray("hits");
                 try {
                     for (Hit hit : screener.screen(query(record, defaultSchema)).hits()) {
-                        hits.add(hitNode(json, hit));
+                        hits.add(HitJson.of(hit, explain));
                     }
                 } catch (IllegalArgumentException e) {
                     // A row without a name still gets its line, so output lines stay aligned with input rows.
@@ -153,20 +154,6 @@ public final class ScreenCommand implements Callable<Integer> {
         return new Query(value(record, "full_name"), value(record, "first_name"), value(record, "middle_name"),
                 value(record, "last_name"), value(record, "date_of_birth"), value(record, "nationality"),
                 value(record, "gender"), rowSchema == null ? defaultSchema : Schema.parse(rowSchema));
-    }
-
-    private ObjectNode hitNode(ObjectMapper json, Hit hit) {
-        ObjectNode n = json.createObjectNode();
-        n.put("entity_id", hit.entityId());
-        n.put("list", hit.listId());
-        n.put("name", hit.primaryName());
-        n.put("matched_name", hit.matchedName());
-        n.put("score", Math.round(hit.score() * 10_000) / 10_000.0);
-        n.put("match", hit.rating().name());
-        if (explain) {
-            n.put("explanation", hit.explanation().describe());
-        }
-        return n;
     }
 
     private static void put(ObjectNode node, String field, String value) {

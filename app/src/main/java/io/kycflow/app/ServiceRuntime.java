@@ -12,6 +12,8 @@ import io.kycflow.ingest.IngestApiService;
 import io.kycflow.ingest.auth.ApiKeyPublisher;
 import io.kycflow.ingest.auth.ApiKeyRegistry;
 import io.kycflow.ingest.auth.ApiKeySeeds;
+import io.kycflow.screening.load.ListPurpose;
+import io.kycflow.screening.load.ListRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
@@ -25,6 +27,7 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -51,8 +54,9 @@ final class ServiceRuntime implements AutoCloseable {
         }
     }
 
+    /** @param screeningLists what the API's {@code /screen} serves: the workers' lists when in one process */
     static IngestApiService ingestApi(KycflowConfig config, KafkaClientSettings kafka, AgentCatalog agents,
-                                      PrintStream out) {
+                                      Map<ListPurpose, ListRegistry> screeningLists, PrintStream out) {
         ApiKeyRegistry apiKeys = new ApiKeyRegistry();
         ApiKeySeeds.Seeded seeded = ApiKeySeeds.seedDefault(apiKeys, config.apiKey());
         try (ApiKeyPublisher publisher = new ApiKeyPublisher(kafka, Clock.systemUTC())) {
@@ -60,7 +64,7 @@ final class ServiceRuntime implements AutoCloseable {
             publisher.publishIfAbsent(ApiKeySeeds.DEFAULT_TENANT, seeded.key(), ApiKeySeeds.DEFAULT_SCOPES);
         }
         IngestApiService service = new IngestApiService(config, kafka, agents, apiKeys,
-                config.instanceName(config.httpPort())).start();
+                config.instanceName(config.httpPort()), screeningLists).start();
         String base = "http://localhost:" + service.port();
         out.println("kycflow API listening on " + base + " (" + config.httpHost() + ":" + service.port() + ")");
         if (seeded.generated()) {
@@ -82,12 +86,24 @@ final class ServiceRuntime implements AutoCloseable {
     static final int NOTIFIER_HEALTH_PORT = 8082;
 
     /**
-     * Starts workers for the given checks; the suite that builds the checks (and loads lists) closes after them.
-     * Returns their health: one component per check, and one for the workers' consumers.
+     * Builds the given checks (and loads their lists: the banner says which, or where the files go); the
+     * runtime closes the suite after the workers that use it.
+     */
+    static CheckSuite checkSuite(ServiceRuntime runtime, KycflowConfig config, List<String> checkIds) {
+        CheckSuite suite = runtime.add(CheckSuite.create(checkIds, config, Clock.systemUTC()));
+        suite.listsNotice().ifPresent(notice -> {
+            System.out.println(notice);
+            System.out.flush();
+        });
+        return suite;
+    }
+
+    /**
+     * Starts workers for the suite's checks. Returns their health: one component per check, and one for the
+     * workers' consumers.
      */
     static List<HealthContributor> checkWorkers(ServiceRuntime runtime, KycflowConfig config, KafkaClientSettings kafka,
-                                                List<String> checkIds, int concurrency) {
-        CheckSuite suite = runtime.add(CheckSuite.create(checkIds, config, Clock.systemUTC()));
+                                                CheckSuite suite, int concurrency) {
         CheckWorkersService workers = runtime.add(new CheckWorkersService(kafka,
                 MasterKeys.of(config.masterKey(), config.dataDir()), suite.checks(), concurrency,
                 config.instanceName(config.httpPort())).start());

@@ -128,6 +128,7 @@ final class BenchmarkEnvironment implements AutoCloseable {
     private static Map<String, String> environment(BenchmarkOptions options, Path dataDir, String bootstrap) {
         Map<String, String> env = new HashMap<>(System.getenv());
         env.put("KAFKA_BOOTSTRAP_SERVERS", bootstrap);
+        env.putIfAbsent("KYCFLOW_LISTS_DOWNLOAD", "off"); // a benchmark measures kycflow, not the publishers
         env.put("KYCFLOW_DATA_DIR", dataDir.toString());
         env.put("KYCFLOW_HTTP_HOST", "127.0.0.1");
         env.put("KYCFLOW_HTTP_PORT", "0");

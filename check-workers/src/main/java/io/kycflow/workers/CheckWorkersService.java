@@ -40,7 +40,7 @@ public final class CheckWorkersService implements AutoCloseable {
 
     /** Installs the process's key ring first: tasks carry the subject's data sealed. */
     public CheckWorkersService start() {
-        PersonalDataProtection.install(kafka, masterKeys);
+        PersonalDataProtection.installAndRead(kafka, masterKeys, PersonalDataProtection.STARTUP_READ_WAIT);
         workers.forEach(CheckWorker::start);
         log.info("check workers started for {}", checkIds);
         return this;

@@ -56,7 +56,7 @@ class FlashCheckTest {
 
     @BeforeAll
     static void start(EmbeddedKafkaBroker broker) {
-        KycflowConfig config = KycflowConfig.from(Map.of("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
+        KycflowConfig config = KycflowConfig.from(Map.of("KYCFLOW_LISTS_DOWNLOAD", "off", "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
                 "KYCFLOW_DATA_DIR", data.toString(), "KYCFLOW_MASTER_KEY", RunningApi.TEST_MASTER_KEY));
         api = RunningApi.start(broker, data, "flash-api", Map.of());
         suite = CheckSuite.create(List.of("kyc.proof_of_address_verification", "kyc.government_id_verification"),

@@ -37,7 +37,7 @@ class InProcessPipelineTest {
 
     /** The API with its registry, the workers of both checks and the notifier, on the given broker. */
     static void runEveryServiceInThisJvm(String bootstrapServers, Path data) throws Exception {
-        KycflowConfig config = KycflowConfig.from(Map.of(
+        KycflowConfig config = KycflowConfig.from(Map.of("KYCFLOW_LISTS_DOWNLOAD", "off", 
                 "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers,
                 "KYCFLOW_DATA_DIR", data.toString(),
                 "KYCFLOW_LISTS_DIR", PipelineScenario.listsDir().toString(),

@@ -45,7 +45,7 @@ class NotifierKillTest {
         CountDownLatch firstArrived = new CountDownLatch(1);
         CountDownLatch killed = new CountDownLatch(1);
         AtomicInteger calls = new AtomicInteger();
-        KycflowConfig config = KycflowConfig.from(Map.of("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
+        KycflowConfig config = KycflowConfig.from(Map.of("KYCFLOW_LISTS_DOWNLOAD", "off", "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
                 "KYCFLOW_DATA_DIR", data.toString(), "KYCFLOW_MASTER_KEY", RunningApi.TEST_MASTER_KEY));
         try (WebhookReceiver receiver = new WebhookReceiver(path -> {
             if (calls.incrementAndGet() == 1) {

@@ -91,7 +91,7 @@ class ReviewConsoleTest {
     @BeforeAll
     static void start(EmbeddedKafkaBroker broker) throws Exception {
         String bootstrap = broker.bootstrapServers();
-        KycflowConfig config = KycflowConfig.from(Map.of(
+        KycflowConfig config = KycflowConfig.from(Map.of("KYCFLOW_LISTS_DOWNLOAD", "off", 
                 "KAFKA_BOOTSTRAP_SERVERS", bootstrap,
                 "KYCFLOW_DATA_DIR", data.toString(),
                 "KYCFLOW_LISTS_DIR", PipelineScenario.listsDir().toString(),

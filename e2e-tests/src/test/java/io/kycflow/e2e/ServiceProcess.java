@@ -41,6 +41,8 @@ final class ServiceProcess implements AutoCloseable {
                 "-cp", classpath, mainClass));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command);
+        // Tests never call the publishers: downloads are on by default for users, off unless a test asks.
+        builder.environment().put("KYCFLOW_LISTS_DOWNLOAD", "off");
         builder.environment().putAll(env);
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         try {

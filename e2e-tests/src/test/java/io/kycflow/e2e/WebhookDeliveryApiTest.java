@@ -53,7 +53,7 @@ class WebhookDeliveryApiTest {
 
     @BeforeAll
     static void start(EmbeddedKafkaBroker broker) {
-        Map<String, String> env = Map.of(
+        Map<String, String> env = Map.of("KYCFLOW_LISTS_DOWNLOAD", "off",
                 "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
                 "KYCFLOW_DATA_DIR", data.toString(),
                 "KYCFLOW_OUTBOUND_ALLOWLIST", "127.0.0.1",

@@ -32,6 +32,10 @@ import io.kycflow.ingest.api.NotificationRequestSender;
 import io.kycflow.ingest.api.OutcomeWaiter;
 import io.kycflow.ingest.api.PublicDocuments;
 import io.kycflow.ingest.api.ReadinessProbe;
+import io.kycflow.ingest.api.ScreenHandlers;
+import io.kycflow.ingest.screen.ScreenRequest;
+import io.kycflow.screening.load.ListPurpose;
+import io.kycflow.screening.load.ListRegistry;
 import io.kycflow.ingest.api.StartJobRequestValidator;
 import io.kycflow.ingest.api.TenantRateLimiter;
 import io.kycflow.ingest.api.TokenHandler;
@@ -59,6 +63,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -89,6 +94,12 @@ public final class IngestApiService implements AutoCloseable {
 
     public IngestApiService(KycflowConfig config, KafkaClientSettings kafka, AgentCatalog agents,
                             ApiKeyRegistry apiKeys, String instanceName) {
+        this(config, kafka, agents, apiKeys, instanceName, Map.of());
+    }
+
+    /** @param screeningLists what {@code POST /api/v1/screen} screens against; none: it answers 503 */
+    public IngestApiService(KycflowConfig config, KafkaClientSettings kafka, AgentCatalog agents,
+                            ApiKeyRegistry apiKeys, String instanceName, Map<ListPurpose, ListRegistry> screeningLists) {
         this.port = config.httpPort() == 0 ? freePort() : config.httpPort();
         HostInfo self = new HostInfo(config.advertisedHost(), port);
         this.kafka = kafka;
@@ -130,7 +141,9 @@ public final class IngestApiService implements AutoCloseable {
                 new FlashCheckHandler(validator, tenants, submitter, lookup, forwarder, Clock.systemUTC()),
                 new LifecycleHandlers(submitter, Clock.systemUTC()), listings, webhooks,
                 new TokenHandler(apiKeys, tokens), new CatalogHandlers(agents, tenants), readiness(), metrics,
-                new PublicDocuments(keys), reviews, new ReportHandlers(listings, Clock.systemUTC()), console);
+                new PublicDocuments(keys), reviews, new ReportHandlers(listings, Clock.systemUTC()), console,
+                new ScreenHandlers(screeningLists, new TenantRateLimiter(config.screenRateLimit(),
+                        ScreenRequest.MAX_QUERIES, "names screened")));
         metrics.bindRegistry(registry.streams());
     }
 
@@ -147,6 +160,9 @@ public final class IngestApiService implements AutoCloseable {
             if (!waiter.isReading()) {
                 return "the outcome consumer is not reading kyc.job-command-outcomes";
             }
+            if (!PersonalDataProtection.ring().hasReadStartup()) {
+                return "the data key ring is still reading kyc.job-keys";
+            }
             try {
                 admin.describeCluster().nodes().get(2, TimeUnit.SECONDS);
                 return null;
@@ -158,7 +174,7 @@ public final class IngestApiService implements AutoCloseable {
 
     /** Installs the process's key ring first: outcomes, jobs and commands carry sealed personal data. */
     public IngestApiService start() {
-        PersonalDataProtection.install(kafka, masterKeys);
+        PersonalDataProtection.installAndRead(kafka, masterKeys, PersonalDataProtection.STARTUP_READ_WAIT);
         apiKeyFollower.start(API_KEYS_CATCH_UP);
         waiter.start();
         registry.start();

@@ -9,6 +9,8 @@ import io.kycflow.ingest.auth.ApiKey;
 import io.kycflow.ingest.auth.ApiKeyRegistry;
 import io.kycflow.ingest.auth.Principal;
 import io.kycflow.kafka.embedded.EmbeddedKafkaBroker;
+import io.kycflow.screening.load.ListPurpose;
+import io.kycflow.screening.load.ListRegistry;
 import org.apache.kafka.clients.admin.Admin;
 
 import java.nio.file.Path;
@@ -48,6 +50,12 @@ public final class RunningApi implements AutoCloseable {
 
     /** On any broker: the embedded one, or a container's. */
     public static RunningApi start(String bootstrapServers, Path dataDir, String instance, Map<String, String> env) {
+        return start(bootstrapServers, dataDir, instance, env, Map.of());
+    }
+
+    /** With lists for {@code POST /api/v1/screen}. */
+    public static RunningApi start(String bootstrapServers, Path dataDir, String instance, Map<String, String> env,
+                                   Map<ListPurpose, ListRegistry> screeningLists) {
         Map<String, String> settings = new HashMap<>(Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", bootstrapServers,
                 "KYCFLOW_HTTP_PORT", "0",
@@ -67,7 +75,7 @@ public final class RunningApi implements AutoCloseable {
         keys.register("globex", GLOBEX_KEY, Set.of(Principal.JOBS_READ, Principal.JOBS_WRITE));
         keys.register("default", DEFAULT_TENANT_KEY, Set.of(Principal.JOBS_READ, Principal.JOBS_WRITE));
         keys.register("acme", READ_ONLY_KEY, Set.of(Principal.JOBS_READ));
-        return new RunningApi(new IngestApiService(config, kafka, agents, keys, instance).start());
+        return new RunningApi(new IngestApiService(config, kafka, agents, keys, instance, screeningLists).start());
     }
 
     public String baseUrl() {

@@ -142,7 +142,7 @@ public final class NotifierService implements AutoCloseable {
 
     /** Installs the process's key ring first: job events and parked bodies carry sealed personal data. */
     public NotifierService start() {
-        PersonalDataProtection.install(kafka, masterKeys);
+        PersonalDataProtection.installAndRead(kafka, masterKeys, PersonalDataProtection.STARTUP_READ_WAIT);
         running = true;
         consumer.subscribe(SOURCES, new ConsumerRebalanceListener() {
             @Override

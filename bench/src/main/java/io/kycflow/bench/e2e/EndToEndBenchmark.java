@@ -78,6 +78,7 @@ public final class EndToEndBenchmark {
             env.put("KYCFLOW_API_KEY", API_KEY);
             env.put("KYCFLOW_WEBHOOK_SECRET", WEBHOOK_SECRET);
             env.put("KYCFLOW_LISTS_DIR", lists.toString());
+            env.put("KYCFLOW_LISTS_DOWNLOAD", "off"); // never write into the given folder, nor race the run
             // The shared list snapshots are older than the 7-day default: with it the sanctions check would
             // answer error for every job. The benchmark measures the pipeline, not the lists' freshness.
             env.put("KYCFLOW_LISTS_MAX_AGE", "0");

@@ -3,9 +3,6 @@ package io.kycflow.workers.checks;
 import io.kycflow.common.agent.CheckCatalog;
 import io.kycflow.common.config.KycflowConfig;
 import io.kycflow.common.health.HealthContributor;
-import io.kycflow.screening.fetch.ListDownloader;
-import io.kycflow.screening.fetch.ListRefreshSchedule;
-import io.kycflow.screening.fetch.ListSources;
 import io.kycflow.screening.load.ListPurpose;
 import io.kycflow.screening.load.ListRegistry;
 import io.kycflow.common.net.OutboundUrlGuard;
@@ -22,18 +19,21 @@ import io.kycflow.workers.checks.pep.PepScreeningCheck;
 import io.kycflow.workers.checks.jurisdiction.HighRiskJurisdictionCheck;
 import io.kycflow.workers.checks.jurisdiction.JurisdictionData;
 import io.kycflow.workers.checks.media.AdverseMediaScreeningCheck;
+import io.kycflow.workers.checks.sanctions.ListDownloads;
+import io.kycflow.workers.checks.sanctions.ListsBanner;
 import io.kycflow.workers.checks.sanctions.SanctionsListsRefresher;
 import io.kycflow.workers.checks.sanctions.SanctionsScreeningCheck;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * Builds the checks a worker process runs, with what they need (the sanctions lists, loaded from
@@ -48,16 +48,29 @@ public final class CheckSuite implements AutoCloseable {
 
     private final List<Check> checks;
     private final List<AutoCloseable> resources;
+    private final Map<ListPurpose, ListRegistry> listRegistries;
+    private final ListsBanner listsBanner;
 
-    private CheckSuite(List<Check> checks, List<AutoCloseable> resources) {
+    private CheckSuite(List<Check> checks, List<AutoCloseable> resources, Map<ListPurpose, ListRegistry> listRegistries,
+                       ListsBanner listsBanner) {
         this.checks = List.copyOf(checks);
         this.resources = List.copyOf(resources);
+        this.listRegistries = Map.copyOf(listRegistries);
+        this.listsBanner = listsBanner;
     }
 
     public static CheckSuite create(Collection<String> checkIds, KycflowConfig config, Clock clock) {
         List<Check> checks = new ArrayList<>();
         List<AutoCloseable> resources = new ArrayList<>();
         DocumentReader documents = null;
+        ListDownloads downloads = null;
+        if (config.listsDownload() && (checkIds.contains(CheckCatalog.SANCTIONS_SCREENING)
+                || checkIds.contains(CheckCatalog.PEP_SCREENING))) {
+            downloads = ListDownloads.startFromEnvironment(config);
+            resources.add(downloads);
+        }
+        BooleanSupplier listsArriving = downloads == null ? () -> false : downloads::firstRunPending;
+        Map<ListPurpose, ListRegistry> registries = new EnumMap<>(ListPurpose.class);
         for (String id : checkIds) {
             if ((id.equals(CheckCatalog.PROOF_OF_ADDRESS) || id.equals(CheckCatalog.GOVERNMENT_ID)) && documents == null) {
                 HttpClient http = DocumentFetcher.httpClient();
@@ -69,18 +82,17 @@ public final class CheckSuite implements AutoCloseable {
                 case CheckCatalog.IDENTITY_DATA_VALIDATION -> checks.add(new IdentityDataValidationCheck(clock));
                 case CheckCatalog.SANCTIONS_SCREENING -> {
                     ListRegistry lists = new ListRegistry();
-                    if (config.listsDownload()) {
-                        resources.add(listDownloads(config));
-                    }
-                    resources.add(new SanctionsListsRefresher(lists, config.listsDir(), LISTS_REREAD).start());
-                    checks.add(new SanctionsScreeningCheck(lists, config.listsMaxAge(), clock));
+                    registries.put(ListPurpose.SANCTIONS, lists);
+                    resources.add(listsReader(lists, config, downloads));
+                    checks.add(new SanctionsScreeningCheck(lists, config.listsMaxAge(), clock, listsArriving));
                 }
                 case CheckCatalog.PEP_SCREENING -> {
                     // Its own registry over the same folder: the PEP files, and the FtM entities whose topics
-                    // are role.pep / role.rca (the downloads, when on, are started by the sanctions check).
+                    // are role.pep / role.rca.
                     ListRegistry peps = new ListRegistry(ListPurpose.PEP);
-                    resources.add(new SanctionsListsRefresher(peps, config.listsDir(), LISTS_REREAD).start());
-                    checks.add(new PepScreeningCheck(peps, config.listsMaxAge(), clock));
+                    registries.put(ListPurpose.PEP, peps);
+                    resources.add(listsReader(peps, config, downloads));
+                    checks.add(new PepScreeningCheck(peps, config.listsMaxAge(), clock, listsArriving));
                 }
                 case CheckCatalog.PROOF_OF_ADDRESS ->
                         checks.add(new ProofOfAddressCheck(documents, new NameOnDocument(new PairScorer()), clock));
@@ -91,27 +103,28 @@ public final class CheckSuite implements AutoCloseable {
                 default -> throw new IllegalArgumentException("no worker implements check " + id);
             }
         }
-        return new CheckSuite(checks, resources);
+        return new CheckSuite(checks, resources, registries,
+                new ListsBanner(config.listsDir(), List.copyOf(registries.values()), downloads != null));
     }
 
-    /**
-     * Fetches the publishers' files into the lists folder on a schedule ({@code KYCFLOW_LISTS_DOWNLOAD=on};
-     * sources from {@code KYCFLOW_LISTS_SOURCES}, period from {@code KYCFLOW_LISTS_REFRESH_PERIOD}). Off by
-     * default, so a laptop or a test never calls out unasked; the refresher serves whatever lands there.
-     */
-    private static AutoCloseable listDownloads(KycflowConfig config) {
-        try {
-            HttpClient http = ListDownloader.httpClient();
-            ListRefreshSchedule schedule = new ListRefreshSchedule(
-                    new ListDownloader(http, config.listsDir(), ListSources.fromEnvironment(System.getenv())),
-                    ListRefreshSchedule.periodFromEnvironment(System.getenv())).start();
-            return () -> {
-                schedule.close();
-                http.close();
-            };
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the list sources: " + e.getMessage(), e);
+    /** Reads the lists folder now and every {@link #LISTS_REREAD}, and at once when a download lands. */
+    private static SanctionsListsRefresher listsReader(ListRegistry registry, KycflowConfig config,
+                                                       ListDownloads downloads) {
+        SanctionsListsRefresher reader = new SanctionsListsRefresher(registry, config.listsDir(), LISTS_REREAD);
+        if (downloads != null) {
+            downloads.feeds(reader);
         }
+        return reader.start();
+    }
+
+    /** What the start banner says about lists; empty when no check screens against lists. */
+    public Optional<String> listsNotice() {
+        return listsBanner.text();
+    }
+
+    /** The lists the screening checks serve, by purpose, for others in this process to share (the API's /screen). */
+    public Map<ListPurpose, ListRegistry> listRegistries() {
+        return listRegistries;
     }
 
     public List<Check> checks() {

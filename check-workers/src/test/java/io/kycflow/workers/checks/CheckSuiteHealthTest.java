@@ -59,7 +59,7 @@ class CheckSuiteHealthTest {
         Path sanctionsOnly = fixtureLists();
         Path peps = Path.of(Objects.requireNonNull(CheckSuiteHealthTest.class.getResource("/pep/lists")).toURI());
         for (Path lists : List.of(sanctionsOnly, peps)) {
-            KycflowConfig config = KycflowConfig.from(Map.of("KYCFLOW_DATA_DIR", data.toString(),
+            KycflowConfig config = KycflowConfig.from(Map.of("KYCFLOW_LISTS_DOWNLOAD", "off", "KYCFLOW_DATA_DIR", data.toString(),
                     "KYCFLOW_LISTS_DIR", lists.toString(), "KYCFLOW_LISTS_MAX_AGE", "0"));
             try (CheckSuite suite = CheckSuite.create(List.of(CheckCatalog.PEP_SCREENING), config, Clock.systemUTC())) {
                 Optional<String> reason = suite.healthContributors().get(0).notReadyReason();
@@ -73,7 +73,7 @@ class CheckSuiteHealthTest {
     }
 
     private CheckSuite suite(Path lists, String maxAge, Clock clock) {
-        KycflowConfig config = KycflowConfig.from(Map.of("KYCFLOW_DATA_DIR", data.toString(),
+        KycflowConfig config = KycflowConfig.from(Map.of("KYCFLOW_LISTS_DOWNLOAD", "off", "KYCFLOW_DATA_DIR", data.toString(),
                 "KYCFLOW_LISTS_DIR", lists.toString(), "KYCFLOW_LISTS_MAX_AGE", maxAge));
         return CheckSuite.create(List.of(CheckCatalog.IDENTITY_DATA_VALIDATION, CheckCatalog.SANCTIONS_SCREENING),
                 config, clock);

@@ -41,7 +41,8 @@ public record KycflowConfig(
         List<Duration> webhookRetrySchedule,
         Optional<Path> tenantsFile,
         List<String> slackWebhookHosts,
-        Optional<String> masterKey) {
+        Optional<String> masterKey,
+        int screenRateLimit) {
 
     /** The default delays between webhook attempts: 7 attempts spanning about 31.5 hours. */
     public static final List<Duration> DEFAULT_WEBHOOK_RETRY_SCHEDULE = List.of(Duration.ofSeconds(30),
@@ -91,14 +92,16 @@ public record KycflowConfig(
                 get.apply("KYCFLOW_TOKEN_TTL").map(v -> DurationSetting.parse("KYCFLOW_TOKEN_TTL", v))
                         .orElse(Duration.ofHours(1)),
                 get.apply("KYCFLOW_INSTANCE_ID"),
-                get.apply("KYCFLOW_LISTS_DOWNLOAD").map(v -> v.equalsIgnoreCase("true") || v.equalsIgnoreCase("on"))
-                        .orElse(false),
+                // On by default: a first start should screen against the official lists, not against nothing.
+                get.apply("KYCFLOW_LISTS_DOWNLOAD").map(v -> onOff("KYCFLOW_LISTS_DOWNLOAD", v)).orElse(true),
                 get.apply("KYCFLOW_HEALTH_PORT").map(v -> intSetting("KYCFLOW_HEALTH_PORT", v, 0, 65535)),
                 get.apply("KYCFLOW_WEBHOOK_RETRY_SCHEDULE").map(KycflowConfig::retrySchedule)
                         .orElse(DEFAULT_WEBHOOK_RETRY_SCHEDULE),
                 get.apply("KYCFLOW_TENANTS_FILE").map(Path::of),
                 get.apply("KYCFLOW_SLACK_WEBHOOK_HOSTS").map(KycflowConfig::list).orElse(List.of("hooks.slack.com")),
-                get.apply("KYCFLOW_MASTER_KEY"));
+                get.apply("KYCFLOW_MASTER_KEY"),
+                intSetting("KYCFLOW_SCREEN_RATE_LIMIT", get.apply("KYCFLOW_SCREEN_RATE_LIMIT").orElse("500"), 1,
+                        Integer.MAX_VALUE));
     }
 
     /** {@code 30s,2m,10m,1h,6h,24h}: one delay per retry, each at least as long as the one before (tiers stay ordered). */
@@ -151,7 +154,7 @@ public record KycflowConfig(
                 webhookSecret, agentsFile, listsDir, rateLimit, jwtKeyFile, listsMaxAge, logLevel, publicBaseUrl,
                 outboundAllowlist, partitions, replicationFactor, outcomeTimeout, commitInterval,
                 rocksDbMemoryBytes, tokenTtl, instanceId, listsDownload, healthPort, webhookRetrySchedule, tenantsFile,
-                slackWebhookHosts, masterKey);
+                slackWebhookHosts, masterKey, screenRateLimit);
     }
 
     /** Secrets are shown as set or unset only, so a logged configuration carries no key material. */
@@ -198,5 +201,14 @@ public record KycflowConfig(
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + ": '" + value + "' is not a whole number");
         }
+    }
+
+    /** on/off (also true/false); anything else is a mistake worth stopping for, not a silent default. */
+    private static boolean onOff(String name, String value) {
+        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "on", "true" -> true;
+            case "off", "false" -> false;
+            default -> throw new IllegalArgumentException(name + ": '" + value + "' is neither on nor off");
+        };
     }
 }

@@ -49,6 +49,8 @@ public final class JobKeyRing implements AutoCloseable {
     /** A time (nanoTime) up to which everything written has been read: end offsets taken then were reached. */
     private volatile long caughtUpAsOf;
     private volatile boolean caughtUpOnce;
+    /** Everything written before the ring started has been read: a restarted service can open old data. */
+    private volatile boolean startupRead;
     private final java.util.concurrent.atomic.AtomicInteger waiting = new java.util.concurrent.atomic.AtomicInteger();
     private final Object arrivals = new Object();
     private final Thread thread;
@@ -126,6 +128,38 @@ public final class JobKeyRing implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until the keys written before this ring started have been read, up to {@code max}. A service
+     * waits for this before it consumes sealed records: otherwise, after a restart, each record of a job it
+     * has not read the key of yet would stall its thread for up to the lookup wait. True when read.
+     */
+    public boolean awaitStartupRead(Duration max) {
+        if (thread == null) {
+            return true; // a detached ring knows only what it is given
+        }
+        long deadline = System.nanoTime() + max.toNanos();
+        synchronized (arrivals) {
+            while (!startupRead && running) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    arrivals.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        }
+        return startupRead;
+    }
+
+    /** Whether the keys written before the ring started have all been read (always true when detached). */
+    public boolean hasReadStartup() {
+        return thread == null || startupRead;
+    }
+
     /** Whether the ref's key was destroyed (a deleted job, or a submission that lost the race). */
     public boolean isDestroyed(String ref) {
         return destroyed.contains(ref);
@@ -149,10 +183,17 @@ public final class JobKeyRing implements AutoCloseable {
             List<TopicPartition> partitions = awaitPartitions();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> startupEnd = startupEnd(partitions);
             while (running) {
                 var records = consumer.poll(Duration.ofMillis(200));
                 for (ConsumerRecord<String, byte[]> record : records) {
                     apply(record.key(), record.value());
+                }
+                if (!startupRead && partitions.stream()
+                        .allMatch(p -> consumer.position(p) >= startupEnd.getOrDefault(p, 0L))) {
+                    startupRead = true;
+                    log.info("data key ring has read {} ({} keys held)", Topics.JOB_KEYS.name(), keys.size());
+                    signal();
                 }
                 if (records.isEmpty() && waiting.get() > 0) {
                     // Someone waits for a ref not seen: if we have read up to the end, it does not exist.
@@ -178,6 +219,17 @@ public final class JobKeyRing implements AutoCloseable {
             running = false;
             signal();
             consumer.close(CloseOptions.timeout(Duration.ofSeconds(2)));
+        }
+    }
+
+    /** The end offsets as the ring starts; none known (a timeout) means nothing to wait for, as before. */
+    private Map<TopicPartition, Long> startupEnd(List<TopicPartition> partitions) {
+        try {
+            return consumer.endOffsets(partitions, Duration.ofSeconds(30));
+        } catch (org.apache.kafka.common.errors.TimeoutException e) {
+            log.warn("could not read the end offsets of {}; services start without waiting for the keys",
+                    Topics.JOB_KEYS.name());
+            return Map.of();
         }
     }
 

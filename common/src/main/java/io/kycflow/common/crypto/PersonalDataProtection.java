@@ -5,9 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import io.kycflow.common.json.Json;
 import io.kycflow.common.kafka.KafkaClientSettings;
+import io.kycflow.common.topic.Topics;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 
 /**
  * The process-wide {@link JobKeyRing} that {@link Personal} fields are sealed and opened with. Topics' serdes
@@ -21,6 +24,9 @@ public final class PersonalDataProtection {
     /** The serialization attribute that writes {@link Personal} fields in plain text: public renderings only. */
     static final String REVEAL = "kycflow.personal-data.reveal";
 
+    /** How long a starting service waits for the ring to read the existing keys before it starts anyway. */
+    public static final Duration STARTUP_READ_WAIT = Duration.ofSeconds(60);
+
     private static JobKeyRing installed;
 
     private PersonalDataProtection() {
@@ -32,6 +38,20 @@ public final class PersonalDataProtection {
             return installed;
         }
         return install(new JobKeyRing(kafka, masterKeys, JobKeyRing.DEFAULT_WAIT_FOR_UNKNOWN).start());
+    }
+
+    /**
+     * Starts and installs the ring as {@link #install(KafkaClientSettings, MasterKeys)}, then waits (up to
+     * {@code max}) until it has read the keys written before it started: what a service does before it
+     * consumes sealed records, so that a restart does not stall on keys it has not read yet.
+     */
+    public static JobKeyRing installAndRead(KafkaClientSettings kafka, MasterKeys masterKeys, Duration max) {
+        JobKeyRing ring = install(kafka, masterKeys);
+        if (!ring.awaitStartupRead(max)) {
+            LoggerFactory.getLogger(PersonalDataProtection.class).warn("the data key ring has not read {} within {};"
+                    + " starting anyway (lookups of keys not read yet wait)", Topics.JOB_KEYS.name(), max);
+        }
+        return ring;
     }
 
     /** Installs {@code ring}, closing a previous one (one JVM serves one cluster). */

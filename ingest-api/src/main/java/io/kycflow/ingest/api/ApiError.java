@@ -72,8 +72,15 @@ public final class ApiError extends RuntimeException {
     }
 
     public static ApiError tooManyRequests(int perSecond, long retryAfterSeconds) {
-        return new ApiError(429, "Too many requests: your tenant may send " + perSecond + " per second to this instance.",
-                List.of(), Map.of(), Map.of("Retry-After", Long.toString(retryAfterSeconds)));
+        return tooManyRequests(perSecond, "requests", retryAfterSeconds);
+    }
+
+    /** @param unit what the limit counts: "requests", or "names screened" for the screening endpoint */
+    public static ApiError tooManyRequests(int perSecond, String unit, long retryAfterSeconds) {
+        String message = unit.equals("requests")
+                ? "Too many requests: your tenant may send " + perSecond + " per second to this instance."
+                : "Too many " + unit + ": your tenant may have " + perSecond + " " + unit + " per second on this instance.";
+        return new ApiError(429, message, List.of(), Map.of(), Map.of("Retry-After", Long.toString(retryAfterSeconds)));
     }
 
     public static ApiError of(int status, String message) {

@@ -36,9 +36,9 @@ public final class IngestApi implements AutoCloseable {
                      LifecycleHandlers lifecycle,
                      ListingHandlers listings, WebhookHandlers webhooks, TokenHandler tokens, CatalogHandlers catalog, ReadinessProbe readiness,
                      ApiMetrics metrics, PublicDocuments documents, ReviewHandlers reviews,
-                     ReportHandlers reports, ConsoleRoutes console) {
+                     ReportHandlers reports, ConsoleRoutes console, ScreenHandlers screening) {
         this.app = Javalin.create(config -> configure(config, host, port, gate, jobs, flash, lifecycle, listings, webhooks, tokens,
-                catalog, readiness, metrics, documents, reviews, reports, console));
+                catalog, readiness, metrics, documents, reviews, reports, console, screening));
     }
 
     private static void configure(JavalinConfig config, String host, int port, AccessGate gate,
@@ -47,7 +47,7 @@ public final class IngestApi implements AutoCloseable {
                                   WebhookHandlers webhooks,
                                   TokenHandler tokens, CatalogHandlers catalog, ReadinessProbe readiness,
                                   ApiMetrics metrics, PublicDocuments documents, ReviewHandlers reviews,
-                                  ReportHandlers reports, ConsoleRoutes console) {
+                                  ReportHandlers reports, ConsoleRoutes console, ScreenHandlers screening) {
         config.jetty.host = host;
         config.jetty.port = port;
         config.http.maxRequestSize = MAX_BODY_BYTES;
@@ -80,6 +80,7 @@ public final class IngestApi implements AutoCloseable {
         operation(config, "POST", "/reviewHit", reviews::reviewHit);
         operation(config, "POST", "/decideCase", reviews::decideCase);
         operation(config, "POST", "/downloadReport", reports::download);
+        operation(config, "POST", "/screen", screening::screen);
         operation(config, "GET", "/getWebhookDeliveries", webhooks::deliveries);
         operation(config, "POST", "/triggerWebhook", webhooks::trigger);
         operation(config, "POST", "/testWebhook", webhooks::test);

@@ -28,14 +28,22 @@ final class TokenBucket {
     }
 
     /** Takes a token: 0 when one was there, else the nanoseconds until one will be (nothing is taken then). */
-    synchronized long tryTake() {
+    long tryTake() {
+        return tryTake(1);
+    }
+
+    /**
+     * Takes {@code n} tokens at once (a batch), all or none: 0 when they were there, else the nanoseconds until
+     * they will be. More than the capacity is never there; the caller keeps batches within it.
+     */
+    synchronized long tryTake(int n) {
         long now = nanoTime.getAsLong();
         tokens = Math.min(capacity, tokens + (now - refilledAt) * perNano);
         refilledAt = now;
-        if (tokens >= 1) {
-            tokens -= 1;
+        if (tokens >= n) {
+            tokens -= n;
             return 0;
         }
-        return (long) Math.ceil((1 - tokens) / perNano);
+        return (long) Math.ceil((n - tokens) / perNano);
     }
 }

@@ -70,8 +70,18 @@ public final class ListDownloader {
     /** Refreshes every configured list in turn; one list failing does not stop the others. */
     public List<RefreshOutcome> refreshAll() {
         List<RefreshOutcome> outcomes = new ArrayList<>();
+        int n = 0;
         for (ListSource source : sources) {
-            outcomes.add(refresh(source));
+            n++;
+            // Progress for the operator: a first start fetches tens of MB and the log is what shows it moving.
+            LOG.info("list {} ({}/{}): refreshing from {}", source.listId(), n, sources.size(),
+                    source.files().getFirst().url().getHost());
+            long started = System.nanoTime();
+            RefreshOutcome outcome = refresh(source);
+            LOG.info("list {} ({}/{}): {} ({}) in {} ms", source.listId(), n, sources.size(),
+                    outcome.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '), outcome.detail(),
+                    (System.nanoTime() - started) / 1_000_000);
+            outcomes.add(outcome);
             if (Thread.currentThread().isInterrupted()) {
                 break; // shutting down
             }
@@ -114,6 +124,7 @@ public final class ListDownloader {
                             firstNonNull(r.lastModified(), before.lastModified()), before.sha256()));
                 } else {
                     anyNew = true;
+                    LOG.info("list {}: received {} ({} bytes)", source.listId(), file.fileName(), r.received().bytes());
                     states.put(file.fileName(), new FileState(file.url().toString(), r.etag(), r.lastModified(),
                             r.received().sha256()));
                 }

@@ -74,12 +74,19 @@ public final class ListRefreshSchedule implements AutoCloseable {
 
     /** One run; any exception is contained, since one escaping would cancel every later run. */
     void runOnce() {
+        List<RefreshOutcome> outcomes = List.of();
         try {
-            List<RefreshOutcome> outcomes = downloader.refreshAll();
+            outcomes = downloader.refreshAll();
             outcomes.forEach(this::logTransition);
-            afterRun.accept(outcomes);
         } catch (RuntimeException e) {
             LOG.error("sanctions list download run failed; the lists on disk stay in service", e);
+        } finally {
+            // Always told, so a listener waiting for the first run is never left waiting.
+            try {
+                afterRun.accept(outcomes);
+            } catch (RuntimeException e) {
+                LOG.error("after a list download run", e);
+            }
         }
     }
 

@@ -27,7 +27,7 @@ final class CandidateIndex {
     private static final String ACRONYM = "^";
     private static final String NICKNAME = "=";
     /**
-     * Key prefixes of the spelling rules: a token's national-spelling fold ("%vladimirovich"), its consonant
+     * Key prefixes of the spelling rules: a token's national-spelling fold ("%vladimirovich") and its consonant
      * skeleton ("#bltml", also of two adjacent listed tokens).
      */
     private static final String FOLD = "%";
@@ -55,36 +55,7 @@ final class CandidateIndex {
     CandidateIndex(List<IndexedName> names, java.util.function.IntPredicate thing) {
         Map<String, IntList> build = new HashMap<>();
         for (int n = 0; n < names.size(); n++) {
-            PreparedName prepared = names.get(n).prepared();
-            String[] tokens = prepared.tokens();
-            Set<String> keys = new LinkedHashSet<>();
-            for (int i = 0; i < tokens.length; i++) {
-                keys.addAll(keysOf(tokens[i]));
-                keys.add(FOLD + prepared.folded()[i]);
-                String skeleton = prepared.skeleton()[i];
-                if (skeleton.length() >= TokenSimilarity.MIN_SCRIPT_SKELETON) {
-                    keys.add(SKELETON + skeleton);
-                }
-                if (i + 1 < tokens.length) {
-                    String pair = SpellingFolds.skeleton(tokens[i] + tokens[i + 1]);
-                    if (pair.length() >= TokenSimilarity.MIN_SCRIPT_SKELETON) {
-                        keys.add(SKELETON + pair);
-                    }
-                }
-                if (i + 1 < tokens.length) {
-                    keys.addAll(editKeys(tokens[i] + tokens[i + 1]));
-                }
-                if (i + 2 < tokens.length) {
-                    keys.addAll(editKeys(tokens[i] + tokens[i + 1] + tokens[i + 2]));
-                }
-                int maxRun = NameScorer.maxAcronymRun(thing.test(n));
-                for (int len = 2; len <= maxRun && i + len <= tokens.length; len++) {
-                    String initials = NameScorer.initials(tokens, i, len);
-                    if (initials != null) {
-                        keys.add(ACRONYM + initials);
-                    }
-                }
-            }
+            Set<String> keys = listedKeys(names.get(n).prepared().tokens(), thing.test(n));
             for (String k : keys) {
                 build.computeIfAbsent(k, x -> new IntList()).add(n);
             }
@@ -111,47 +82,9 @@ final class CandidateIndex {
             s.token = 0;
         }
         IntList touched = new IntList();
-        String[] tokens = query.tokens();
         double[] weights = query.weights();
-        for (int i = 0; i < tokens.length; i++) {
-            List<String> keys = keysOf(tokens[i]);
-            if (NameScorer.isAcronymCandidate(tokens[i], true) || NameScorer.isAcronymCandidate(tokens[i], false)) {
-                keys.add(ACRONYM + tokens[i]);
-            }
-            keys.add(FOLD + query.folded()[i]);
-            String skeleton = query.skeleton()[i];
-            int minSkeleton = query.isLossy(i) ? TokenSimilarity.MIN_SCRIPT_SKELETON : TokenSimilarity.MIN_LATIN_SKELETON;
-            if (skeleton.length() >= minSkeleton) {
-                keys.add(SKELETON + skeleton);
-            }
-            if (query.isLossy(i)) {
-                // its w and y may be vowels (u, i) the listed spelling writes as such: "ywsf" / "yusuf"
-                String vowelled = SpellingFolds.skeleton(tokens[i].replace("w", "").replace("y", ""));
-                if (!vowelled.isEmpty()) {
-                    keys.add(SKELETON + vowelled);
-                }
-            }
-            lookUp(keys, weights[i], s, touched);
-            if (i + 1 < tokens.length) {
-                List<String> pairKeys = editKeys(tokens[i] + tokens[i + 1]);
-                if ((query.isLossy(i) || query.isLossy(i + 1)) && "l".equals(query.skeleton()[i + 1])
-                        && tokens[i + 1].startsWith("al")) {
-                    pairKeys.add(SKELETON + SpellingFolds.skeleton(tokens[i] + tokens[i + 1]));
-                }
-                lookUp(pairKeys, weights[i] + weights[i + 1], s, touched);
-            }
-            if (i + 2 < tokens.length) {
-                lookUp(editKeys(tokens[i] + tokens[i + 1] + tokens[i + 2]),
-                        weights[i] + weights[i + 1] + weights[i + 2], s, touched);
-            }
-            double runWeight = weights[i];
-            for (int len = 2; len <= 5 && i + len <= tokens.length; len++) {
-                runWeight += weights[i + len - 1];
-                String initials = NameScorer.initials(tokens, i, len);
-                if (initials != null) {
-                    lookUp(List.of(initials), runWeight, s, touched);
-                }
-            }
+        for (KeyGroup group : queryGroups(query)) {
+            lookUp(group.keys(), group.weight(weights), s, touched);
         }
         double needed = minCoverage * query.totalWeight() - 1e-9;
         IntList out = new IntList();
@@ -164,6 +97,147 @@ final class CandidateIndex {
         int[] result = out.toArray();
         Arrays.sort(result);
         return result;
+    }
+
+    /**
+     * The keys a listed name is filed under (see the class comment); the same for every index built over
+     * listed names, so that a name can be tested against a query without an index ({@link KeyGroup}).
+     */
+    static Set<String> listedKeys(String[] tokens, boolean thing) {
+        Set<String> keys = new LinkedHashSet<>();
+        int maxRun = NameScorer.maxAcronymRun(thing);
+        for (int i = 0; i < tokens.length; i++) {
+            keys.addAll(keysOf(tokens[i]));
+            keys.add(FOLD + SpellingFolds.fold(tokens[i]));
+            String skeleton = SpellingFolds.skeleton(tokens[i]);
+            if (skeleton.length() >= TokenSimilarity.MIN_SCRIPT_SKELETON) {
+                keys.add(SKELETON + skeleton);
+            }
+            if (i + 1 < tokens.length) {
+                keys.addAll(editKeys(tokens[i] + tokens[i + 1]));
+                String pair = SpellingFolds.skeleton(tokens[i] + tokens[i + 1]);
+                if (pair.length() >= TokenSimilarity.MIN_SCRIPT_SKELETON) {
+                    keys.add(SKELETON + pair);
+                }
+            }
+            if (i + 2 < tokens.length) {
+                keys.addAll(editKeys(tokens[i] + tokens[i + 1] + tokens[i + 2]));
+            }
+            for (int len = 2; len <= maxRun && i + len <= tokens.length; len++) {
+                String initials = NameScorer.initials(tokens, i, len);
+                if (initials != null) {
+                    keys.add(ACRONYM + initials);
+                }
+            }
+        }
+        return keys;
+    }
+
+    /**
+     * What a query looks up, in lookup order: for each token its own keys, then the keys of the pair and
+     * the triple it starts, then the initials of each run of two to five tokens it starts. A group adds its
+     * weight to a name once, however many of its keys the name holds.
+     */
+    static List<KeyGroup> queryGroups(String[] tokens) {
+        return queryGroups(tokens, null);
+    }
+
+    /** {@link #queryGroups(String[])} with the keys of the rules for words from scripts without vowels. */
+    static List<KeyGroup> queryGroups(PreparedName query) {
+        return queryGroups(query.tokens(), query);
+    }
+
+    /** @param prepared the query's prepared name, for its words' scripts; null: every word Latin */
+    private static List<KeyGroup> queryGroups(String[] tokens, PreparedName prepared) {
+        List<KeyGroup> groups = new ArrayList<>();
+        for (int i = 0; i < tokens.length; i++) {
+            List<String> keys = keysOf(tokens[i]);
+            if (NameScorer.isAcronymCandidate(tokens[i], true) || NameScorer.isAcronymCandidate(tokens[i], false)) {
+                keys.add(ACRONYM + tokens[i]);
+            }
+            boolean lossy = prepared != null && prepared.isLossy(i);
+            keys.add(FOLD + SpellingFolds.fold(tokens[i]));
+            String skeleton = SpellingFolds.skeleton(tokens[i]);
+            if (skeleton.length() >= (lossy ? TokenSimilarity.MIN_SCRIPT_SKELETON : TokenSimilarity.MIN_LATIN_SKELETON)) {
+                keys.add(SKELETON + skeleton);
+            }
+            if (lossy) {
+                // its w and y may be vowels (u, i) the listed spelling writes as such: "ywsf" / "yusuf"
+                String vowelled = SpellingFolds.skeleton(tokens[i].replace("w", "").replace("y", ""));
+                if (!vowelled.isEmpty()) {
+                    keys.add(SKELETON + vowelled);
+                }
+            }
+            groups.add(new KeyGroup(keys, i, KeyGroup.TOKEN));
+            if (i + 1 < tokens.length) {
+                List<String> pairKeys = editKeys(tokens[i] + tokens[i + 1]);
+                if (prepared != null && (prepared.isLossy(i) || prepared.isLossy(i + 1))
+                        && "l".equals(SpellingFolds.skeleton(tokens[i + 1])) && tokens[i + 1].startsWith("al")) {
+                    pairKeys.add(SKELETON + SpellingFolds.skeleton(tokens[i] + tokens[i + 1]));
+                }
+                groups.add(new KeyGroup(pairKeys, i, KeyGroup.PAIR));
+            }
+            if (i + 2 < tokens.length) {
+                groups.add(new KeyGroup(editKeys(tokens[i] + tokens[i + 1] + tokens[i + 2]), i, KeyGroup.TRIPLE));
+            }
+            for (int len = 2; len <= KeyGroup.MAX_RUN && i + len <= tokens.length; len++) {
+                String initials = NameScorer.initials(tokens, i, len);
+                if (initials != null) {
+                    groups.add(new KeyGroup(List.of(initials), i, KeyGroup.RUN2 + len - 2));
+                }
+            }
+        }
+        return groups;
+    }
+
+    /**
+     * Whether a name filed under {@code listedKeys} is a candidate for a query with these groups: the same
+     * test as {@link #candidates}, for one name and without an index (weights summed in lookup order).
+     */
+    static boolean covers(List<KeyGroup> groups, PreparedName query, Set<String> listedKeys, double minCoverage) {
+        double[] weights = query.weights();
+        double hit = 0;
+        for (KeyGroup group : groups) {
+            for (String key : group.keys()) {
+                if (listedKeys.contains(key)) {
+                    hit += group.weight(weights);
+                    break;
+                }
+            }
+        }
+        return hit >= minCoverage * query.totalWeight() - 1e-9;
+    }
+
+    /**
+     * A query's share of a name's candidacy: whether the name holds any of the keys decides whether the
+     * weight of tokens first..first+span-1 counts toward the name's coverage.
+     *
+     * @param kind TOKEN, PAIR, TRIPLE or RUN2..RUN5 (initials of a run of 2..5 tokens)
+     */
+    record KeyGroup(List<String> keys, int first, int kind) {
+        static final int TOKEN = 0;
+        static final int PAIR = 1;
+        static final int TRIPLE = 2;
+        static final int RUN2 = 3;
+        static final int MAX_RUN = 5;
+
+        static int span(int kind) {
+            return switch (kind) {
+                case TOKEN -> 1;
+                case PAIR -> 2;
+                case TRIPLE -> 3;
+                default -> kind - RUN2 + 2;
+            };
+        }
+
+        /** The weight of the tokens the group covers, summed left to right as every caller must. */
+        double weight(double[] weights) {
+            double sum = weights[first];
+            for (int k = first + 1; k < first + span(kind); k++) {
+                sum += weights[k];
+            }
+            return sum;
+        }
     }
 
     private void lookUp(List<String> keys, double weight, Scratch s, IntList touched) {

@@ -20,6 +20,27 @@ import java.util.Set;
 record PreparedName(String original, String[] tokens, String[] phonetic, double[] weights, int[] tokenIds,
                     String[] folded, String[] skeleton, boolean[] lossy) {
 
+    /** A name whose words all come from Latin or a script read letter for letter (no word compared by skeleton). */
+    PreparedName(String original, String[] tokens, String[] phonetic, double[] weights, int[] tokenIds) {
+        this(original, tokens, phonetic, weights, tokenIds, foldsOf(tokens), skeletonsOf(tokens), null);
+    }
+
+    private static String[] foldsOf(String[] tokens) {
+        String[] out = new String[tokens.length];
+        for (int i = 0; i < tokens.length; i++) {
+            out[i] = SpellingFolds.fold(tokens[i]);
+        }
+        return out;
+    }
+
+    private static String[] skeletonsOf(String[] tokens) {
+        String[] out = new String[tokens.length];
+        for (int i = 0; i < tokens.length; i++) {
+            out[i] = SpellingFolds.skeleton(tokens[i]);
+        }
+        return out;
+    }
+
     /** @param organisation whether the name is of an organisation, vessel or aircraft (titles are kept) */
     static PreparedName of(String name, TokenWeights weights, boolean organisation) {
         NameNormaliser.Normalised normalised = NameNormaliser.normalise(name, organisation);

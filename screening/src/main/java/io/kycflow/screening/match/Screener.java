@@ -37,6 +37,10 @@ public final class Screener {
     private final RatingThresholds thresholds;
     private final CandidateIndex index;
     private final int maxHits;
+    /** Where each entity's names start in {@link #names} (one more entry than entities: the end). */
+    private final int[] firstName;
+    /** Entity number by list id and entity id, for screening against a few named entries. */
+    private final Map<String, Integer> entityNumbers;
 
     private Screener(List<LoadedList> loaded, MatchTuning tuning, RatingThresholds thresholds, int maxHits) {
         this.lists = loaded.stream().map(LoadedList::info).toList();
@@ -84,6 +88,23 @@ public final class Screener {
         this.thresholds = thresholds;
         this.index = new CandidateIndex(names, n -> isThing(entities.get(names.get(n).entity()).type()));
         this.maxHits = maxHits;
+        this.firstName = new int[entities.size() + 1];
+        int next = 0;
+        for (int e = 0; e <= entities.size(); e++) {
+            while (next < names.size() && names.get(next).entity() < e) {
+                next++;
+            }
+            firstName[e] = next;
+        }
+        Map<String, Integer> numbers = new HashMap<>(entities.size() * 2);
+        for (int e = 0; e < entities.size(); e++) {
+            numbers.putIfAbsent(entityKey(entities.get(e).listId(), entities.get(e).id()), e);
+        }
+        this.entityNumbers = numbers;
+    }
+
+    private static String entityKey(String listId, String entityId) {
+        return listId + '\u0000' + entityId;
     }
 
     private PreparedName prepare(String original, List<String> tokens, java.util.Set<String> lossy,
@@ -156,8 +177,134 @@ public final class Screener {
     }
 
     public ScreeningResult screen(Query query) {
+        return screen(query, maxHits);
+    }
+
+    /**
+     * Like {@link #screen(Query)} with another cap on the hits kept; monitoring needs every hit, since a hit
+     * on a changed entry may rank below ten on unchanged ones.
+     */
+    public ScreeningResult screen(Query query, int maxHits) {
         QueryName q = QueryName.of(query.name(), query.schema(), weights);
-        return rank(query, q, candidates(q));
+        return rank(query, q, candidates(q), maxHits);
+    }
+
+    /** The token weights of these lists (for indexes of queries that must weigh tokens as this one does). */
+    TokenWeights weights() {
+        return weights;
+    }
+
+    double minIndexCoverage() {
+        return scorer.tuning().minIndexCoverage();
+    }
+
+    /** One query prepared for screening against single entries: both readings and their index lookups. */
+    record PreparedQuery(Query query, QueryName name, List<CandidateIndex.KeyGroup> personGroups,
+                         List<CandidateIndex.KeyGroup> thingGroups) {
+    }
+
+    PreparedQuery prepare(Query query) {
+        return prepare(query, QueryName.of(query.name(), query.schema(), weights));
+    }
+
+    /**
+     * The same from readings tokenised before (by {@link SubjectIndex}, with {@link TokenWeights#uniform()}):
+     * normalising a name (transliteration above all) costs more than scoring it, and tokens do not depend
+     * on the lists, only weights do.
+     *
+     * @param readings  the tokens of each reading as {@link SubjectIndex} stores them: person then thing
+     *                  when they differ, else the one reading the schema allows
+     * @param phonetics each token's {@link TokenSimilarity#phoneticKey}
+     */
+    PreparedQuery prepare(Query query, String[][] readings, String[][] phonetics) {
+        PreparedName first = reweigh(query.name(), readings[0], phonetics[0]);
+        QueryName q;
+        if (query.schema() == Schema.PERSON) {
+            q = new QueryName(first, null);
+        } else if (query.schema().isThing()) {
+            q = new QueryName(null, first);
+        } else {
+            q = new QueryName(first, readings.length > 1 ? reweigh(query.name(), readings[1], phonetics[1]) : first);
+        }
+        return prepare(query, q);
+    }
+
+    private PreparedName reweigh(String original, String[] tokens, String[] phonetic) {
+        double[] w = new double[tokens.length];
+        for (int i = 0; i < tokens.length; i++) {
+            w[i] = weights.weight(tokens[i]);
+        }
+        return new PreparedName(original, tokens, phonetic, w, null);
+    }
+
+    private PreparedQuery prepare(Query query, QueryName q) {
+        List<CandidateIndex.KeyGroup> person = q.asPerson() == null ? List.of()
+                : CandidateIndex.queryGroups(q.asPerson());
+        List<CandidateIndex.KeyGroup> thing = q.asThing() == null ? List.of()
+                : q.asThing() == q.asPerson() ? person : CandidateIndex.queryGroups(q.asThing());
+        return new PreparedQuery(query, q, person, thing);
+    }
+
+    /** One loaded entry with the index keys of each of its names, to test many queries against it. */
+    record EntryProbe(int entity, SanctionedEntity entry, List<java.util.Set<String>> keysByName) {
+    }
+
+    /** The probe for an entry of these lists, or null when they do not hold it. */
+    EntryProbe probe(String listId, String entityId) {
+        Integer e = entityNumbers.get(entityKey(listId, entityId));
+        if (e == null) {
+            return null;
+        }
+        SanctionedEntity entity = entities.get(e);
+        List<java.util.Set<String>> keys = new ArrayList<>();
+        for (int n = firstName[e]; n < firstName[e + 1]; n++) {
+            keys.add(CandidateIndex.listedKeys(names.get(n).prepared().tokens(), isThing(entity.type())));
+        }
+        return new EntryProbe(e, entity, keys);
+    }
+
+    /**
+     * The hit {@link #screen(Query)} would report for the query on this one entry, or null when it would
+     * report none: the same candidate test, the same best-name choice and the same evidence, for one entry.
+     */
+    Hit screenAgainst(PreparedQuery prepared, EntryProbe probe) {
+        Query query = prepared.query();
+        QueryName q = prepared.name();
+        SanctionedEntity entity = probe.entry();
+        if (q.any().isEmpty() || !query.schema().accepts(entity.type())) {
+            return null;
+        }
+        boolean thing = isThing(entity.type());
+        double coverage = minIndexCoverage();
+        int best = -1;
+        double bestScore = 0;
+        NameScorer.QueryCache noCache = new NameScorer.QueryCache(0);
+        for (int k = 0; k < probe.keysByName().size(); k++) {
+            java.util.Set<String> keys = probe.keysByName().get(k);
+            boolean candidate = q.readingsDiffer()
+                    ? CandidateIndex.covers(prepared.personGroups(), q.asPerson(), keys, coverage)
+                    || CandidateIndex.covers(prepared.thingGroups(), q.asThing(), keys, coverage)
+                    : CandidateIndex.covers(q.asPerson() != null ? prepared.personGroups() : prepared.thingGroups(),
+                    q.any(), keys, coverage);
+            if (!candidate) {
+                continue;
+            }
+            int n = firstName[probe.entity()] + k;
+            IndexedName name = names.get(n);
+            double s = scorer.score(q.forEntity(thing), name.prepared(), noCache, thing) * qualityFactor(name.name());
+            if (s < thresholds.weak() * 0.75) {
+                continue;
+            }
+            if (best < 0 || s > bestScore) {
+                best = n;
+                bestScore = s;
+            }
+        }
+        if (best < 0) {
+            return null;
+        }
+        Hit hit = hit(query, q, best);
+        return hit.rating() == MatchRating.NO_MATCH ? null : hit;
     }
 
     private int[] candidates(QueryName q) {
@@ -195,10 +342,10 @@ public final class Screener {
         for (int i = 0; i < all.length; i++) {
             all[i] = i;
         }
-        return rank(query, q, all);
+        return rank(query, q, all, maxHits);
     }
 
-    private ScreeningResult rank(Query query, QueryName q, int[] candidates) {
+    private ScreeningResult rank(Query query, QueryName q, int[] candidates, int maxHits) {
         if (q.any().isEmpty()) {
             return new ScreeningResult(query, List.of(), lists);
         }

@@ -23,7 +23,8 @@ public final class FullRescreen implements ChangeScreening {
             return matches;
         }
         for (MonitoredSubject subject : subjects) {
-            for (Hit hit : current.screen(subject.query()).hits()) {
+            // Uncapped: a hit on a changed entry may rank below ten hits on unchanged ones.
+            for (Hit hit : current.screen(subject.query(), Integer.MAX_VALUE).hits()) {
                 if (hit.rating().isMatch() && hit.listId().equals(change.listId()) && changed.contains(hit.entityId())) {
                     matches.add(new MonitoringMatch(subject.key(), hit, change.kindOf(hit.entityId())));
                 }

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * {@code kyc.pep_screening_check_v2}: screens the subject against the PEP lists in service (US Congress and
@@ -41,11 +42,16 @@ public final class PepScreeningCheck implements Check {
     private final Clock clock;
 
     public PepScreeningCheck(ListRegistry registry, Duration maxAge, Clock clock) {
+        this(registry, maxAge, clock, () -> false);
+    }
+
+    /** @param listsArriving true while the first list download runs: tasks wait for it rather than fail */
+    public PepScreeningCheck(ListRegistry registry, Duration maxAge, Clock clock, BooleanSupplier listsArriving) {
         if (registry.purpose() != ListPurpose.PEP) {
             throw new IllegalArgumentException("the PEP check needs a registry of PEP lists");
         }
         this.registry = registry;
-        this.freshness = new ListFreshness("PEP", maxAge, clock);
+        this.freshness = new ListFreshness("PEP", maxAge, clock, listsArriving);
         this.clock = clock;
     }
 
@@ -54,10 +60,10 @@ public final class PepScreeningCheck implements Check {
         return CheckCatalog.PEP_SCREENING;
     }
 
-    /** A worker takes no PEP task before its lists are loaded. */
+    /** Tasks wait while the first lists are on their way; with none loaded and none coming they fail fast. */
     @Override
     public boolean ready() {
-        return registry.current().isPresent();
+        return freshness.takesTasks(registry.current().isPresent());
     }
 
     /** Why the check cannot answer now, for health reporting; empty when it can. */

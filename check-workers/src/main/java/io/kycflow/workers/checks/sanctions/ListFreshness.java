@@ -11,13 +11,17 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * The rule shared by every list-screening check: a list published (else loaded) longer ago than
  * {@code KYCFLOW_LISTS_MAX_AGE} makes the check answer {@code error} ({@code lists_stale}), and no list at all
  * is {@code lists_unavailable}. {@link Duration#ZERO} turns the age rule off.
+ *
+ * @param listsArriving true while the first download of the official lists runs: a check without lists then
+ *                      waits for them rather than answering error
  */
-public record ListFreshness(String kind, Duration maxAge, Clock clock) {
+public record ListFreshness(String kind, Duration maxAge, Clock clock, BooleanSupplier listsArriving) {
 
     public ListFreshness {
         if (maxAge.isNegative()) {
@@ -25,10 +29,27 @@ public record ListFreshness(String kind, Duration maxAge, Clock clock) {
         }
     }
 
+    /** With no download on its way: no lists means an error at once. */
+    public ListFreshness(String kind, Duration maxAge, Clock clock) {
+        this(kind, maxAge, clock, () -> false);
+    }
+
+    /**
+     * Whether the check takes tasks: with lists loaded, or with none and none on their way, when it answers
+     * {@code error} promptly instead of leaving the job to wait for its deadline.
+     */
+    public boolean takesTasks(boolean listsLoaded) {
+        return listsLoaded || !listsArriving.getAsBoolean();
+    }
+
     /** No list of this kind is loaded. */
     public CheckUnavailableException noLists() {
-        return new CheckUnavailableException("lists_unavailable",
-                "No " + kind + " list is loaded, so the subject cannot be screened.");
+        if (listsArriving.getAsBoolean()) {
+            return new CheckUnavailableException("lists_pending",
+                    "No " + kind + " list is loaded yet: the first download of the official lists is running.");
+        }
+        return new CheckUnavailableException("lists_unavailable", "No " + kind + " list is loaded, so the subject "
+                + "cannot be screened: put the official files in the lists folder or turn list downloads on.");
     }
 
     /** The oldest list past the maximum age, as the reason the check cannot answer; empty when all are fresh. */

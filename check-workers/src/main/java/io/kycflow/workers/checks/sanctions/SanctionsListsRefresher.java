@@ -77,11 +77,16 @@ public final class SanctionsListsRefresher implements AutoCloseable {
             report.skipped().forEach(s -> log.debug("{} lists: {}", label, s));
             registry.current().ifPresentOrElse(
                     s -> log.info("{} lists in service: {}", label, describe(s.screener().lists())),
-                    () -> log.warn("no {} list loaded from {}: the {} check takes no task", label, directory, label));
+                    () -> log.warn("no {} list loaded from {}", label, directory));
         } catch (IOException | RuntimeException e) {
             // Keep serving what is loaded; the next pass tries again.
             log.error("could not read {} lists from {}: {}", label, directory, e.toString());
         }
+        return registry.current().isPresent();
+    }
+
+    /** Whether any list of this reader's purpose is in service. */
+    public boolean inService() {
         return registry.current().isPresent();
     }
 

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * {@code kyc.sanctions_screening_check_v2}: screens the subject against the lists in service. It never answers
@@ -31,8 +32,13 @@ public final class SanctionsScreeningCheck implements Check {
      *                 {@link Duration#ZERO} turns the rule off
      */
     public SanctionsScreeningCheck(ListRegistry registry, Duration maxAge, Clock clock) {
+        this(registry, maxAge, clock, () -> false);
+    }
+
+    /** @param listsArriving true while the first list download runs: tasks wait for it rather than fail */
+    public SanctionsScreeningCheck(ListRegistry registry, Duration maxAge, Clock clock, BooleanSupplier listsArriving) {
         this.registry = registry;
-        this.freshness = new ListFreshness("sanctions", maxAge, clock);
+        this.freshness = new ListFreshness("sanctions", maxAge, clock, listsArriving);
     }
 
     @Override
@@ -40,10 +46,10 @@ public final class SanctionsScreeningCheck implements Check {
         return CheckCatalog.SANCTIONS_SCREENING;
     }
 
-    /** A worker takes no sanctions task before its lists are loaded. */
+    /** Tasks wait while the first lists are on their way; with none loaded and none coming they fail fast. */
     @Override
     public boolean ready() {
-        return registry.current().isPresent();
+        return freshness.takesTasks(registry.current().isPresent());
     }
 
     /** Why the check cannot answer now, for health reporting; empty when it can. */

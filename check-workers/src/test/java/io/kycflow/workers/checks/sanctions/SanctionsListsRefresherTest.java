@@ -37,11 +37,13 @@ class SanctionsListsRefresherTest {
     }
 
     @Test
-    void missingDirectoryLeavesTheCheckNotReady(@TempDir Path dir) {
+    void missingDirectoryLeavesNoListInService(@TempDir Path dir) {
         ListRegistry registry = new ListRegistry();
         try (SanctionsListsRefresher refresher = new SanctionsListsRefresher(registry, dir.resolve("absent"), Duration.ZERO)) {
             assertFalse(refresher.start().refreshNow());
-            assertFalse(new SanctionsScreeningCheck(registry, Duration.ZERO, java.time.Clock.systemUTC()).ready());
+            assertFalse(refresher.inService());
+            assertEquals("lists_unavailable", new SanctionsScreeningCheck(registry, Duration.ZERO,
+                    java.time.Clock.systemUTC()).unavailability().orElseThrow().code());
         }
     }
 

@@ -149,10 +149,23 @@ class SanctionsScreeningCheckTest {
     void noListsLoadedIsAnErrorNeverAPass() {
         SanctionsScreeningCheck check = new SanctionsScreeningCheck(new ListRegistry(), WEEK, MARCH_5);
 
-        assertFalse(check.ready());
+        // It takes the task, to answer error now rather than leave the job waiting for its deadline.
+        assertTrue(check.ready());
         CheckUnavailableException e = assertThrows(CheckUnavailableException.class,
                 () -> check.run(task(AGENT_ARGS, person("Margaret", null, "Ellison", null, null))));
         assertEquals("lists_unavailable", e.code());
+        assertEquals("lists_unavailable", check.unavailability().orElseThrow().code());
+    }
+
+    @Test
+    void whileTheFirstListsDownloadTasksWaitThenFailFastIfNoneArrived() {
+        java.util.concurrent.atomic.AtomicBoolean downloading = new java.util.concurrent.atomic.AtomicBoolean(true);
+        SanctionsScreeningCheck check = new SanctionsScreeningCheck(new ListRegistry(), WEEK, MARCH_5, downloading::get);
+
+        assertFalse(check.ready(), "no task is taken while the first download runs");
+        assertEquals("lists_pending", check.unavailability().orElseThrow().code());
+        downloading.set(false);
+        assertTrue(check.ready());
         assertEquals("lists_unavailable", check.unavailability().orElseThrow().code());
     }
 

@@ -1,0 +1,66 @@
+package io.kycflow.workers;
+
+import io.kycflow.common.crypto.DataKeyIssuer;
+import io.kycflow.common.crypto.DataKeyRef;
+import io.kycflow.common.crypto.JobKeyRing;
+import io.kycflow.common.crypto.MasterKeys;
+import io.kycflow.common.crypto.PersonalDataProtection;
+import io.kycflow.common.kafka.KafkaClientSettings;
+import io.kycflow.common.topic.TopicProvisioner;
+import io.kycflow.common.topic.Topics;
+import io.kycflow.kafka.embedded.EmbeddedKafkaBroker;
+import io.kycflow.kafka.embedded.SharedKafka;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A service restarting on a cluster that already holds data keys: its ring reads them all before the service
+ * consumes anything, so no record of an older job stalls its thread waiting for a key (the rolling-restart
+ * case, where the other instance wrote the keys).
+ */
+@ExtendWith(SharedKafka.class)
+class KeyRingStartupReadTest {
+
+    private static final MasterKeys MASTER_KEYS =
+            MasterKeys.parse(java.util.Base64.getEncoder().encodeToString(new byte[32]));
+
+    @Test
+    void aNewRingHoldsEveryExistingKeyOnceItHasReadTheStartup(EmbeddedKafkaBroker broker) {
+        KafkaClientSettings kafka = new KafkaClientSettings(broker.bootstrapServers());
+        try (Admin admin = Admin.create(kafka.admin("test"))) {
+            new TopicProvisioner(admin, 3, Optional.of((short) 1)).ensure(Topics.all(List.of()));
+        }
+        PersonalDataProtection.install(kafka, MASTER_KEYS);
+        List<String> refs = new ArrayList<>();
+        try (var producer = new KafkaProducer<>(kafka.producer("test-keys"), Topics.JOB_KEYS.keySerde().serializer(),
+                Topics.JOB_KEYS.valueSerde().serializer())) {
+            DataKeyIssuer issuer = new DataKeyIssuer(producer);
+            List<CompletableFuture<Void>> stored = new ArrayList<>();
+            for (int i = 0; i < 2_000; i++) {
+                String ref = DataKeyRef.of("acme", UUID.randomUUID().toString(), "sub-1");
+                refs.add(ref);
+                stored.add(issuer.issue(ref));
+            }
+            CompletableFuture.allOf(stored.toArray(CompletableFuture[]::new)).join();
+        }
+
+        // Another process's ring, started after the keys were written.
+        try (JobKeyRing restarted = new JobKeyRing(kafka, MASTER_KEYS, Duration.ofSeconds(5)).start()) {
+            assertTrue(restarted.awaitStartupRead(Duration.ofSeconds(30)), "the existing keys are read at start");
+            assertTrue(restarted.hasReadStartup());
+            long missing = refs.stream().filter(r -> !restarted.holds(r)).count();
+            assertTrue(missing == 0, missing + " keys written before the start are not held without waiting");
+        }
+    }
+}
