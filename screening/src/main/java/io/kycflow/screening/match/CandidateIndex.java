@@ -27,11 +27,15 @@ final class CandidateIndex {
     private static final String ACRONYM = "^";
     private static final String NICKNAME = "=";
     /**
-     * Key prefixes of the spelling rules: a token's national-spelling fold ("%vladimirovich") and its consonant
-     * skeleton ("#bltml", also of two adjacent listed tokens).
+     * Key prefixes of the spelling rules: a token's national-spelling fold ("%vladimirovich"), its consonant
+     * skeleton for query words from scripts without vowels ("#bltml"; "&" for two adjacent listed tokens), and
+     * for Latin words a skeleton of four classes or more with the token's length ("$bltml/8"), since a Latin
+     * skeleton counts only between tokens within one letter of the same length.
      */
     private static final String FOLD = "%";
     private static final String SKELETON = "#";
+    private static final String PAIR_SKELETON = "&";
+    private static final String LATIN_SKELETON = "$";
 
     private final Map<String, int[]> postings;
     private final int size;
@@ -113,11 +117,14 @@ final class CandidateIndex {
             if (skeleton.length() >= TokenSimilarity.MIN_SCRIPT_SKELETON) {
                 keys.add(SKELETON + skeleton);
             }
+            if (skeleton.length() >= TokenSimilarity.MIN_LATIN_SKELETON) {
+                keys.add(LATIN_SKELETON + skeleton + "/" + tokens[i].length());
+            }
             if (i + 1 < tokens.length) {
                 keys.addAll(editKeys(tokens[i] + tokens[i + 1]));
                 String pair = SpellingFolds.skeleton(tokens[i] + tokens[i + 1]);
                 if (pair.length() >= TokenSimilarity.MIN_SCRIPT_SKELETON) {
-                    keys.add(SKELETON + pair);
+                    keys.add(PAIR_SKELETON + pair);
                 }
             }
             if (i + 2 < tokens.length) {
@@ -158,14 +165,20 @@ final class CandidateIndex {
             boolean lossy = prepared != null && prepared.isLossy(i);
             keys.add(FOLD + SpellingFolds.fold(tokens[i]));
             String skeleton = SpellingFolds.skeleton(tokens[i]);
-            if (skeleton.length() >= (lossy ? TokenSimilarity.MIN_SCRIPT_SKELETON : TokenSimilarity.MIN_LATIN_SKELETON)) {
-                keys.add(SKELETON + skeleton);
-            }
             if (lossy) {
+                if (!skeleton.isEmpty()) {
+                    keys.add(SKELETON + skeleton);
+                    keys.add(PAIR_SKELETON + skeleton);
+                }
                 // its w and y may be vowels (u, i) the listed spelling writes as such: "ywsf" / "yusuf"
                 String vowelled = SpellingFolds.skeleton(tokens[i].replace("w", "").replace("y", ""));
                 if (!vowelled.isEmpty()) {
                     keys.add(SKELETON + vowelled);
+                }
+            } else if (skeleton.length() >= TokenSimilarity.MIN_LATIN_SKELETON) {
+                int length = tokens[i].length();
+                for (int l = length - 1; l <= length + 1; l++) {
+                    keys.add(LATIN_SKELETON + skeleton + "/" + l);
                 }
             }
             groups.add(new KeyGroup(keys, i, KeyGroup.TOKEN));

@@ -94,6 +94,21 @@ final class ScriptRomaniser {
         return cp == 0x30FB || cp == 0x30FC ? Character.UnicodeScript.KATAKANA : s;
     }
 
+    /** Whether the text holds a letter of a script whose words are compared by consonant skeleton. */
+    static boolean hasSkeletonScript(String text) {
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            if (cp > 0x36F) {
+                Character.UnicodeScript s = Character.UnicodeScript.of(cp);
+                if (isLossy(s) || s == Character.UnicodeScript.HANGUL) {
+                    return true;
+                }
+            }
+            i += Character.charCount(cp);
+        }
+        return false;
+    }
+
     /**
      * Scripts whose romanisation is far from the English form of a name: abjads that write no short vowels,
      * syllabaries and abugidas that add vowels of their own, and Greek, whose letters English spells apart.
