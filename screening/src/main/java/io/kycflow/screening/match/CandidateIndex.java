@@ -166,13 +166,15 @@ final class CandidateIndex {
             keys.add(FOLD + SpellingFolds.fold(tokens[i]));
             String skeleton = SpellingFolds.skeleton(tokens[i]);
             if (lossy) {
-                if (!skeleton.isEmpty()) {
+                // A skeleton of one consonant ("ly": Ali, Lee, al…) would make most names candidates; such a
+                // word aligns at 0.88 at most, so a name reaching review through it shares other words too.
+                if (skeleton.length() >= 2) {
                     keys.add(SKELETON + skeleton);
                     keys.add(PAIR_SKELETON + skeleton);
                 }
                 // its w and y may be vowels (u, i) the listed spelling writes as such: "ywsf" / "yusuf"
                 String vowelled = SpellingFolds.skeleton(tokens[i].replace("w", "").replace("y", ""));
-                if (!vowelled.isEmpty()) {
+                if (vowelled.length() >= 2) {
                     keys.add(SKELETON + vowelled);
                 }
             } else if (skeleton.length() >= TokenSimilarity.MIN_LATIN_SKELETON) {
