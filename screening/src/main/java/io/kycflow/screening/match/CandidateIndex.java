@@ -112,7 +112,10 @@ final class CandidateIndex {
         int maxRun = NameScorer.maxAcronymRun(thing);
         for (int i = 0; i < tokens.length; i++) {
             keys.addAll(keysOf(tokens[i]));
-            keys.add(FOLD + SpellingFolds.fold(tokens[i]));
+            String fold = SpellingFolds.fold(tokens[i]);
+            if (!fold.equals(tokens[i])) {
+                keys.add(FOLD + fold); // a listed token that is its own fold is found under itself
+            }
             String skeleton = SpellingFolds.skeleton(tokens[i]);
             if (skeleton.length() >= TokenSimilarity.MIN_SCRIPT_SKELETON) {
                 keys.add(SKELETON + skeleton);
@@ -163,7 +166,11 @@ final class CandidateIndex {
                 keys.add(ACRONYM + tokens[i]);
             }
             boolean lossy = prepared != null && prepared.isLossy(i);
-            keys.add(FOLD + SpellingFolds.fold(tokens[i]));
+            String fold = SpellingFolds.fold(tokens[i]);
+            keys.add(FOLD + fold);
+            if (!fold.equals(tokens[i])) {
+                keys.add(fold);
+            }
             String skeleton = SpellingFolds.skeleton(tokens[i]);
             if (lossy) {
                 // A skeleton of one consonant ("ly": Ali, Lee, al…) would make most names candidates; such a

@@ -253,10 +253,7 @@ final class NameScorer {
         if (!explain) {
             return new NameMatch(score, List.of(), List.of(), List.of());
         }
-        adjustments.addAll(0, NameNormaliser.normalise(q.original(), organisation).notes());
-        for (String note : NameNormaliser.normalise(c.original(), organisation).notes()) {
-            adjustments.add("listed name: " + note);
-        }
+        adjustments.addAll(0, q.notes());
         List<TokenAlignment> alignments = new ArrayList<>();
         for (Link l : links) {
             if (l != null) {

@@ -16,13 +16,15 @@ import java.util.Set;
  * @param skeleton each token's {@link SpellingFolds#skeleton consonant skeleton}
  * @param lossy    whether each token came from a script whose romanisation is far from the English form
  *                 (compared by skeleton however short); null where none did
+ * @param notes    for a query, a line for each rule applied in normalising it (titles removed, how a script
+ *                 was read), for the hit's explanation; empty for a listed name
  */
 record PreparedName(String original, String[] tokens, String[] phonetic, double[] weights, int[] tokenIds,
-                    String[] folded, String[] skeleton, boolean[] lossy) {
+                    String[] folded, String[] skeleton, boolean[] lossy, List<String> notes) {
 
     /** A name whose words all come from Latin or a script read letter for letter (no word compared by skeleton). */
     PreparedName(String original, String[] tokens, String[] phonetic, double[] weights, int[] tokenIds) {
-        this(original, tokens, phonetic, weights, tokenIds, foldsOf(tokens), skeletonsOf(tokens), null);
+        this(original, tokens, phonetic, weights, tokenIds, foldsOf(tokens), skeletonsOf(tokens), null, List.of());
     }
 
     private static String[] foldsOf(String[] tokens) {
@@ -49,12 +51,13 @@ record PreparedName(String original, String[] tokens, String[] phonetic, double[
         for (int i = 0; i < tokens.length; i++) {
             w[i] = weights.weight(tokens[i]);
         }
-        return withKeys(name, tokens, w, null, normalised.lossy(), null);
+        return withKeys(name, tokens, w, null, normalised.lossy(), null, List.copyOf(normalised.notes()));
     }
 
     /** The name with each token's keys computed; interned, where a map is given, so listed names share them. */
     static PreparedName withKeys(String original, String[] tokens, double[] weights, int[] tokenIds,
-                                 Set<String> lossyTokens, java.util.Map<String, String> interned) {
+                                 Set<String> lossyTokens, java.util.Map<String, String> interned,
+                                 List<String> notes) {
         String[] phonetic = new String[tokens.length];
         String[] folded = new String[tokens.length];
         String[] skeleton = new String[tokens.length];
@@ -70,7 +73,7 @@ record PreparedName(String original, String[] tokens, String[] phonetic, double[
                 lossy[i] = true;
             }
         }
-        return new PreparedName(original, tokens, phonetic, weights, tokenIds, folded, skeleton, lossy);
+        return new PreparedName(original, tokens, phonetic, weights, tokenIds, folded, skeleton, lossy, notes);
     }
 
     private static String intern(String s, java.util.Map<String, String> interned) {

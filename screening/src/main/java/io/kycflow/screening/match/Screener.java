@@ -116,7 +116,7 @@ public final class Screener {
             w[i] = weights.weight(t[i]);
             ids[i] = vocabulary.get(t[i]);
         }
-        return PreparedName.withKeys(original, t, w, ids, lossy, keys);
+        return PreparedName.withKeys(original, t, w, ids, lossy, keys, List.of());
     }
 
     /** Loads every sanctions list found under the directory (see {@link ListLoader}) with default tuning. */
