@@ -16,15 +16,17 @@ import java.util.Set;
  * @param skeleton each token's {@link SpellingFolds#skeleton consonant skeleton}
  * @param lossy    whether each token came from a script whose romanisation is far from the English form
  *                 (compared by skeleton however short); null where none did
+ * @param vowelled for a word from a script without vowels, its skeleton with w and y read as the vowels u
+ *                 and i ("ywsf" → "sb", as "yusuf"); null where no word is from such a script
  * @param notes    for a query, a line for each rule applied in normalising it (titles removed, how a script
  *                 was read), for the hit's explanation; empty for a listed name
  */
 record PreparedName(String original, String[] tokens, String[] phonetic, double[] weights, int[] tokenIds,
-                    String[] folded, String[] skeleton, boolean[] lossy, List<String> notes) {
+                    String[] folded, String[] skeleton, boolean[] lossy, String[] vowelled, List<String> notes) {
 
     /** A name whose words all come from Latin or a script read letter for letter (no word compared by skeleton). */
     PreparedName(String original, String[] tokens, String[] phonetic, double[] weights, int[] tokenIds) {
-        this(original, tokens, phonetic, weights, tokenIds, foldsOf(tokens), skeletonsOf(tokens), null, List.of());
+        this(original, tokens, phonetic, weights, tokenIds, foldsOf(tokens), skeletonsOf(tokens), null, null, List.of());
     }
 
     private static String[] foldsOf(String[] tokens) {
@@ -62,6 +64,7 @@ record PreparedName(String original, String[] tokens, String[] phonetic, double[
         String[] folded = new String[tokens.length];
         String[] skeleton = new String[tokens.length];
         boolean[] lossy = null;
+        String[] vowelled = null;
         for (int i = 0; i < tokens.length; i++) {
             phonetic[i] = intern(TokenSimilarity.phoneticKey(tokens[i]), interned);
             folded[i] = intern(SpellingFolds.fold(tokens[i]), interned);
@@ -69,11 +72,14 @@ record PreparedName(String original, String[] tokens, String[] phonetic, double[
             if (lossyTokens.contains(tokens[i])) {
                 if (lossy == null) {
                     lossy = new boolean[tokens.length];
+                    vowelled = new String[tokens.length];
                 }
                 lossy[i] = true;
+                vowelled[i] = SpellingFolds.skeleton(tokens[i].replace("w", "").replace("y", ""));
             }
         }
-        return new PreparedName(original, tokens, phonetic, weights, tokenIds, folded, skeleton, lossy, notes);
+        return new PreparedName(original, tokens, phonetic, weights, tokenIds, folded, skeleton, lossy, vowelled,
+                notes);
     }
 
     private static String intern(String s, java.util.Map<String, String> interned) {

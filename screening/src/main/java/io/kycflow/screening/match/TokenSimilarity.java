@@ -69,7 +69,9 @@ final class TokenSimilarity {
         // Only the query's script counts: a listed name in Arabic script is matched by its own letters, and
         // the entity's Latin names serve Latin queries (compared by skeleton they would hit many Latin names).
         boolean lossy = q.isLossy(i);
-        if (lossy && !c.isLossy(j)) {
+        // restoring vowels needs the skeletons to agree, with w and y read as consonants or as vowels (the
+        // same keys the candidate index looks up): a cheap test that spares the comparison most pairs
+        if (lossy && !c.isLossy(j) && (q.skeleton()[i].equals(c.skeleton()[j]) || q.vowelled()[i].equals(c.skeleton()[j]))) {
             String abjad = q.tokens()[i];
             String latin = c.tokens()[j];
             if (Character.isLetter(abjad.charAt(0)) && Character.isLetter(latin.charAt(0))
