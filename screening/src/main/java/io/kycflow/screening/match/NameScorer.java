@@ -253,7 +253,7 @@ final class NameScorer {
         if (!explain) {
             return new NameMatch(score, List.of(), List.of(), List.of());
         }
-        adjustments.addAll(0, q.notes());
+        adjustments.addAll(0, q.notes() != null ? q.notes() : NameNormaliser.normalise(q.original(), organisation).notes());
         List<TokenAlignment> alignments = new ArrayList<>();
         for (Link l : links) {
             if (l != null) {

@@ -19,14 +19,18 @@ import java.util.Set;
  * @param vowelled for a word from a script without vowels, its skeleton with w and y read as the vowels u
  *                 and i ("ywsf" → "sb", as "yusuf"); null where no word is from such a script
  * @param notes    for a query, a line for each rule applied in normalising it (titles removed, how a script
- *                 was read), for the hit's explanation; empty for a listed name
+ *                 was read), for the hit's explanation; empty for a listed name; null for a query prepared from
+ *                 stored tokens (monitoring), whose notes are worked out again when a hit is explained
  */
 record PreparedName(String original, String[] tokens, String[] phonetic, double[] weights, int[] tokenIds,
                     String[] folded, String[] skeleton, boolean[] lossy, String[] vowelled, List<String> notes) {
 
-    /** A name whose words all come from Latin or a script read letter for letter (no word compared by skeleton). */
+    /**
+     * A name whose words all come from Latin or a script read letter for letter (no word compared by
+     * skeleton), prepared from tokens stored before: its notes are unknown (null).
+     */
     PreparedName(String original, String[] tokens, String[] phonetic, double[] weights, int[] tokenIds) {
-        this(original, tokens, phonetic, weights, tokenIds, foldsOf(tokens), skeletonsOf(tokens), null, null, List.of());
+        this(original, tokens, phonetic, weights, tokenIds, foldsOf(tokens), skeletonsOf(tokens), null, null, null);
     }
 
     private static String[] foldsOf(String[] tokens) {
