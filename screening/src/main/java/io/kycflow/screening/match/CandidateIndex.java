@@ -26,6 +26,16 @@ final class CandidateIndex {
     /** Key prefixes: the initials of a run of listed words ("^pla"), a nickname group ("=william"). */
     private static final String ACRONYM = "^";
     private static final String NICKNAME = "=";
+    /**
+     * Key prefixes of the spelling rules: a token's national-spelling fold ("%vladimirovich"), its consonant
+     * skeleton for query words from scripts without vowels ("#bltml"; "&" for two adjacent listed tokens), and
+     * for Latin words a skeleton of four classes or more with the token's length ("$bltml/8"), since a Latin
+     * skeleton counts only between tokens within one letter of the same length.
+     */
+    private static final String FOLD = "%";
+    private static final String SKELETON = "#";
+    private static final String PAIR_SKELETON = "&";
+    private static final String LATIN_SKELETON = "$";
 
     private final Map<String, int[]> postings;
     private final int size;
@@ -77,7 +87,7 @@ final class CandidateIndex {
         }
         IntList touched = new IntList();
         double[] weights = query.weights();
-        for (KeyGroup group : queryGroups(query.tokens())) {
+        for (KeyGroup group : queryGroups(query)) {
             lookUp(group.keys(), group.weight(weights), s, touched);
         }
         double needed = minCoverage * query.totalWeight() - 1e-9;
@@ -102,8 +112,23 @@ final class CandidateIndex {
         int maxRun = NameScorer.maxAcronymRun(thing);
         for (int i = 0; i < tokens.length; i++) {
             keys.addAll(keysOf(tokens[i]));
+            String fold = SpellingFolds.fold(tokens[i]);
+            if (!fold.equals(tokens[i])) {
+                keys.add(FOLD + fold); // a listed token that is its own fold is found under itself
+            }
+            String skeleton = SpellingFolds.skeleton(tokens[i]);
+            if (skeleton.length() >= TokenSimilarity.MIN_SCRIPT_SKELETON) {
+                keys.add(SKELETON + skeleton);
+            }
+            if (skeleton.length() >= TokenSimilarity.MIN_LATIN_SKELETON) {
+                keys.add(LATIN_SKELETON + skeleton + "/" + tokens[i].length());
+            }
             if (i + 1 < tokens.length) {
                 keys.addAll(editKeys(tokens[i] + tokens[i + 1]));
+                String pair = SpellingFolds.skeleton(tokens[i] + tokens[i + 1]);
+                if (pair.length() >= TokenSimilarity.MIN_SCRIPT_SKELETON) {
+                    keys.add(PAIR_SKELETON + pair);
+                }
             }
             if (i + 2 < tokens.length) {
                 keys.addAll(editKeys(tokens[i] + tokens[i + 1] + tokens[i + 2]));
@@ -124,15 +149,55 @@ final class CandidateIndex {
      * weight to a name once, however many of its keys the name holds.
      */
     static List<KeyGroup> queryGroups(String[] tokens) {
+        return queryGroups(tokens, null);
+    }
+
+    /** {@link #queryGroups(String[])} with the keys of the rules for words from scripts without vowels. */
+    static List<KeyGroup> queryGroups(PreparedName query) {
+        return queryGroups(query.tokens(), query);
+    }
+
+    /** @param prepared the query's prepared name, for its words' scripts; null: every word Latin */
+    private static List<KeyGroup> queryGroups(String[] tokens, PreparedName prepared) {
         List<KeyGroup> groups = new ArrayList<>();
         for (int i = 0; i < tokens.length; i++) {
             List<String> keys = keysOf(tokens[i]);
-            if (NameScorer.isAcronymCandidate(tokens[i], true)) {
+            if (NameScorer.isAcronymCandidate(tokens[i], true) || NameScorer.isAcronymCandidate(tokens[i], false)) {
                 keys.add(ACRONYM + tokens[i]);
+            }
+            boolean lossy = prepared != null && prepared.isLossy(i);
+            String fold = SpellingFolds.fold(tokens[i]);
+            keys.add(FOLD + fold);
+            if (!fold.equals(tokens[i])) {
+                keys.add(fold);
+            }
+            String skeleton = SpellingFolds.skeleton(tokens[i]);
+            if (lossy) {
+                // A skeleton of one consonant ("ly": Ali, Lee, al…) would make most names candidates; such a
+                // word aligns at 0.88 at most, so a name reaching review through it shares other words too.
+                if (skeleton.length() >= 2) {
+                    keys.add(SKELETON + skeleton);
+                    keys.add(PAIR_SKELETON + skeleton);
+                }
+                // its w and y may be vowels (u, i) the listed spelling writes as such: "ywsf" / "yusuf"
+                String vowelled = SpellingFolds.skeleton(tokens[i].replace("w", "").replace("y", ""));
+                if (vowelled.length() >= 2) {
+                    keys.add(SKELETON + vowelled);
+                }
+            } else if (skeleton.length() >= TokenSimilarity.MIN_LATIN_SKELETON) {
+                int length = tokens[i].length();
+                for (int l = length - 1; l <= length + 1; l++) {
+                    keys.add(LATIN_SKELETON + skeleton + "/" + l);
+                }
             }
             groups.add(new KeyGroup(keys, i, KeyGroup.TOKEN));
             if (i + 1 < tokens.length) {
-                groups.add(new KeyGroup(editKeys(tokens[i] + tokens[i + 1]), i, KeyGroup.PAIR));
+                List<String> pairKeys = editKeys(tokens[i] + tokens[i + 1]);
+                if (prepared != null && (prepared.isLossy(i) || prepared.isLossy(i + 1))
+                        && "l".equals(SpellingFolds.skeleton(tokens[i + 1])) && tokens[i + 1].startsWith("al")) {
+                    pairKeys.add(SKELETON + SpellingFolds.skeleton(tokens[i] + tokens[i + 1]));
+                }
+                groups.add(new KeyGroup(pairKeys, i, KeyGroup.PAIR));
             }
             if (i + 2 < tokens.length) {
                 groups.add(new KeyGroup(editKeys(tokens[i] + tokens[i + 1] + tokens[i + 2]), i, KeyGroup.TRIPLE));

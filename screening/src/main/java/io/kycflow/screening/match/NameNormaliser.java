@@ -1,7 +1,5 @@
 package io.kycflow.screening.match;
 
-import com.ibm.icu.text.Transliterator;
-
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,9 +14,6 @@ import java.util.regex.Pattern;
  * linguistically perfect: "Путин" and "Putin" must end up as the same token.
  */
 public final class NameNormaliser {
-    /** ICU transliterators are not documented as thread-safe: one per thread. */
-    private static final ThreadLocal<Transliterator> TO_LATIN_ASCII =
-            ThreadLocal.withInitial(() -> Transliterator.getInstance("Any-Latin; Latin-ASCII"));
     private static final Pattern CAMEL_CASE = Pattern.compile("(?<=\\p{Ll})(?=\\p{Lu}\\p{Ll})");
     private static final Pattern APOSTROPHES = Pattern.compile("['’‘`ʼʻ´]");
     private static final Pattern NON_ALNUM = Pattern.compile("[^a-z0-9]+");
@@ -30,7 +25,15 @@ public final class NameNormaliser {
             "mawlana", "qari", "imam", "general", "gen", "colonel", "col", "captain", "capt", "major", "maj", "lt",
             "lieutenant", "brigadier", "brig", "admiral", "adm", "sgt", "sergeant", "president", "minister",
             "excellency", "his", "her", "ayatollah", "emir", "amir", "prince", "princess", "king", "queen", "jr",
-            "sr", "junior", "senior");
+            "sr", "junior", "senior",
+            // the same offices and forms of address in other languages, as they read after transliteration
+            // (Президент → prezident, Präsident → prasident, Шейх → sejh, elnök → elnok, úr → ur)
+            "prezident", "prasident", "praesident", "presidente", "prezydent", "presidentti", "prezidentas",
+            "prezidents", "predsednik", "predsjednik", "proedros", "elnok", "ur", "herr", "frau", "gospodin",
+            "gospozha", "gospoza", "gospodja", "tovarishch", "tovaris", "senor", "senora", "senhor", "senhora",
+            "monsieur", "madame", "mme", "mlle", "signor", "signora", "doktor", "dott", "premier", "kanzler",
+            "ministr", "ministre", "ministro", "sejh", "shejkh", "sheykh", "cheikh", "scheich", "ayatullah",
+            "ajatollah", "hojatoleslam", "hazrat", "janab", "ryys", "rastrapati", "rashtrapati", "kyrios");
 
     /** Legal forms written many ways; mapped to one spelling so "G.m.b.H." equals "GmbH". */
     static final Map<String, String> LEGAL_FORMS = Map.ofEntries(
@@ -104,6 +107,16 @@ public final class NameNormaliser {
     private NameNormaliser() {
     }
 
+    /**
+     * A name's tokens with what the rules need to know of them and say about them.
+     *
+     * @param lossy tokens that came from a script whose romanisation is far from the English form (compared
+     *              by consonant skeleton)
+     * @param notes one line for each rule applied while normalising ("title removed: [prezident]")
+     */
+    public record Normalised(List<String> tokens, Set<String> lossy, List<String> notes) {
+    }
+
     /** Lower-case ASCII letters and digits, in the original order, titles removed (a person's name). */
     public static List<String> tokens(String name) {
         return tokens(name, false);
@@ -114,13 +127,23 @@ public final class NameNormaliser {
      * only: in an organisation's they are words of the name ("General Motors", "Prince Holdings").
      */
     public static List<String> tokens(String name, boolean organisation) {
+        return normalise(name, organisation).tokens();
+    }
+
+    /** {@link #tokens(String, boolean)} with the tokens' scripts and a line for each rule applied. */
+    public static Normalised normalise(String name, boolean organisation) {
         if (name == null || name.isBlank()) {
-            return List.of();
+            return new Normalised(List.of(), Set.of(), List.of());
         }
         String text = CAMEL_CASE.matcher(name).replaceAll(" ");
         text = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        Set<String> lossy = Set.of();
+        List<String> notes = new ArrayList<>(2);
         if (!isAscii(text)) {
-            text = TO_LATIN_ASCII.get().transliterate(text);
+            ScriptRomaniser.Romanised romanised = ScriptRomaniser.romanise(text);
+            text = romanised.text();
+            lossy = romanised.lossyTokens();
+            notes.addAll(romanised.notes());
         }
         text = text.toLowerCase(Locale.ROOT);
         text = APOSTROPHES.matcher(text).replaceAll("");
@@ -144,9 +167,11 @@ public final class NameNormaliser {
         // Transliterated Chinese, Japanese and Korean syllables ("zao", "ao") are not Russian legal forms.
         List<String> canonical = hasCjk(name) ? tokens : canonicalLegalForms(tokens);
         List<String> out = new ArrayList<>(canonical.size());
+        List<String> titles = new ArrayList<>(1);
         for (int k = 0; k < canonical.size(); k++) {
             String t = canonical.get(k);
             if (!organisation && TITLES.contains(t)) {
+                titles.add(t);
                 continue;
             }
             String tens = TENS.get(t);
@@ -159,7 +184,13 @@ public final class NameNormaliser {
             out.add(tens != null ? tens : NUMBER_WORDS.getOrDefault(t, t));
         }
         // A name made only of titles ("Sheikh") is still a name: keep it rather than return nothing.
-        return out.isEmpty() ? canonical : out;
+        if (out.isEmpty()) {
+            return new Normalised(canonical, lossy, notes);
+        }
+        if (!titles.isEmpty()) {
+            notes.add("title removed: " + titles);
+        }
+        return new Normalised(out, lossy, notes);
     }
 
     private static void flushAcronym(StringBuilder acronym, List<String> tokens) {

@@ -100,7 +100,7 @@ final class NameScorer {
         if (s == null) {
             s = new double[q.tokens().length];
             for (int i = 0; i < s.length; i++) {
-                s[i] = similarity.similarity(q.tokens()[i], q.phonetic()[i], c.tokens()[j], c.phonetic()[j]);
+                s[i] = similarity.similarity(q, i, c, j);
             }
             if (cached) {
                 cache.byTokenId[id] = s;
@@ -238,9 +238,22 @@ final class NameScorer {
                 }
             }
         }
+        if (score > SPELLING_RULE_CAP) {
+            Link ruled = spellingRuleLink(q, c, links);
+            if (ruled != null) {
+                score = SPELLING_RULE_CAP;
+                if (explain) {
+                    adjustments.add(String.format(java.util.Locale.ROOT,
+                            "[%s] ~ [%s] only by a spelling rule: at most %.2f (PARTIAL) unless corroborated",
+                            part(q.tokens(), ruled.q1, ruled.q2), part(c.tokens(), ruled.c1, ruled.c2),
+                            SPELLING_RULE_CAP));
+                }
+            }
+        }
         if (!explain) {
             return new NameMatch(score, List.of(), List.of(), List.of());
         }
+        adjustments.addAll(0, q.notes() != null ? q.notes() : NameNormaliser.normalise(q.original(), organisation).notes());
         List<TokenAlignment> alignments = new ArrayList<>();
         for (Link l : links) {
             if (l != null) {
@@ -250,7 +263,10 @@ final class NameScorer {
                 if (l.rule != null) {
                     adjustments.add(String.format(java.util.Locale.ROOT, "%s: [%s] ~ [%s] at %.2f", l.rule, qp, cp, l.sim));
                 } else if (l.sim < 1.0) {
-                    String kind = variantKind(qp.replace(" ", ""), cp.replace(" ", ""));
+                    String kind = ruleKind(q, c, l);
+                    if (kind == null) {
+                        kind = variantKind(qp.replace(" ", ""), cp.replace(" ", ""));
+                    }
                     if (kind != null) {
                         adjustments.add(String.format(java.util.Locale.ROOT, "%s: [%s] ~ [%s] at %.2f", kind, qp, cp, l.sim));
                     }
@@ -270,6 +286,52 @@ final class NameScorer {
             }
         }
         return new NameMatch(score, alignments, leftQ, leftC, adjustments);
+    }
+
+    /**
+     * A name aligned only thanks to a national-spelling or skeleton rule is capped for review (PARTIAL):
+     * those rules join spellings of one name, and two people may share it; a date of birth or nationality
+     * that agrees may still lift the hit.
+     */
+    static final double SPELLING_RULE_CAP = 0.89;
+
+    /** A link whose similarity is a spelling rule's, or null. */
+    private Link spellingRuleLink(PreparedName q, PreparedName c, List<Link> links) {
+        for (Link l : links) {
+            if (l != null && l.sim < 1.0 && ruleKind(q, c, l) != null) {
+                return l;
+            }
+        }
+        return null;
+    }
+
+    /** "national spelling" or "consonant skeleton" when that rule gave the link its similarity, else null. */
+    private String ruleKind(PreparedName q, PreparedName c, Link l) {
+        double s = l.sim;
+        if (s != TokenSimilarity.NATIONAL_SPELLING_SIMILARITY && s != TokenSimilarity.SCRIPT_SKELETON_SIMILARITY
+                && s != TokenSimilarity.LATIN_SKELETON_SIMILARITY && s != TokenSimilarity.SHORT_SKELETON_SIMILARITY[0]
+                && s != TokenSimilarity.SHORT_SKELETON_SIMILARITY[1] && s != TokenSimilarity.VOWELS_RESTORED_SIMILARITY
+                && s != TokenSimilarity.VOWELS_RESTORED_SHORT_SIMILARITY) {
+            return null;
+        }
+        String a = part(q.tokens(), l.q1, l.q2).replace(" ", "");
+        String b = part(c.tokens(), l.c1, l.c2).replace(" ", "");
+        if (similarity.similarity(a, TokenSimilarity.phoneticKey(a), b, TokenSimilarity.phoneticKey(b)) >= s) {
+            return null; // the letters alone account for it
+        }
+        if ((s == TokenSimilarity.VOWELS_RESTORED_SIMILARITY || s == TokenSimilarity.VOWELS_RESTORED_SHORT_SIMILARITY)
+                && l.q2 < 0 && l.c2 < 0 && q.isLossy(l.q1) && SpellingFolds.vowelsRestored(a, b)) {
+            return "consonant skeleton, short vowels restored (" + SpellingFolds.skeleton(a) + ")";
+        }
+        String fa = SpellingFolds.fold(a);
+        if (fa.equals(SpellingFolds.fold(b)) && s == TokenSimilarity.NATIONAL_SPELLING_SIMILARITY) {
+            return "national spelling (" + fa + ")";
+        }
+        String sa = SpellingFolds.skeleton(a);
+        if (sa.equals(SpellingFolds.skeleton(b))) {
+            return "consonant skeleton (" + sa + ")";
+        }
+        return null;
     }
 
     /** The rule that made two different spellings alike, where it is not edit distance, or null. */
@@ -475,12 +537,13 @@ final class NameScorer {
     }
 
     /**
-     * Two to five letters (two in a person's name), not a particle, legal form or Roman numeral: may be an
-     * acronym or initials.
+     * Two to five letters (two in a person's name), not a particle, legal form or (in an organisation's
+     * name) Roman numeral: may be an acronym or initials. In a person's name two letters that read as a
+     * numeral are initials too ("V. V. Putin" is "vv", not 10).
      */
     static boolean isAcronymCandidate(String t, boolean organisation) {
         if (t.length() < 2 || t.length() > maxAcronymRun(organisation) || NameNormaliser.PARTICLES.contains(t)
-                || NameNormaliser.isLegalForm(t) || TokenSimilarity.isNumber(t)) {
+                || NameNormaliser.isLegalForm(t) || (organisation && TokenSimilarity.isNumber(t))) {
             return false;
         }
         for (int k = 0; k < t.length(); k++) {
@@ -541,7 +604,14 @@ final class NameScorer {
                     joined = c.tokens()[j] + c.tokens()[j + 1];
                 }
                 double s = similarity.similarity(q.tokens()[i], "", joined, "");
-                if (s >= tuning.minTokenSimilarity() && s > current(links, qLink[i], cLink[j], cLink[j + 1])) {
+                // a skeleton that explains a pair as well as one of its words explains it better (ties join)
+                double tie = 0;
+                if (s < TokenSimilarity.NATIONAL_SPELLING_SIMILARITY && q.isLossy(i)) {
+                    double rule = TokenSimilarity.ruleSimilarity(q.tokens()[i], joined, true);
+                    tie = rule > s ? 1e-9 : 0;
+                    s = Math.max(s, rule);
+                }
+                if (s >= tuning.minTokenSimilarity() && s + tie > current(links, qLink[i], cLink[j], cLink[j + 1])) {
                     release(links, qLink, cLink, qLink[i], cLink[j], cLink[j + 1]);
                     qLink[i] = links.size();
                     cLink[j] = links.size();
@@ -567,7 +637,17 @@ final class NameScorer {
                     joined = q.tokens()[i] + q.tokens()[i + 1];
                 }
                 double s = similarity.similarity(joined, "", c.tokens()[j], "");
-                if (s >= tuning.minTokenSimilarity() && s > current(links, cLink[j], qLink[i], qLink[i + 1])) {
+                double tie = 0;
+                // two query words read as one listed word by skeleton only for Arabic compounds with Allah or
+                // the article ("نصر الله" / "Nasrallah"): any two short words share some listed word's skeleton
+                if (s < TokenSimilarity.NATIONAL_SPELLING_SIMILARITY && (q.isLossy(i) || q.isLossy(i + 1))
+                        && "l".equals(q.skeleton()[i + 1]) && q.tokens()[i + 1].startsWith("al")
+                        && q.skeleton()[i].length() >= 2) {
+                    double rule = TokenSimilarity.ruleSimilarity(joined, c.tokens()[j], true);
+                    tie = rule > s ? 1e-9 : 0;
+                    s = Math.max(s, rule);
+                }
+                if (s >= tuning.minTokenSimilarity() && s + tie > current(links, cLink[j], qLink[i], qLink[i + 1])) {
                     release(links, qLink, cLink, cLink[j], qLink[i], qLink[i + 1]);
                     qLink[i] = links.size();
                     qLink[i + 1] = links.size();

@@ -53,11 +53,14 @@ public final class Screener {
         TokenWeights.Builder df = TokenWeights.builder();
         Map<String, String> interned = new HashMap<>();
         List<List<String>> tokenised = new ArrayList<>();
+        List<java.util.Set<String>> lossy = new ArrayList<>();
         for (SanctionedEntity e : entities) {
             for (EntityName n : e.names()) {
-                List<String> tokens = NameNormaliser.tokens(n.fullName(), isThing(e.type())).stream()
+                NameNormaliser.Normalised normalised = NameNormaliser.normalise(n.fullName(), isThing(e.type()));
+                List<String> tokens = normalised.tokens().stream()
                         .map(t -> interned.computeIfAbsent(t, x -> x)).toList();
                 tokenised.add(tokens);
+                lossy.add(normalised.lossy());
                 df.addName(PreparedName.distinctTokens(tokens));
             }
         }
@@ -69,12 +72,14 @@ public final class Screener {
         }
         this.vocabularySize = vocabulary.size();
         List<IndexedName> prepared = new ArrayList<>(tokenised.size());
+        Map<String, String> keys = new HashMap<>();
         int k = 0;
         for (int e = 0; e < entities.size(); e++) {
             for (EntityName n : entities.get(e).names()) {
-                List<String> tokens = tokenised.get(k++);
+                List<String> tokens = tokenised.get(k);
+                java.util.Set<String> lossyTokens = lossy.get(k++);
                 if (!tokens.isEmpty()) {
-                    prepared.add(new IndexedName(e, n, prepare(n.fullName(), tokens, vocabulary)));
+                    prepared.add(new IndexedName(e, n, prepare(n.fullName(), tokens, lossyTokens, vocabulary, keys)));
                 }
             }
         }
@@ -102,17 +107,16 @@ public final class Screener {
         return listId + '\u0000' + entityId;
     }
 
-    private PreparedName prepare(String original, List<String> tokens, Map<String, Integer> vocabulary) {
+    private PreparedName prepare(String original, List<String> tokens, java.util.Set<String> lossy,
+                                 Map<String, Integer> vocabulary, Map<String, String> keys) {
         String[] t = tokens.toArray(String[]::new);
-        String[] phonetic = new String[t.length];
         double[] w = new double[t.length];
         int[] ids = new int[t.length];
         for (int i = 0; i < t.length; i++) {
-            phonetic[i] = TokenSimilarity.phoneticKey(t[i]);
             w[i] = weights.weight(t[i]);
             ids[i] = vocabulary.get(t[i]);
         }
-        return new PreparedName(original, t, phonetic, w, ids);
+        return PreparedName.withKeys(original, t, w, ids, lossy, keys, List.of());
     }
 
     /** Loads every sanctions list found under the directory (see {@link ListLoader}) with default tuning. */
@@ -235,9 +239,9 @@ public final class Screener {
 
     private PreparedQuery prepare(Query query, QueryName q) {
         List<CandidateIndex.KeyGroup> person = q.asPerson() == null ? List.of()
-                : CandidateIndex.queryGroups(q.asPerson().tokens());
+                : CandidateIndex.queryGroups(q.asPerson());
         List<CandidateIndex.KeyGroup> thing = q.asThing() == null ? List.of()
-                : q.asThing() == q.asPerson() ? person : CandidateIndex.queryGroups(q.asThing().tokens());
+                : q.asThing() == q.asPerson() ? person : CandidateIndex.queryGroups(q.asThing());
         return new PreparedQuery(query, q, person, thing);
     }
 

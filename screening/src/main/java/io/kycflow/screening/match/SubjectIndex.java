@@ -90,15 +90,15 @@ public final class SubjectIndex {
         marks[slot] = generation;
         byKey.put(key, slot, keys);
         live++;
-        List<String[]> readings = readings(query);
+        List<PreparedName> readings = readings(query);
         int length = 0;
-        for (String[] r : readings) {
-            length += 1 + r.length;
+        for (PreparedName r : readings) {
+            length += 1 + r.tokens().length;
         }
         int[] numbers = new int[length];
         int at = 0;
         for (int r = 0; r < readings.size(); r++) {
-            String[] t = readings.get(r);
+            String[] t = readings.get(r).tokens();
             numbers[at++] = t.length;
             for (String word : t) {
                 numbers[at++] = vocabulary.computeIfAbsent(word, w -> {
@@ -107,7 +107,7 @@ public final class SubjectIndex {
                     return words.size() - 1;
                 });
             }
-            for (CandidateIndex.KeyGroup g : CandidateIndex.queryGroups(t)) {
+            for (CandidateIndex.KeyGroup g : CandidateIndex.queryGroups(readings.get(r))) {
                 int tag = (slot << SLOT_SHIFT) | (r << 7) | groupCode(g);
                 for (String k : g.keys()) {
                     addPending(((long) k.hashCode() << 32) | (tag & PAYLOAD_MASK));
@@ -237,7 +237,9 @@ public final class SubjectIndex {
     private Screener.PreparedQuery prepared(Screener current, int slot) {
         int[] numbers = tokens[slot];
         int count = numbers.length == 0 ? 0 : numbers[0] + 1 == numbers.length ? 1 : 2;
-        if (count == 0) {
+        // Words from a script without vowels are compared by skeleton, which the stored tokens do not record:
+        // such a subject (rare) is normalised again.
+        if (count == 0 || ScriptRomaniser.hasSkeletonScript(queries[slot].name())) {
             return current.prepare(queries[slot]);
         }
         String[][] readingTokens = new String[count][];
@@ -296,15 +298,15 @@ public final class SubjectIndex {
     }
 
     /** The tokens of each reading the screener looks candidates up for (see {@link Screener#screen}). */
-    private static List<String[]> readings(Query query) {
+    private static List<PreparedName> readings(Query query) {
         QueryName q = QueryName.of(query.name(), query.schema(), TokenWeights.uniform());
         if (q.any().isEmpty()) {
             return List.of();
         }
         if (q.readingsDiffer()) {
-            return List.of(q.asPerson().tokens(), q.asThing().tokens());
+            return List.of(q.asPerson(), q.asThing());
         }
-        return List.<String[]>of(q.any().tokens());
+        return List.of(q.any());
     }
 
     private static int groupCode(CandidateIndex.KeyGroup g) {
@@ -363,7 +365,7 @@ public final class SubjectIndex {
 
     private static long postingsOf(Query query) {
         long n = 0;
-        for (String[] t : readings(query)) {
+        for (PreparedName t : readings(query)) {
             for (CandidateIndex.KeyGroup g : CandidateIndex.queryGroups(t)) {
                 n += g.keys().size();
             }

@@ -39,6 +39,99 @@ final class TokenSimilarity {
         return code == null ? "" : code;
     }
 
+    /**
+     * Similarity of two names' spellings of one national form ("wladimirowitsch" / "vladimirovich",
+     * "poetin" / "putin"): the same name, but a rule rather than the letters says so.
+     */
+    static final double NATIONAL_SPELLING_SIMILARITY = 0.90;
+    /**
+     * Similarity of a token from a script written without its vowels (or with vowels of its own) to one with
+     * the same consonant skeleton ("bwtyn" / "putin"): nearly all such a script can tell.
+     */
+    static final double SCRIPT_SKELETON_SIMILARITY = 0.90;
+    /**
+     * Similarity of two Latin tokens with the same skeleton of at least {@link #MIN_LATIN_SKELETON}
+     * consonant classes ("volodymyr" / "vladimir", "oleksandr" / "aleksandr"): lower, as Latin spellings
+     * keep their vowels and two names may share consonants.
+     */
+    static final double LATIN_SKELETON_SIMILARITY = 0.85;
+    static final int MIN_LATIN_SKELETON = 4;
+    /** Skeleton similarity of one and of two consonant classes: enough to align, too little to match alone. */
+    static final double[] SHORT_SKELETON_SIMILARITY = {0.75, 0.80};
+    static final int MIN_SCRIPT_SKELETON = 1;
+
+    /** Token i of q against token j of c, with the national-spelling and consonant-skeleton rules. */
+    double similarity(PreparedName q, int i, PreparedName c, int j) {
+        double sim = similarity(q.tokens()[i], q.phonetic()[i], c.tokens()[j], c.phonetic()[j]);
+        if (sim >= NATIONAL_SPELLING_SIMILARITY) {
+            return sim;
+        }
+        // Only the query's script counts: a listed name in Arabic script is matched by its own letters, and
+        // the entity's Latin names serve Latin queries (compared by skeleton they would hit many Latin names).
+        boolean lossy = q.isLossy(i);
+        // restoring vowels needs the skeletons to agree, with w and y read as consonants or as vowels (the
+        // same keys the candidate index looks up): a cheap test that spares the comparison most pairs
+        if (lossy && !c.isLossy(j) && (q.skeleton()[i].equals(c.skeleton()[j]) || q.vowelled()[i].equals(c.skeleton()[j]))) {
+            String abjad = q.tokens()[i];
+            String latin = c.tokens()[j];
+            if (Character.isLetter(abjad.charAt(0)) && Character.isLetter(latin.charAt(0))
+                    && SpellingFolds.vowelsRestored(abjad, latin)) {
+                return Math.max(sim, q.skeleton()[i].length() >= 2
+                        ? VOWELS_RESTORED_SIMILARITY : VOWELS_RESTORED_SHORT_SIMILARITY);
+            }
+        }
+        if (!lossy && (!sameStart(q.tokens()[i], c.tokens()[j])
+                || Math.abs(q.tokens()[i].length() - c.tokens()[j].length()) > 1)) {
+            // Latin spellings of one name keep its first sound and about its length: "Robert" / "Alberto"
+            // and "Castillo" / "Castro" share a skeleton, not a name
+            return foldsEqual(q.folded()[i], c.folded()[j]) ? Math.max(sim, NATIONAL_SPELLING_SIMILARITY) : sim;
+        }
+        return Math.max(sim, ruleSimilarity(q.folded()[i], q.skeleton()[i], c.folded()[j], c.skeleton()[j], lossy));
+    }
+
+    /**
+     * A word of a script without short vowels whose letters, in order, are the Latin spelling's with its
+     * vowels left out ("hsyny" / "husseini"): closer than a shared skeleton, which ignores the vowel letters
+     * the script does write. Lower for a word of one consonant ("ly" / "ali").
+     */
+    static final double VOWELS_RESTORED_SIMILARITY = 0.92;
+    static final double VOWELS_RESTORED_SHORT_SIMILARITY = 0.88;
+
+    private static boolean foldsEqual(String a, String b) {
+        return a.length() >= 3 && a.equals(b);
+    }
+
+    /** Both start with a vowel, or with consonants of one skeleton class. */
+    static boolean sameStart(String a, String b) {
+        return SpellingFolds.consonantClass(a.charAt(0)) == SpellingFolds.consonantClass(b.charAt(0));
+    }
+
+    /** The similarity a rule gives two tokens by their fold and skeleton, 0 when none applies. */
+    static double ruleSimilarity(String foldA, String skeletonA, String foldB, String skeletonB, boolean lossy) {
+        if (foldA.equals(foldB) && foldA.length() >= 3) {
+            return NATIONAL_SPELLING_SIMILARITY;
+        }
+        if (!skeletonA.equals(skeletonB)) {
+            return 0.0;
+        }
+        if (lossy) {
+            // one or two consonants are shared by chance by many names ("ly" / "Lee", "hsn" / "Hassan"): less
+            return switch (skeletonA.length()) {
+                case 0 -> 0.0;
+                case 1 -> SHORT_SKELETON_SIMILARITY[0];
+                case 2 -> SHORT_SKELETON_SIMILARITY[1];
+                default -> SCRIPT_SKELETON_SIMILARITY;
+            };
+        }
+        return skeletonA.length() >= MIN_LATIN_SKELETON ? LATIN_SKELETON_SIMILARITY : 0.0;
+    }
+
+    /** Two whole strings (joined tokens) by the rules, as {@link #ruleSimilarity}. */
+    static double ruleSimilarity(String a, String b, boolean lossy) {
+        return ruleSimilarity(SpellingFolds.fold(a), SpellingFolds.skeleton(a), SpellingFolds.fold(b),
+                SpellingFolds.skeleton(b), lossy);
+    }
+
     double similarity(String a, String phoneticA, String b, String phoneticB) {
         if (a.equals(b)) {
             return 1.0;
