@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import io.kycflow.common.json.Json;
 import io.kycflow.ingest.auth.Principal;
 import io.kycflow.ingest.screen.ScreenRequest;
+import io.kycflow.screening.load.ListProvenanceJson;
 import io.kycflow.screening.load.ListPurpose;
 import io.kycflow.screening.load.ListRegistry;
 import io.kycflow.screening.match.HitJson;
@@ -46,7 +47,7 @@ public final class ScreenHandlers {
                         + "can be screened (lists_unavailable); see /health/ready on the workers' port.", null, 30));
         ObjectNode body = Json.mapper().createObjectNode();
         ArrayNode listNodes = body.putArray("lists");
-        screener.lists().forEach(l -> listNodes.add(HitJson.list(l)));
+        screener.lists().forEach(l -> listNodes.add(ListProvenanceJson.summary(l)));
         ArrayNode results = body.putArray("results");
         for (ScreenRequest.Entry entry : request.queries()) {
             ScreeningResult result = screener.screen(entry.query());

@@ -2,7 +2,6 @@ package io.kycflow.screening.match;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.kycflow.screening.load.ListInfo;
 import io.kycflow.screening.model.SanctionedEntity;
 
 import java.util.Locale;
@@ -46,18 +45,6 @@ public final class HitJson {
         if (e.listedOn() != null) {
             entity.put("listed_on", e.listedOn().toString());
         }
-        return n;
-    }
-
-    /** A list's provenance: id, source, version, date, record count, SHA-256. */
-    public static ObjectNode list(ListInfo l) {
-        ObjectNode n = NODES.objectNode();
-        n.put("list", l.listId());
-        n.put("source", l.source());
-        n.put("version", l.version());
-        n.put("date", l.date() == null ? null : l.date().toString());
-        n.put("record_count", l.recordCount());
-        n.put("sha256", l.sha256());
         return n;
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kycflow.screening.load.ListInfo;
+import io.kycflow.screening.load.ListProvenanceJson;
 import io.kycflow.screening.match.Hit;
 import io.kycflow.screening.match.MatchRating;
 import io.kycflow.screening.model.PepRole;
@@ -53,11 +54,11 @@ final class PepVerdict {
             });
         }
         ArrayNode listNodes = payload.putArray("lists");
-        lists.forEach(l -> listNodes.add(listNode(l)));
+        lists.forEach(l -> listNodes.add(ListProvenanceJson.summary(l)));
         payload.put("passed", true);
 
         List<JsonNode> evidence = new ArrayList<>();
-        lists.forEach(l -> evidence.add(provenance(l)));
+        lists.forEach(l -> evidence.add(ListProvenanceJson.full(l, "pep_list")));
         return new CheckVerdict(true, answer(hits, best, lists), explanation(hits, vendor, lists, period), payload, evidence);
     }
 
@@ -87,26 +88,6 @@ final class PepVerdict {
         rating.put("match", h.rating().name());
         rating.put("explanation", h.describe(period));
         n.put("dob_corroborated", h.dobCorroborated());
-        return n;
-    }
-
-    private static ObjectNode listNode(ListInfo l) {
-        ObjectNode n = JSON.objectNode();
-        n.put("list", l.listId());
-        n.put("source", l.source());
-        n.put("version", l.version());
-        n.put("date", l.date() == null ? null : l.date().toString());
-        n.put("record_count", l.recordCount());
-        n.put("sha256", l.sha256());
-        return n;
-    }
-
-    private static ObjectNode provenance(ListInfo l) {
-        ObjectNode n = listNode(l);
-        n.put("kind", "pep_list");
-        n.put("loaded_at", l.loadedAt() == null ? null : l.loadedAt().toString());
-        ObjectNode files = n.putObject("file_sha256");
-        l.fileSha256().forEach(files::put);
         return n;
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kycflow.screening.load.ListInfo;
+import io.kycflow.screening.load.ListProvenanceJson;
 import io.kycflow.screening.match.Hit;
 import io.kycflow.screening.match.MatchRating;
 import io.kycflow.workers.check.CheckVerdict;
@@ -39,12 +40,12 @@ final class SanctionsVerdict {
         ArrayNode verified = payload.putArray("verified_sanctions_hits");
         hits.forEach(h -> verified.add(hitNode(h)));
         ArrayNode listNodes = payload.putArray("lists");
-        lists.forEach(l -> listNodes.add(listNode(l)));
+        lists.forEach(l -> listNodes.add(ListProvenanceJson.summary(l)));
         payload.put("strong_match_corroborated", corroborated);
         payload.put("passed", passed);
 
         List<JsonNode> evidence = new ArrayList<>();
-        lists.forEach(l -> evidence.add(provenance(l)));
+        lists.forEach(l -> evidence.add(ListProvenanceJson.full(l, "sanctions_list")));
         return new CheckVerdict(passed, answer(hits, strong, passed, lists), explanation(hits, lists), payload, evidence);
     }
 
@@ -62,27 +63,6 @@ final class SanctionsVerdict {
         rating.put("match", rated.rating().name());
         rating.put("explanation", rated.describe());
         n.put("dob_corroborated", rated.dobCorroborated());
-        return n;
-    }
-
-    private static ObjectNode listNode(ListInfo l) {
-        ObjectNode n = JSON.objectNode();
-        n.put("list", l.listId());
-        n.put("source", l.source());
-        n.put("version", l.version());
-        n.put("date", l.date() == null ? null : l.date().toString());
-        n.put("record_count", l.recordCount());
-        n.put("sha256", l.sha256());
-        return n;
-    }
-
-    /** The full provenance of a list, down to each file's hash, so an auditor can find the exact files again. */
-    private static ObjectNode provenance(ListInfo l) {
-        ObjectNode n = listNode(l);
-        n.put("kind", "sanctions_list");
-        n.put("loaded_at", l.loadedAt() == null ? null : l.loadedAt().toString());
-        ObjectNode files = n.putObject("file_sha256");
-        l.fileSha256().forEach(files::put);
         return n;
     }
 
