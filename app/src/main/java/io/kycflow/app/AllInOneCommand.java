@@ -53,7 +53,8 @@ final class AllInOneCommand implements Runnable {
                     System.out));
             List<HealthContributor> health = new ArrayList<>(ServiceRuntime.checkWorkers(runtime, config, kafka, suite, 8));
             health.add(ServiceRuntime.notifierHealth(runtime.add(ServiceRuntime.notifier(config, kafka, api.meters(), System.out))));
-            health.add(ServiceRuntime.monitoringHealth(runtime.add(ServiceRuntime.monitoring(config, kafka, System.out))));
+            health.add(ServiceRuntime.monitoringHealth(runtime.add(ServiceRuntime.monitoring(config, kafka,
+                    suite.listRegistries(), System.out))));
             // The API's /health/ready speaks for the API and registry; the workers, notifier and monitoring answer on their
             // own port, as they do when run apart, so one probe setup fits both layouts.
             runtime.add(ServiceRuntime.healthServer(config, ServiceRuntime.WORKERS_HEALTH_PORT, health, System.out));

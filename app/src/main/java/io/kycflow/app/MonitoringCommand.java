@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code kycflow monitoring}: ongoing monitoring of the subscribed subjects against list changes, against
@@ -24,7 +25,7 @@ final class MonitoringCommand implements Runnable {
         KycflowConfig config = options.config();
         KafkaClientSettings kafka = new KafkaClientSettings(config.requireBootstrapServers());
         try (ServiceRuntime runtime = new ServiceRuntime()) {
-            MonitoringService monitoring = runtime.add(ServiceRuntime.monitoring(config, kafka, System.out));
+            MonitoringService monitoring = runtime.add(ServiceRuntime.monitoring(config, kafka, Map.of(), System.out));
             runtime.add(ServiceRuntime.healthServer(config, ServiceRuntime.MONITORING_HEALTH_PORT,
                     List.of(ServiceRuntime.monitoringHealth(monitoring)), System.out));
             runtime.awaitShutdown();

@@ -26,6 +26,7 @@ import io.kycflow.workers.CheckWorkersService;
 import io.kycflow.workers.checks.CheckSuite;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -166,16 +167,26 @@ final class ServiceRuntime implements AutoCloseable {
     static final Duration MONITORING_INTERVAL = Duration.ofMinutes(10);
 
     /**
-     * Starts the monitoring service: it reads the lists directory the checks read, keeps the snapshots it screened
-     * under {@code $KYCFLOW_DATA_DIR/monitoring}, and screens the monitored subjects against what changes: the
-     * subjects are indexed once ({@link ChangeOnlyScreening}) and queried with the added and modified entries.
+     * Starts the monitoring service: it keeps the snapshots it screened under {@code $KYCFLOW_DATA_DIR/monitoring}
+     * and screens the monitored subjects against what changes: the subjects are indexed once
+     * ({@link ChangeOnlyScreening}) and queried with the added and modified entries.
+     *
+     * @param shared the check workers' registries when they run in this process and hold both purposes: screened
+     *               as they are, so the lists folder is parsed once per process; otherwise the service reads
+     *               {@code KYCFLOW_LISTS_DIR} itself
      */
-    static MonitoringService monitoring(KycflowConfig config, KafkaClientSettings kafka, PrintStream out) {
-        MonitoringService service = new MonitoringService(kafka, MasterKeys.of(config.masterKey(), config.dataDir()),
-                config.listsDir(), config.dataDir().resolve("monitoring"), MONITORING_INTERVAL, new ChangeOnlyScreening(),
-                Clock.systemUTC()).start();
-        out.println("monitoring: lists from " + config.listsDir() + ", re-read every " + MONITORING_INTERVAL.toMinutes()
-                + " min when they change");
+    static MonitoringService monitoring(KycflowConfig config, KafkaClientSettings kafka,
+                                        Map<ListPurpose, ListRegistry> shared, PrintStream out) {
+        MasterKeys keys = MasterKeys.of(config.masterKey(), config.dataDir());
+        Path state = config.dataDir().resolve("monitoring");
+        boolean sharing = shared.keySet().containsAll(java.util.EnumSet.allOf(ListPurpose.class));
+        MonitoringService service = (sharing
+                ? new MonitoringService(kafka, keys, shared.values(), state, MONITORING_INTERVAL,
+                        new ChangeOnlyScreening(), Clock.systemUTC())
+                : new MonitoringService(kafka, keys, config.listsDir(), state, MONITORING_INTERVAL,
+                        new ChangeOnlyScreening(), Clock.systemUTC())).start();
+        out.println("monitoring: " + (sharing ? "the check workers' lists" : "lists from " + config.listsDir())
+                + ", screened every " + MONITORING_INTERVAL.toMinutes() + " min when they change");
         out.flush();
         return service;
     }

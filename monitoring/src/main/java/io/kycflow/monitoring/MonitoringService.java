@@ -37,6 +37,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,14 +71,14 @@ public final class MonitoringService implements AutoCloseable {
 
     private final KafkaClientSettings kafka;
     private final MasterKeys masterKeys;
-    private final Path listsDir;
+    private final String listsSource;
     private final ScreenedListStore store;
     private final Duration interval;
     private final ChangeScreening screening;
     private final Clock clock;
     private final MonitoredPopulation population = new MonitoredPopulation();
-    private final List<ListRegistry> registries = List.of(new ListRegistry(ListPurpose.SANCTIONS),
-            new ListRegistry(ListPurpose.PEP));
+    private final List<ListRegistry> registries;
+    /** Empty when the registries are shared and fed by their owner (the check workers in the same process). */
     private final List<SanctionsListsRefresher> refreshers;
     private final ConcurrentLinkedQueue<CompletableFuture<PassReport>> asked = new ConcurrentLinkedQueue<>();
     private final Thread thread;
@@ -88,6 +89,8 @@ public final class MonitoringService implements AutoCloseable {
     private Producer<String, JobCommand> producer;
 
     /**
+     * A service that reads the lists directory itself ({@code kycflow monitoring} on its own).
+     *
      * @param listsDir  the lists directory the checks read ({@code KYCFLOW_LISTS_DIR})
      * @param stateDir  where the snapshots screened are kept ({@code $KYCFLOW_DATA_DIR/monitoring})
      * @param interval  time between passes; a pass re-reads the lists only when a file changed
@@ -95,17 +98,40 @@ public final class MonitoringService implements AutoCloseable {
      */
     public MonitoringService(KafkaClientSettings kafka, MasterKeys masterKeys, Path listsDir, Path stateDir,
                              Duration interval, ChangeScreening screening, Clock clock) {
+        this(kafka, masterKeys, listsDir.toString(), ownRegistries(), listsDir, stateDir, interval, screening, clock);
+    }
+
+    /**
+     * A service that screens against registries another component keeps fed (the all-in-one shares the check
+     * workers' lists, so one process parses the lists folder once, not once more for monitoring). A pass
+     * screens whatever snapshot they hold then.
+     */
+    public MonitoringService(KafkaClientSettings kafka, MasterKeys masterKeys, Collection<ListRegistry> shared,
+                             Path stateDir, Duration interval, ChangeScreening screening, Clock clock) {
+        this(kafka, masterKeys, "the check workers' lists", List.copyOf(shared), null, stateDir, interval, screening,
+                clock);
+    }
+
+    private MonitoringService(KafkaClientSettings kafka, MasterKeys masterKeys, String listsSource,
+                              List<ListRegistry> registries, Path ownListsDir, Path stateDir, Duration interval,
+                              ChangeScreening screening, Clock clock) {
         this.kafka = kafka;
         this.masterKeys = masterKeys;
-        this.listsDir = listsDir;
+        this.listsSource = listsSource;
+        this.registries = registries;
         this.store = new ScreenedListStore(stateDir.resolve("lists"));
         this.interval = interval;
         this.screening = screening;
         this.clock = clock;
         // Read once here, then on each pass: the pass decides when, so a list change and its screening are one step.
-        this.refreshers = registries.stream().map(r -> new SanctionsListsRefresher(r, listsDir, Duration.ZERO)).toList();
+        this.refreshers = ownListsDir == null ? List.of()
+                : registries.stream().map(r -> new SanctionsListsRefresher(r, ownListsDir, Duration.ZERO)).toList();
         this.thread = new Thread(this::run, "kycflow-monitoring");
         this.thread.setDaemon(true);
+    }
+
+    private static List<ListRegistry> ownRegistries() {
+        return List.of(new ListRegistry(ListPurpose.SANCTIONS), new ListRegistry(ListPurpose.PEP));
     }
 
     public synchronized MonitoringService start() {
@@ -305,6 +331,6 @@ public final class MonitoringService implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "MonitoringService[" + listsDir + ", " + population.size() + " subjects]";
+        return "MonitoringService[" + listsSource + ", " + population.size() + " subjects]";
     }
 }

@@ -6,6 +6,8 @@ import io.kycflow.common.topic.TopicProvisioner;
 import io.kycflow.common.topic.Topics;
 import io.kycflow.kafka.embedded.EmbeddedKafkaBroker;
 import io.kycflow.kafka.embedded.SharedKafka;
+import io.kycflow.screening.load.ListPurpose;
+import io.kycflow.screening.load.ListRegistry;
 import io.kycflow.screening.monitor.FullRescreen;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Assumptions;
@@ -66,6 +68,36 @@ class MonitoringServiceTest {
             assertTrue(!ofac.fullRescreen() && ofac.added() > 0 && ofac.modified() > 0 && ofac.removed() > 0, ofac.toString());
             assertEquals(0, ofac.proposedAlerts(), "no one is monitored");
             assertTrue(restarted.isRunning());
+        }
+    }
+
+    @Test
+    void sharedRegistriesAreScreenedAsTheirOwnerFeedsThem(EmbeddedKafkaBroker broker, @TempDir Path lists,
+                                                          @TempDir Path state) throws Exception {
+        Path sdn = sharedData().resolve("sanctions/ofac_sdn");
+        Assumptions.assumeTrue(Files.isDirectory(sdn.resolve("2021-06-29")) && Files.isDirectory(sdn.resolve("2024-07-02")),
+                "../shared/data/sanctions/ofac_sdn absent: skipping");
+        copy(sdn.resolve("2021-06-29"), lists.resolve("ofac_sdn/2021-06-29"));
+        KafkaClientSettings kafka = new KafkaClientSettings(broker.bootstrapServers());
+        try (Admin admin = Admin.create(kafka.admin("monitoring-test"))) {
+            new TopicProvisioner(admin, 3, Optional.of((short) 1)).ensure(Topics.all(List.of()));
+        }
+        MasterKeys keys = MasterKeys.parse(Base64.getEncoder().encodeToString(new byte[32]));
+        // The owner (the check workers, in the all-in-one) reads the folder; the service only screens.
+        ListRegistry sanctions = new ListRegistry(ListPurpose.SANCTIONS);
+        ListRegistry peps = new ListRegistry(ListPurpose.PEP);
+        sanctions.refresh(lists);
+        peps.refresh(lists);
+
+        try (MonitoringService shared = new MonitoringService(kafka, keys, List.of(sanctions, peps), state,
+                Duration.ofHours(1), new FullRescreen(), Clock.systemUTC()).start()) {
+            assertEquals(1, shared.refreshNow().get(2, TimeUnit.MINUTES).lists().size());
+            copy(sdn.resolve("2024-07-02"), lists.resolve("ofac_sdn/2024-07-02"));
+            assertTrue(shared.refreshNow().get(2, TimeUnit.MINUTES).lists().isEmpty(),
+                    "a new file the owner has not read yet is not the service's to read");
+            sanctions.refresh(lists);
+            PassReport.ListPass ofac = shared.refreshNow().get(2, TimeUnit.MINUTES).lists().getFirst();
+            assertTrue(!ofac.fullRescreen() && ofac.added() > 0, ofac.toString());
         }
     }
 
