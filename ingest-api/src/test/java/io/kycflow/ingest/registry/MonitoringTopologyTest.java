@@ -22,7 +22,6 @@ import io.kycflow.common.review.ReviewDecision;
 import io.kycflow.common.topic.Topics;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -38,7 +37,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Properties;
 
 import static io.kycflow.ingest.registry.RegistryFixtures.IDENTITY;
 import static io.kycflow.ingest.registry.RegistryFixtures.SANCTIONS;
@@ -74,13 +72,7 @@ class MonitoringTopologyTest {
 
     @BeforeEach
     void start() {
-        RegistryFixtures.installKeyRing();
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, RegistryNames.APPLICATION_ID);
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(JobRegistryTopology.build(p -> Instant.EPOCH, Duration.ofSeconds(1)), props, START);
+        driver = RegistryFixtures.driver(stateDir, START);
         commands = driver.createInputTopic(Topics.JOB_COMMANDS.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
         results = driver.createInputTopic(Topics.CHECK_RESULTS.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
         decisions = driver.createInputTopic(Topics.REVIEW_DECISIONS.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());

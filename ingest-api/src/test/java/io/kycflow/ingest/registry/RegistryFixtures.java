@@ -20,6 +20,9 @@ import io.kycflow.common.crypto.MasterKeys;
 import io.kycflow.common.crypto.PersonalDataProtection;
 import io.kycflow.common.json.Json;
 
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TopologyTestDriver;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -100,5 +103,23 @@ final class RegistryFixtures {
         return new CheckResult(r.schemaVersion(), r.tenantId(), r.jobId(), r.agentKey(), r.commandId(),
                 r.commandInstanceId(), r.commandName(), r.attempt(), r.status(), r.passed(), r.answer(),
                 r.explanation(), payload, r.evidence(), r.checkStartTime(), r.checkEndTime(), r.error(), r.dataKeyRef());
+    }
+
+    /**
+     * The registry's topology in a test driver (exactly-once, as deployed), with the key ring installed; a
+     * punctuation clock that never advances and a 1 s check deadline scan.
+     */
+    static TopologyTestDriver driver(java.nio.file.Path stateDir, Instant start) {
+        return driver(stateDir, start, JobRegistryTopology.build(p -> Instant.EPOCH, Duration.ofSeconds(1)));
+    }
+
+    static TopologyTestDriver driver(java.nio.file.Path stateDir, Instant start, org.apache.kafka.streams.Topology topology) {
+        installKeyRing();
+        java.util.Properties props = new java.util.Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, RegistryNames.APPLICATION_ID);
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        return new TopologyTestDriver(topology, props, start);
     }
 }
