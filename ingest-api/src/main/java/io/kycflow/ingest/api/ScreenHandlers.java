@@ -15,6 +15,7 @@ import io.kycflow.screening.match.Screener;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code POST /api/v1/screen}: screening alone, without a job (as yente's {@code /match}). Up to
@@ -37,14 +38,13 @@ public final class ScreenHandlers {
     public void screen(Context ctx) {
         Principal caller = RequestContext.principal(ctx, Principal.JOBS_WRITE);
         ScreenRequest request = ScreenRequest.parse(RequestContext.jsonBody(ctx));
-        names.admit(caller.tenantId(), request.queries().size());
-        ListRegistry registry = lists.get(request.purpose());
         String kind = request.purpose().name().toLowerCase(Locale.ROOT);
         // One snapshot for the whole batch: every answer names the same list versions.
-        Screener screener = (registry == null ? java.util.Optional.<ListRegistry.Snapshot>empty() : registry.current())
+        Screener screener = Optional.ofNullable(lists.get(request.purpose())).flatMap(ListRegistry::current)
                 .map(ListRegistry.Snapshot::screener)
                 .orElseThrow(() -> ApiError.unavailable("No " + kind + " list is loaded on this instance, so nothing "
                         + "can be screened (lists_unavailable); see /health/ready on the workers' port.", null, 30));
+        names.admit(caller.tenantId(), request.queries().size()); // only work that will be done counts
         ObjectNode body = Json.mapper().createObjectNode();
         ArrayNode listNodes = body.putArray("lists");
         screener.lists().forEach(l -> listNodes.add(ListProvenanceJson.summary(l)));
