@@ -8,6 +8,7 @@ import io.kycflow.workers.checks.sanctions.SanctionsListsRefresher;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,10 +32,9 @@ final class ScreeningListsReader {
         }
         Map<ListPurpose, ListRegistry> lists = new EnumMap<>(ListPurpose.class);
         for (ListPurpose purpose : ListPurpose.values()) {
-            ListRegistry registry = new ListRegistry(purpose);
-            runtime.add(new SanctionsListsRefresher(registry, config.listsDir(), REREAD).start());
-            lists.put(purpose, registry);
+            lists.put(purpose, new ListRegistry(purpose));
         }
+        runtime.add(new SanctionsListsRefresher(List.copyOf(lists.values()), config.listsDir(), REREAD).start());
         return lists;
     }
 }

@@ -125,7 +125,7 @@ public final class MonitoringService implements AutoCloseable {
         this.clock = clock;
         // Read once here, then on each pass: the pass decides when, so a list change and its screening are one step.
         this.refreshers = ownListsDir == null ? List.of()
-                : registries.stream().map(r -> new SanctionsListsRefresher(r, ownListsDir, Duration.ZERO)).toList();
+                : List.of(new SanctionsListsRefresher(registries, ownListsDir, Duration.ZERO));
         this.thread = new Thread(this::run, "kycflow-monitoring");
         this.thread.setDaemon(true);
     }

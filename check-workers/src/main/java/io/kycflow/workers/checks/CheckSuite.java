@@ -83,15 +83,13 @@ public final class CheckSuite implements AutoCloseable {
                 case CheckCatalog.SANCTIONS_SCREENING -> {
                     ListRegistry lists = new ListRegistry();
                     registries.put(ListPurpose.SANCTIONS, lists);
-                    resources.add(listsReader(lists, config, downloads));
                     checks.add(new SanctionsScreeningCheck(lists, config.listsMaxAge(), clock, listsArriving));
                 }
                 case CheckCatalog.PEP_SCREENING -> {
-                    // Its own registry over the same folder: the PEP files, and the FtM entities whose topics
-                    // are role.pep / role.rca.
+                    // Its own registry, fed by the same read of the folder: the PEP files, and the FtM entities
+                    // whose topics are role.pep / role.rca.
                     ListRegistry peps = new ListRegistry(ListPurpose.PEP);
                     registries.put(ListPurpose.PEP, peps);
-                    resources.add(listsReader(peps, config, downloads));
                     checks.add(new PepScreeningCheck(peps, config.listsMaxAge(), clock, listsArriving));
                 }
                 case CheckCatalog.PROOF_OF_ADDRESS ->
@@ -103,14 +101,20 @@ public final class CheckSuite implements AutoCloseable {
                 default -> throw new IllegalArgumentException("no worker implements check " + id);
             }
         }
+        if (!registries.isEmpty()) {
+            resources.add(listsReader(List.copyOf(registries.values()), config, downloads));
+        }
         return new CheckSuite(checks, resources, registries,
                 new ListsBanner(config.listsDir(), List.copyOf(registries.values()), downloads != null));
     }
 
-    /** Reads the lists folder now and every {@link #LISTS_REREAD}, and at once when a download lands. */
-    private static SanctionsListsRefresher listsReader(ListRegistry registry, KycflowConfig config,
+    /**
+     * Reads the lists folder now and every {@link #LISTS_REREAD}, and at once when a download lands: one read
+     * feeds the sanctions and the PEP registry both.
+     */
+    private static SanctionsListsRefresher listsReader(List<ListRegistry> registries, KycflowConfig config,
                                                        ListDownloads downloads) {
-        SanctionsListsRefresher reader = new SanctionsListsRefresher(registry, config.listsDir(), LISTS_REREAD);
+        SanctionsListsRefresher reader = new SanctionsListsRefresher(registries, config.listsDir(), LISTS_REREAD);
         if (downloads != null) {
             downloads.feeds(reader);
         }

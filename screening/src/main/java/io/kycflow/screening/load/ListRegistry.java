@@ -62,8 +62,15 @@ public final class ListRegistry {
      * Reads the directory and puts every well-formed list into service, keeping the previous version of any
      * list that is missing or malformed this time. Concurrent refreshes are serialised.
      */
-    public synchronized LoadReport refresh(Path directory) throws IOException {
-        LoadReport all = loader.load(directory);
+    public LoadReport refresh(Path directory) throws IOException {
+        return accept(loader.load(directory));
+    }
+
+    /**
+     * Puts into service what one read of the lists folder found, as {@link #refresh} does: lets registries of
+     * several purposes share one read of the same folder instead of parsing it each.
+     */
+    public synchronized LoadReport accept(LoadReport all) {
         List<LoadedList> mine = new ArrayList<>();
         List<String> skipped = new ArrayList<>(all.skipped());
         for (LoadedList l : all.loaded()) {

@@ -1,6 +1,7 @@
 package io.kycflow.workers.checks.sanctions;
 
 import io.kycflow.screening.load.ListInfo;
+import io.kycflow.screening.load.ListLoader;
 import io.kycflow.screening.load.ListRegistry;
 import io.kycflow.screening.load.LoadReport;
 import org.slf4j.Logger;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -33,25 +35,40 @@ public final class SanctionsListsRefresher implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SanctionsListsRefresher.class);
 
-    private final ListRegistry registry;
+    private final List<ListRegistry> registries;
+    private final ListLoader loader = new ListLoader();
     private final Path directory;
     private final Duration interval;
     private final ScheduledExecutorService scheduler;
-    private final String label;
     private String lastFingerprint;
 
     /** @param interval time between re-reads; {@link Duration#ZERO} reads once at start only */
     public SanctionsListsRefresher(ListRegistry registry, Path directory, Duration interval) {
-        this.registry = registry;
+        this(List.of(registry), directory, interval);
+    }
+
+    /**
+     * One reader for registries of several purposes (sanctions and PEP) over the same folder: each read parses
+     * the folder once and every registry takes its purpose's entities from it.
+     */
+    public SanctionsListsRefresher(List<ListRegistry> registries, Path directory, Duration interval) {
+        if (registries.isEmpty()) {
+            throw new IllegalArgumentException("a lists reader needs a registry to feed");
+        }
+        this.registries = List.copyOf(registries);
         this.directory = directory;
         this.interval = interval;
-        // the registry's purpose names its logs and thread: the PEP check keeps its own registry fed the same way
-        this.label = registry.purpose().name().toLowerCase(java.util.Locale.ROOT);
+        String thread = registries.stream().map(SanctionsListsRefresher::label).collect(Collectors.joining("-"));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, label + "-lists-refresh");
+            Thread t = new Thread(r, thread + "-lists-refresh");
             t.setDaemon(true);
             return t;
         });
+    }
+
+    /** The registry's purpose names its logs: "sanctions", "pep". */
+    private static String label(ListRegistry registry) {
+        return registry.purpose().name().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** Loads the lists now (the caller may wait for them), then schedules the re-reads. */
@@ -68,26 +85,30 @@ public final class SanctionsListsRefresher implements AutoCloseable {
     public synchronized boolean refreshNow() {
         try {
             String fingerprint = fingerprint();
-            if (fingerprint.equals(lastFingerprint) && registry.current().isPresent()) {
+            if (fingerprint.equals(lastFingerprint) && inService()) {
                 return true;
             }
-            LoadReport report = registry.refresh(directory);
+            LoadReport all = loader.load(directory);
             lastFingerprint = fingerprint;
-            report.problems().forEach(p -> log.error("{} list not updated: {}", label, p));
-            report.skipped().forEach(s -> log.debug("{} lists: {}", label, s));
-            registry.current().ifPresentOrElse(
-                    s -> log.info("{} lists in service: {}", label, describe(s.screener().lists())),
-                    () -> log.warn("no {} list loaded from {}", label, directory));
+            for (ListRegistry registry : registries) {
+                String label = label(registry);
+                LoadReport report = registry.accept(all);
+                report.problems().forEach(p -> log.error("{} list not updated: {}", label, p));
+                report.skipped().forEach(skip -> log.debug("{} lists: {}", label, skip));
+                registry.current().ifPresentOrElse(
+                        snapshot -> log.info("{} lists in service: {}", label, describe(snapshot.screener().lists())),
+                        () -> log.warn("no {} list loaded from {}", label, directory));
+            }
         } catch (IOException | RuntimeException e) {
             // Keep serving what is loaded; the next pass tries again.
-            log.error("could not read {} lists from {}: {}", label, directory, e.toString());
+            log.error("could not read lists from {}: {}", directory, e.toString());
         }
-        return registry.current().isPresent();
+        return inService();
     }
 
-    /** Whether any list of this reader's purpose is in service. */
+    /** Whether any list this reader feeds is in service. */
     public boolean inService() {
-        return registry.current().isPresent();
+        return registries.stream().anyMatch(r -> r.current().isPresent());
     }
 
     private static String describe(List<ListInfo> lists) {

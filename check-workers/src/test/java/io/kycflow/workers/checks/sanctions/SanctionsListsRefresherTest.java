@@ -2,6 +2,7 @@ package io.kycflow.workers.checks.sanctions;
 
 import io.kycflow.screening.load.ListInfo;
 import io.kycflow.screening.load.ListRegistry;
+import io.kycflow.screening.load.ListPurpose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -44,6 +46,22 @@ class SanctionsListsRefresherTest {
             assertFalse(refresher.inService());
             assertEquals("lists_unavailable", new SanctionsScreeningCheck(registry, Duration.ZERO,
                     java.time.Clock.systemUTC()).unavailability().orElseThrow().code());
+        }
+    }
+
+    @Test
+    void oneReadFeedsTheSanctionsAndThePepRegistry(@TempDir Path dir) throws Exception {
+        copyTree(SanctionsScreeningCheckTest.fixtureLists(), dir);
+        copyTree(Path.of(java.util.Objects.requireNonNull(getClass().getResource("/pep/lists")).toURI()), dir);
+        ListRegistry sanctions = new ListRegistry(ListPurpose.SANCTIONS);
+        ListRegistry peps = new ListRegistry(ListPurpose.PEP);
+        try (SanctionsListsRefresher reader = new SanctionsListsRefresher(List.of(sanctions, peps), dir, Duration.ZERO)
+                .start()) {
+            assertTrue(reader.inService());
+            // The FtM dataset holds sanctioned entities and PEPs: each registry takes its purpose's part of it.
+            assertEquals(java.util.Set.of("ofac_sdn", "un", "ftm:peps"), sanctions.current().orElseThrow().lists().keySet());
+            assertEquals(java.util.Set.of("ftm:peps", "us_congress"), peps.current().orElseThrow().lists().keySet(),
+                    "the PEP registry takes no sanctions-only list");
         }
     }
 
