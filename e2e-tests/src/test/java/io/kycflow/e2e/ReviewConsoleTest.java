@@ -246,11 +246,13 @@ class ReviewConsoleTest {
     /** A form's POST and its redirect finish after click() returns: wait for the page it leads to. */
     /**
      * The element's text once it reads {@code expected} (or whatever it reads after 15 s): a form post reloads
-     * the page, and an element found just before the reload goes stale.
+     * the page, and an element found just before the reload goes stale (chromedriver reports that either as a
+     * stale element or as a generic "node does not belong to the document" error).
      */
     private static String awaitText(WebDriver browser, By by, String expected) {
         try {
             return new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
+                    .ignoring(org.openqa.selenium.WebDriverException.class)
                     .until(b -> {
                         String text = b.findElement(by).getText();
                         return expected.equals(text) ? text : null;
