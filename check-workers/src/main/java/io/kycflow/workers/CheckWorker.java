@@ -44,7 +44,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Runs one check's tasks from {@code kyc.check-tasks.<check>}: a consumer group per check, so workers of
  * a check scale by adding processes. Tasks run concurrently (bounded; partitions are paused rather than
- * the poll loop stalled); each reports {@code running}, then one final result. Per partition only the
+ * the poll loop stalled); each reports one final result, and {@code running} first only when it is still
+ * running after {@link #RUNNING_NOTICE_AFTER} (a notice for a check done in milliseconds would cost the
+ * registry a job rewrite and tell nobody anything). Per partition only the
  * offset below which every task has produced its result is committed, so a worker killed mid-batch
  * loses nothing: its unfinished tasks run again elsewhere, and the registry ignores a second final result.
  */
@@ -54,6 +56,8 @@ public final class CheckWorker implements AutoCloseable {
     private static final Duration MAX_RUN_TIME = Duration.ofMinutes(10);
     private static final Duration COMMIT_EVERY = Duration.ofMillis(200);
     private static final Duration POLL = Duration.ofMillis(100);
+    /** How long a check runs before the worker reports it {@code running}. */
+    public static final Duration RUNNING_NOTICE_AFTER = Duration.ofSeconds(1);
 
     private record Done(TopicPartition partition, long offset) {
     }
@@ -61,6 +65,7 @@ public final class CheckWorker implements AutoCloseable {
     private final Check check;
     private final Producer<String, CheckResult> producer;
     private final int maxInFlight;
+    private final Duration runningNoticeAfter;
     private final Clock clock;
     private final KafkaConsumer<String, byte[]> consumer;
     private final Thread pollThread;
@@ -73,11 +78,13 @@ public final class CheckWorker implements AutoCloseable {
     private volatile boolean running = true;
     private long lastCommitNanos = System.nanoTime();
 
+    /** {@code runningNoticeAfter}: zero reports {@code running} before every check, as a test may want. */
     public CheckWorker(Check check, KafkaClientSettings kafka, Producer<String, CheckResult> producer, int maxInFlight,
-                       Clock clock, String instanceName) {
+                       Duration runningNoticeAfter, Clock clock, String instanceName) {
         this.check = check;
         this.producer = producer;
         this.maxInFlight = maxInFlight;
+        this.runningNoticeAfter = runningNoticeAfter;
         this.runSlots = new Semaphore(Math.max(1, maxInFlight));
         this.clock = clock;
         Properties props = kafka.readCommittedConsumer("worker-" + instanceName + "-" + check.id());
@@ -187,8 +194,7 @@ public final class CheckWorker implements AutoCloseable {
         Instant started = clock.instant();
         String key = task.tenantId() + "/" + task.jobId();
         try {
-            producer.send(new ProducerRecord<>(Topics.CHECK_RESULTS.name(), key, CheckResults.running(task, started)));
-            CheckResult result = verdict(task, started);
+            CheckResult result = verdict(task, started, key);
             producer.send(new ProducerRecord<>(Topics.CHECK_RESULTS.name(), key, result), (metadata, error) -> {
                 if (error != null) {
                     // Not re-run: the registry will time the check out and the job is reviewed.
@@ -204,7 +210,7 @@ public final class CheckWorker implements AutoCloseable {
         }
     }
 
-    private CheckResult verdict(CheckTask task, Instant started) {
+    private CheckResult verdict(CheckTask task, Instant started, String key) {
         Duration allowed = task.deadline() == null ? MAX_RUN_TIME : Duration.between(started, task.deadline());
         Future<CheckVerdict> running = tasks.submit(() -> {
             runSlots.acquire();
@@ -215,7 +221,7 @@ public final class CheckWorker implements AutoCloseable {
             }
         });
         try {
-            CheckVerdict verdict = running.get(Math.max(1, allowed.toMillis()), TimeUnit.MILLISECONDS);
+            CheckVerdict verdict = awaitNoticingRunning(running, task, started, key, Math.max(1, allowed.toMillis()));
             return CheckResults.complete(task, verdict, started, clock.instant());
         } catch (TimeoutException e) {
             running.cancel(true);
@@ -238,6 +244,25 @@ public final class CheckWorker implements AutoCloseable {
             return CheckResults.error(task, "interrupted", "The worker stopped while the check ran.", started,
                     clock.instant());
         }
+    }
+
+    /** Waits for the check, reporting it {@code running} when it is not done within the notice period. */
+    private CheckVerdict awaitNoticingRunning(Future<CheckVerdict> running, CheckTask task, Instant started, String key,
+                                              long allowedMillis)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        long noticeMillis = runningNoticeAfter.toMillis();
+        if (noticeMillis >= allowedMillis) {
+            return running.get(allowedMillis, TimeUnit.MILLISECONDS);
+        }
+        if (noticeMillis > 0) {
+            try {
+                return running.get(noticeMillis, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException stillRunning) {
+                // reported below
+            }
+        }
+        producer.send(new ProducerRecord<>(Topics.CHECK_RESULTS.name(), key, CheckResults.running(task, started)));
+        return running.get(allowedMillis - noticeMillis, TimeUnit.MILLISECONDS);
     }
 
     private void finished(TopicPartition partition, long offset) {

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,12 +29,19 @@ public final class CheckWorkersService implements AutoCloseable {
 
     public CheckWorkersService(KafkaClientSettings kafka, MasterKeys masterKeys, List<Check> checks, int concurrencyPerCheck,
                                String instanceName) {
+        this(kafka, masterKeys, checks, concurrencyPerCheck, CheckWorker.RUNNING_NOTICE_AFTER, instanceName);
+    }
+
+    /** {@code runningNoticeAfter}: how long a check runs before its worker reports it {@code running}. */
+    public CheckWorkersService(KafkaClientSettings kafka, MasterKeys masterKeys, List<Check> checks, int concurrencyPerCheck,
+                               Duration runningNoticeAfter, String instanceName) {
         this.kafka = kafka;
         this.masterKeys = masterKeys;
         this.producer = new KafkaProducer<>(kafka.producer("workers-" + instanceName),
                 Topics.CHECK_RESULTS.keySerde().serializer(), Topics.CHECK_RESULTS.valueSerde().serializer());
         for (Check check : checks) {
-            workers.add(new CheckWorker(check, kafka, producer, concurrencyPerCheck, Clock.systemUTC(), instanceName));
+            workers.add(new CheckWorker(check, kafka, producer, concurrencyPerCheck, runningNoticeAfter,
+                    Clock.systemUTC(), instanceName));
         }
         this.checkIds = checks.stream().map(Check::id).toList();
     }

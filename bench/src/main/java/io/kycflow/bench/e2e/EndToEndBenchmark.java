@@ -65,10 +65,13 @@ public final class EndToEndBenchmark {
     }
 
     static void run(EndToEndOptions options, PrintStream out) {
-        Path lists = requireLists(options.listsDir());
+        Path sanctions = requireLists(options.listsDir(), "sanctions", "../shared/data/sanctions");
+        Path pep = requireLists(options.pepListsDir(), "PEP", "../shared/data/pep");
         Path dataDir;
+        Path lists;
         try {
             dataDir = Files.createTempDirectory("kycflow-e2e-bench-");
+            lists = linkedListsFolder(dataDir.resolve("lists"), List.of(sanctions, pep));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a temporary data directory", e);
         }
@@ -89,7 +92,7 @@ public final class EndToEndBenchmark {
                 String runId = UUID.randomUUID().toString().substring(0, 8);
                 E2eRequests requests = new E2eRequests(runId, "http://127.0.0.1:" + receiver.port() + WebhookReceiver.PATH);
                 OpenLoopSender sender = new OpenLoopSender(kycflow.apiPort(), API_KEY);
-                describe(options, lists, kycflow, out);
+                describe(options, List.of(sanctions, pep), kycflow, out);
                 smokeJob(sender, requests, receiver, out);
                 List<String> notes = new ArrayList<>();
                 header(out);
@@ -111,23 +114,39 @@ public final class EndToEndBenchmark {
     }
 
     /** The lists must be there, or every sanctions check answers error and the figures mean nothing. */
-    private static Path requireLists(Path dir) {
+    private static Path requireLists(Path dir, String kind, String example) {
         Path absolute = dir.toAbsolutePath().normalize();
         boolean hasFiles;
         try (Stream<Path> files = Files.isDirectory(absolute) ? Files.walk(absolute, 3) : Stream.empty()) {
             hasFiles = files.anyMatch(p -> Files.isRegularFile(p) && !p.getFileName().toString().endsWith(".md"));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the sanctions lists folder " + absolute, e);
+            throw new UncheckedIOException("cannot read the " + kind + " lists folder " + absolute, e);
         }
         if (!hasFiles) {
-            throw new IllegalStateException("no sanctions lists in " + absolute + ": the public-kyc agent's sanctions "
-                    + "check would answer error for every job. Point --lists (or KYCFLOW_LISTS_DIR) at a folder of list "
-                    + "snapshots, e.g. ../shared/data/sanctions (README, \"Sanctions lists\")");
+            throw new IllegalStateException("no " + kind + " lists in " + absolute + ": the public-kyc agent's " + kind
+                    + " check would answer error for every job (and the workers never report ready). Point the option at "
+                    + "a folder of list snapshots, e.g. " + example + " (README, \"Sanctions lists\")");
         }
         return absolute;
     }
 
-    private static void describe(EndToEndOptions options, Path lists, AllInOneProcess kycflow, PrintStream out) {
+    /**
+     * The all-in-one reads one lists folder; the shared snapshots are in two (sanctions, PEP). A folder of
+     * symbolic links to each list's own folder joins them without copying (the loader follows links).
+     */
+    private static Path linkedListsFolder(Path folder, List<Path> sources) throws IOException {
+        Files.createDirectories(folder);
+        for (Path source : sources) {
+            try (Stream<Path> lists = Files.list(source)) {
+                for (Path list : lists.filter(Files::isDirectory).toList()) {
+                    Files.createSymbolicLink(folder.resolve(list.getFileName()), list);
+                }
+            }
+        }
+        return folder;
+    }
+
+    private static void describe(EndToEndOptions options, List<Path> lists, AllInOneProcess kycflow, PrintStream out) {
         out.printf(Locale.ROOT, "kycflow end-to-end benchmark: open loop, %d jobs/s for %d s (%d jobs) after a %d s warm-up "
                         + "at the same rate, agent public-kyc, then up to %d s for the last webhooks%n", options.rate(),
                 options.duration().toSeconds(), options.rate() * options.duration().toSeconds(),

@@ -2,6 +2,7 @@ package io.kycflow.common.crypto;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import io.kycflow.common.json.Json;
 import io.kycflow.common.kafka.KafkaClientSettings;
@@ -80,6 +81,11 @@ public final class PersonalDataProtection {
      * {@code value} as a JSON tree with its {@link Personal} fields in plain text: for answers to the data's
      * owner (API responses, webhook bodies), never for anything stored.
      */
+    /** True while {@link #revealToTree} writes: personal fields are to be written in plain text. */
+    public static boolean isRevealing(SerializerProvider provider) {
+        return Boolean.TRUE.equals(provider.getAttribute(REVEAL));
+    }
+
     public static JsonNode revealToTree(Object value) {
         ObjectMapper mapper = Json.mapper();
         try (TokenBuffer buffer = new TokenBuffer(mapper, false)) {

@@ -1,5 +1,7 @@
 package io.kycflow.common.job;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -9,13 +11,20 @@ import java.util.UUID;
  * One change of a job, on {@code kyc.job-events}. {@code event_id} is derived from the job key and the
  * per-job {@code sequence}, so it is the same however often the event is delivered.
  */
-public record JobEvent(int schemaVersion, String eventId, String eventType, long sequence, Instant occurredAt, Job job) {
+public record JobEvent(int schemaVersion, String eventId, String eventType, long sequence, Instant occurredAt,
+                       @JsonSerialize(using = JobAsWrittenSerializer.class) Job job) {
 
     public static final int SCHEMA_VERSION = 1;
 
     public static final String JOB_QUEUED = "job.queued";
     public static final String JOB_STARTED = "job.started";
     public static final String CHECK_FINISHED = "check.finished";
+    /**
+     * A check of a job already in progress reported {@code running} (workers report it only for a check still
+     * running after a while). Not delivered: the webhook hears of the job's start ({@code job.started}) and of
+     * each check's end.
+     */
+    public static final String CHECK_STARTED = "check.started";
     /** A finished job was retried: it now names its retry ({@code new_job_id}). */
     public static final String JOB_RETRIED = "job.retried";
     /** An analyst judged one screening hit of a finished job (true match or false positive). */

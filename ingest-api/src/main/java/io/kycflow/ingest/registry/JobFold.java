@@ -33,8 +33,16 @@ final class JobFold {
     private JobFold() {
     }
 
-    /** A job changed, and the type of event that tells about the change. */
-    record Change(Job job, String eventType) {
+    /**
+     * A job changed, and the type of event that tells about the change. {@code started}, when not null, is
+     * the version the job passed through on the way: a queued job whose first check reported its final result
+     * without a {@code running} first. Its {@code job.started} event is written before this change's own, so
+     * a subscriber hears of the start exactly once whichever way the job began.
+     */
+    record Change(Job job, String eventType, Job started) {
+        Change(Job job, String eventType) {
+            this(job, eventType, null);
+        }
     }
 
     static Job create(SubmitJob submit, Instant now) {
@@ -80,16 +88,17 @@ final class JobFold {
             if (current.status() == CheckStatus.RUNNING) {
                 return Optional.empty();
             }
-            CheckResult running = new CheckResult(CheckResult.SCHEMA_VERSION, current.tenantId(), current.jobId(),
-                    current.agentKey(), current.commandId(), current.commandInstanceId(), current.commandName(),
-                    current.attempt(), CheckStatus.RUNNING, null, null, null, null, List.of(),
-                    result.checkStartTime() != null ? result.checkStartTime() : now, null, null, current.dataKeyRef());
-            Job started = start(job, now).checkResults(replace(job.checkResults(), index, running))
-                    .statusMessages(append(job.statusMessages(), now, current.commandName() + " started."))
-                    .eventSequence(job.eventSequence() + 1)
-                    .updatedAt(now)
-                    .build();
-            return Optional.of(new Change(started, JobEvent.JOB_STARTED));
+            // The first check to start starts the job; a later one changes only its own status.
+            String eventType = job.status() == JobStatus.QUEUED ? JobEvent.JOB_STARTED : JobEvent.CHECK_STARTED;
+            return Optional.of(new Change(checkStarted(job, index, result.checkStartTime(), now), eventType));
+        }
+        Job from = job;
+        Job started = null;
+        if (job.status() == JobStatus.QUEUED) {
+            // Workers report running only for a check still running after a while: a fast first check
+            // arrives final, and the job passes through started on the way.
+            started = checkStarted(job, index, result.checkStartTime(), now);
+            from = started;
         }
         CheckResult finalResult = new CheckResult(CheckResult.SCHEMA_VERSION, current.tenantId(), current.jobId(),
                 current.agentKey(), current.commandId(), current.commandInstanceId(), current.commandName(),
@@ -97,7 +106,22 @@ final class JobFold {
                 result.payload(), result.evidence(),
                 result.checkStartTime() != null ? result.checkStartTime() : current.checkStartTime(),
                 result.checkEndTime() != null ? result.checkEndTime() : now, result.error(), current.dataKeyRef());
-        return Optional.of(finish(job, index, finalResult, now));
+        Change finished = finish(from, index, finalResult, now);
+        return Optional.of(new Change(finished.job(), finished.eventType(), started));
+    }
+
+    /** The job with one check marked running since {@code startedAt} (else now), and the job in progress. */
+    private static Job checkStarted(Job job, int index, Instant startedAt, Instant now) {
+        CheckResult current = job.checkResults().get(index);
+        CheckResult running = new CheckResult(CheckResult.SCHEMA_VERSION, current.tenantId(), current.jobId(),
+                current.agentKey(), current.commandId(), current.commandInstanceId(), current.commandName(),
+                current.attempt(), CheckStatus.RUNNING, null, null, null, null, List.of(),
+                startedAt != null ? startedAt : now, null, null, current.dataKeyRef());
+        return start(job, now).checkResults(replace(job.checkResults(), index, running))
+                .statusMessages(append(job.statusMessages(), now, current.commandName() + " started."))
+                .eventSequence(job.eventSequence() + 1)
+                .updatedAt(now)
+                .build();
     }
 
     /** The job stopped by request: {@code cancelled}, no recommendation, its unfinished checks left as they were. */

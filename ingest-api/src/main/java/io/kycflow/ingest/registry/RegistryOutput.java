@@ -35,9 +35,20 @@ final class RegistryOutput {
     void jobChanged(Job job, String eventType, Instant at) {
         String key = job.key().toString();
         jobs.put(key, job);
-        long timestamp = at.toEpochMilli();
-        context.forward(new Record<String, Object>(key, job, timestamp), RegistryNames.JOBS_SINK);
-        context.forward(new Record<String, Object>(key, JobEvent.of(eventType, job, at), timestamp),
+        context.forward(new Record<String, Object>(key, job, at.toEpochMilli()), RegistryNames.JOBS_SINK);
+        event(job, eventType, at);
+    }
+
+    /** A folded change: the event of the version it passed through first, if any, then the change itself. */
+    void jobChanged(JobFold.Change change, Instant at) {
+        if (change.started() != null) {
+            event(change.started(), JobEvent.JOB_STARTED, at);
+        }
+        jobChanged(change.job(), change.eventType(), at);
+    }
+
+    private void event(Job job, String eventType, Instant at) {
+        context.forward(new Record<String, Object>(job.key().toString(), JobEvent.of(eventType, job, at), at.toEpochMilli()),
                 RegistryNames.JOB_EVENTS_SINK);
     }
 

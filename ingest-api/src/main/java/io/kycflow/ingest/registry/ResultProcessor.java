@@ -71,7 +71,7 @@ final class ResultProcessor implements Processor<String, byte[], String, Object>
             return;
         }
         JobFold.apply(job, result, now).ifPresent(change -> {
-            output.jobChanged(change.job(), change.eventType(), now);
+            output.jobChanged(change, now);
             if (result.status().isFinal()) {
                 forgetDeadline(change.job(), result.commandId());
             }
@@ -99,7 +99,7 @@ final class ResultProcessor implements Processor<String, byte[], String, Object>
             }
             JobFold.timeOut(job, deadline.checkId(), now).ifPresent(change -> {
                 log.info("check {} of job {} timed out", deadline.checkId(), deadline.job());
-                output.jobChanged(change.job(), change.eventType(), now);
+                output.jobChanged(change, now);
             });
         }
     }

@@ -1,5 +1,6 @@
 package io.kycflow.ingest.registry;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.kycflow.common.command.CancelJob;
 import io.kycflow.common.command.CheckTask;
 import io.kycflow.common.command.CommandOutcome;
@@ -32,6 +33,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -183,6 +185,53 @@ class JobRegistryTopologyTest {
     }
 
     @Test
+    void aJobStartsOnceWhetherItsFirstCheckReportsRunningOrArrivesFinal() {
+        send(submit("acme", "job-1", "s1", List.of(IDENTITY, SANCTIONS, PEP)));
+        send(result(KEY, SANCTIONS, CheckStatus.COMPLETE, true)); // quick: no running notice
+        send(result(KEY, PEP, CheckStatus.RUNNING, null));        // slow: noticed while the job runs
+        send(result(KEY, IDENTITY, CheckStatus.COMPLETE, true));
+        send(result(KEY, PEP, CheckStatus.COMPLETE, true));
+
+        List<JobEvent> all = events.readValuesToList();
+        assertEquals(List.of("job.queued", "job.started", "check.finished", "check.started", "check.finished", "job.complete"),
+                all.stream().map(JobEvent::eventType).toList());
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L), all.stream().map(JobEvent::sequence).toList());
+        Job started = all.get(1).job();
+        assertEquals(JobStatus.IN_PROGRESS, started.status());
+        assertEquals(CheckStatus.RUNNING, started.checkResults().get(1).status(), "the passed-through version shows it running");
+        assertEquals(CheckStatus.COMPLETE, all.get(2).job().checkResults().get(1).status());
+        // The store and the job topic keep the latest version only: the passed-through one is an event.
+        List<Job> versions = jobs.readValuesToList();
+        assertEquals(List.of(1L, 3L, 4L, 5L, 6L), versions.stream().map(Job::eventSequence).toList());
+        assertEquals(JobStatus.COMPLETE, versions.getLast().status());
+    }
+
+    @Test
+    void eachJobVersionIsSealedOnceAndItsEventCarriesTheSameBytes() throws Exception {
+        TestOutputTopic<String, byte[]> rawJobs = output(Topics.JOBS.name(), Serdes.ByteArray());
+        TestOutputTopic<String, byte[]> rawEvents = output(Topics.JOB_EVENTS.name(), Serdes.ByteArray());
+        send(submit("acme", "job-1", "s1", List.of(IDENTITY, SANCTIONS)));
+        send(result(KEY, IDENTITY, CheckStatus.COMPLETE, true));
+        send(result(KEY, SANCTIONS, CheckStatus.COMPLETE, true));
+
+        List<byte[]> written = rawJobs.readValuesToList();
+        List<JsonNode> eventJobs = new ArrayList<>();
+        for (byte[] event : rawEvents.readValuesToList()) {
+            eventJobs.add(Json.mapper().readTree(event).get("job"));
+        }
+        assertEquals(3, written.size());
+        assertEquals(4, eventJobs.size(), "queued, started, one check, complete");
+        // A sealed field's IV is random: equal ciphertext means one sealing, reused, not two.
+        assertEquals(Json.mapper().readTree(written.get(0)), eventJobs.get(0));
+        assertEquals(Json.mapper().readTree(written.get(1)), eventJobs.get(2));
+        assertEquals(Json.mapper().readTree(written.get(2)), eventJobs.get(3));
+        assertTrue(eventJobs.get(3).path("input_payload").has("$sealed"), eventJobs.get(3).toString());
+        // And the event reads back as the job it is about.
+        assertEquals(Topics.JOBS.valueSerde().deserializer().deserialize("t", written.get(2)),
+                Json.fromBytes(Json.toBytes(eventJobs.get(3)), Job.class));
+    }
+
+    @Test
     void aResultArrivingTwiceOrAfterItsFinalIsIgnored() {
         send(submit("acme", "job-1", "s1"));
         send(result(KEY, IDENTITY, CheckStatus.COMPLETE, true));
@@ -201,7 +250,8 @@ class JobRegistryTopologyTest {
         send(result(KEY, IDENTITY, CheckStatus.COMPLETE, true));
         Job last = jobs.readValuesToList().getLast();
         assertEquals(JobStatus.COMPLETE, last.status());
-        assertEquals(4, events.readValuesToList().size(), "queued, two checks, complete: the late running changed nothing");
+        assertEquals(List.of("job.queued", "job.started", "check.finished", "check.finished", "job.complete"),
+                events.readValuesToList().stream().map(JobEvent::eventType).toList(), "the late running changed nothing");
     }
 
     @Test
