@@ -15,6 +15,12 @@ public interface Notifier {
     /** The kind, as deliveries and logs name it: {@code webhook}, {@code slack}. */
     String target();
 
+    /**
+     * Whether this kind may send anything for an event, judged from its head alone (no personal field read).
+     * False only when {@link #prepare} would surely be empty: the service then skips reading the event whole.
+     */
+    boolean mayWant(EventHead event);
+
     /** The delivery for this event, or empty when the job has no such target or the event is not for it. */
     Optional<Delivery> prepare(JobEvent event);
 

@@ -210,7 +210,9 @@ public final class NotifierService implements AutoCloseable {
         List<CompletableFuture<DeliveryStatus>> attempts;
         try {
             if (record.topic().equals(Topics.JOB_EVENTS.name())) {
-                attempts = onEvent(Json.fromBytes(record.value(), JobEvent.class));
+                attempts = anyMayWant(EventHead.read(record.value()))
+                        ? onEvent(Json.fromBytes(record.value(), JobEvent.class))
+                        : List.of();
             } else if (record.topic().equals(Topics.NOTIFICATION_REQUESTS.name())) {
                 attempts = onRequest(Json.fromBytes(record.value(), NotificationRequest.class));
             } else {
@@ -238,6 +240,15 @@ public final class NotifierService implements AutoCloseable {
                 tracker.ended(partition, record.offset());
             } // else never committed here: the record is read and its attempts made again after a restart
         });
+    }
+
+    private boolean anyMayWant(EventHead head) {
+        for (Notifier notifier : notifiers) {
+            if (notifier.mayWant(head)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The first attempt of each delivery the event calls for: each notifier decides which events are its own. */

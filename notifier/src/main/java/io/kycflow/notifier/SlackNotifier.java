@@ -37,6 +37,12 @@ public final class SlackNotifier implements Notifier {
     }
 
     @Override
+    public boolean mayWant(EventHead event) {
+        return JobEvent.MONITORING_ALERT.equals(event.eventType())
+                || EventSubscription.TERMINAL_ONLY.includes(event.eventType(), event.jobStatus());
+    }
+
+    @Override
     public Optional<Delivery> prepare(JobEvent event) {
         boolean alert = JobEvent.MONITORING_ALERT.equals(event.eventType()) && event.job().monitoring().latestAlert().isPresent();
         if (!alert && !EventSubscription.TERMINAL_ONLY.includes(event)) {

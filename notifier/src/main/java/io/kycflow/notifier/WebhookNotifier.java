@@ -48,6 +48,11 @@ public final class WebhookNotifier implements Notifier {
     }
 
     @Override
+    public boolean mayWant(EventHead event) {
+        return EventSubscription.webhookOf(event.notifications()).includes(event.eventType(), event.jobStatus());
+    }
+
+    @Override
     public Optional<Delivery> prepare(JobEvent event) {
         return EventSubscription.webhookOf(event.job()).includes(event) ? prepareResend(event) : Optional.empty();
     }

@@ -1,14 +1,18 @@
 package io.kycflow.notifier;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.kycflow.common.crypto.PersonalDataProtection;
 import io.kycflow.common.job.Job;
 import io.kycflow.common.job.JobEvent;
 import io.kycflow.common.job.JobStatus;
 import io.kycflow.common.job.NotificationTargets;
+import io.kycflow.common.json.Json;
 import io.kycflow.common.net.SlackWebhookHosts;
 import io.kycflow.common.tenant.TenantDirectory;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -102,5 +106,47 @@ class EventSubscriptionTest {
 
     private static List<String> prepared(Notifier notifier, List<JobEvent> events) {
         return events.stream().filter(e -> notifier.prepare(e).isPresent()).map(JobEvent::eventType).toList();
+    }
+
+    @Test
+    void theHeadOfAnEventSaysWhetherItMayBeSentAndNeverMissesOneThatIs() {
+        WebhookNotifier webhook = new WebhookNotifier(WebhookSecrets.of(Map.of("acme", WebhookSecretsTest.NEW)),
+                TenantDirectory.of(List.of()));
+        SlackNotifier slack = new SlackNotifier(Optional.empty(), TenantDirectory.of(List.of()),
+                SlackWebhookHosts.SLACK_ONLY);
+        List<List<String>> subscriptions = List.of(List.of(), List.of(JobEvent.JOB_STARTED), List.copyOf(JobEvent.SUBSCRIBABLE));
+        for (List<String> subscription : subscriptions) {
+            List<JobEvent> events = new ArrayList<>(lifecycle(subscription));
+            events.add(JobEvent.of(JobEvent.CHECK_STARTED, job(JobStatus.IN_PROGRESS, 3, subscription), Instant.now()));
+            events.add(JobEvent.of(JobEvent.CASE_DECIDED, job(JobStatus.COMPLETE, 6, subscription), Instant.now()));
+            for (JobEvent event : events) {
+                EventHead head = head(event);
+                for (Notifier notifier : List.of(webhook, slack)) {
+                    boolean prepared = notifier.prepare(event).isPresent();
+                    assertTrue(!prepared || notifier.mayWant(head), notifier.target() + " would send " + event.eventType());
+                }
+            }
+            // What nobody subscribed to is skipped on its head alone.
+            EventHead queued = head(events.getFirst());
+            assertFalse(webhook.mayWant(queued) || slack.mayWant(queued), "job.queued goes to no one");
+        }
+        EventHead progress = head(lifecycle(List.of()).get(2));
+        assertFalse(webhook.mayWant(progress), "check.finished, not subscribed");
+    }
+
+    @Test
+    void theHeadIsReadWithoutOpeningThePersonalFields() {
+        ObjectNode event = (ObjectNode) PersonalDataProtection.revealToTree(TestEvents.terminal(job(JobStatus.COMPLETE, 4, List.of())));
+        // Sealed under a key no ring here holds: reading the whole event would have to open it.
+        ((ObjectNode) event.get("job")).putObject("input_payload")
+                .put("$sealed", 1).put("key", "acme/job-1#unknown").put("iv", "AAAAAAAAAAAAAAAA").put("ct", "AAAA");
+        EventHead head = EventHead.read(Json.toBytes(event));
+        assertEquals("job.complete", head.eventType());
+        assertEquals(JobStatus.COMPLETE, head.jobStatus());
+    }
+
+    /** The head of the event as the topic carries it (written here in plain text: no key ring in this test). */
+    private static EventHead head(JobEvent event) {
+        return EventHead.read(Json.toBytes(PersonalDataProtection.revealToTree(event)));
     }
 }

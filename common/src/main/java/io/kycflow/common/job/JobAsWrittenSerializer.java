@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.json.UTF8JsonGenerator;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import io.kycflow.common.crypto.PersonalDataProtection;
-import io.kycflow.common.json.LastWritten;
+import io.kycflow.common.json.RecentlyWritten;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Writes the job inside a {@link JobEvent} as the very bytes the registry just wrote for it to its store and
- * {@code kyc.jobs} ({@link LastWritten}): the same sealed JSON, not serialised and sealed a third time. Any
+ * {@code kyc.jobs} ({@link RecentlyWritten}): the same sealed JSON, not serialised and sealed a third time. Any
  * other job, and any revealing or non-byte writer, is serialised as usual.
  */
 final class JobAsWrittenSerializer extends StdSerializer<Job> {
@@ -27,7 +27,7 @@ final class JobAsWrittenSerializer extends StdSerializer<Job> {
     @Override
     public void serialize(Job job, JsonGenerator gen, SerializerProvider provider) throws IOException {
         byte[] written = gen instanceof UTF8JsonGenerator && !PersonalDataProtection.isRevealing(provider)
-                ? LastWritten.bytesOf(job) : null;
+                ? RecentlyWritten.bytesOf(job) : null;
         if (written == null) {
             provider.defaultSerializeValue(job, gen);
         } else {

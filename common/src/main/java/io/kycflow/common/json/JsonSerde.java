@@ -11,26 +11,29 @@ import java.io.UncheckedIOException;
 public final class JsonSerde<T> implements Serde<T> {
 
     private final Class<T> type;
-    private final boolean rememberLastWrite;
+    private final boolean rememberWrites;
 
     public JsonSerde(Class<T> type) {
         this(type, false);
     }
 
-    private JsonSerde(Class<T> type, boolean rememberLastWrite) {
+    private JsonSerde(Class<T> type, boolean rememberWrites) {
         this.type = type;
-        this.rememberLastWrite = rememberLastWrite;
+        this.rememberWrites = rememberWrites;
     }
 
-    /** A serde whose writer hands the same instance written twice in a row the same bytes ({@link LastWritten}). */
-    public static <T> JsonSerde<T> rememberingLastWrite(Class<T> type) {
+    /**
+     * A serde that remembers what this thread wrote lately ({@link RecentlyWritten}): the same instance written
+     * again gets the same bytes, and those bytes read back give that instance. For immutable values only.
+     */
+    public static <T> JsonSerde<T> rememberingWrites(Class<T> type) {
         return new JsonSerde<>(type, true);
     }
 
     @Override
     public Serializer<T> serializer() {
-        if (rememberLastWrite) {
-            return (topic, value) -> value == null ? null : LastWritten.toBytes(value);
+        if (rememberWrites) {
+            return (topic, value) -> value == null ? null : RecentlyWritten.toBytes(value);
         }
         return (topic, value) -> value == null ? null : Json.toBytes(value);
     }
@@ -42,7 +45,7 @@ public final class JsonSerde<T> implements Serde<T> {
                 return null;
             }
             try {
-                return Json.fromBytes(bytes, type);
+                return rememberWrites ? RecentlyWritten.fromBytes(bytes, type) : Json.fromBytes(bytes, type);
             } catch (UncheckedIOException e) {
                 throw new SerializationException("unreadable " + type.getSimpleName() + " on " + topic, e);
             }

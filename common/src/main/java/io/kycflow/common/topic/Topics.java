@@ -44,7 +44,7 @@ public final class Topics {
                     DELETE, Duration.ofHours(1));
 
     public static final Topic<String, Job> JOBS =
-            new Topic<>("kyc.jobs", Serdes.String(), JsonSerde.rememberingLastWrite(Job.class), COMPACT, null);
+            new Topic<>("kyc.jobs", Serdes.String(), JsonSerde.rememberingWrites(Job.class), COMPACT, null);
 
     public static final Topic<String, JobEvent> JOB_EVENTS =
             new Topic<>("kyc.job-events", Serdes.String(), new JsonSerde<>(JobEvent.class), DELETE, DAYS_7);
