@@ -97,9 +97,10 @@ public final class EndToEndBenchmark {
                 List<String> notes = new ArrayList<>();
                 header(out);
                 if (!options.warmup().isZero()) {
-                    // A running service is warm: the first seconds of a fresh JVM (JIT, caches, the first
+                    // A running service is warm: the first minute of a fresh JVM (JIT, caches, the first
                     // transactions) are reported apart, and drained, before the measured period starts.
-                    OpenLoopSender.Result warm = sender.run(requests, "warmup", options.rate(), options.warmup());
+                    OpenLoopSender.Result warm = sender.ramp(requests, "warmup", Math.max(1, options.rate() / 10),
+                            options.rate(), options.warmup());
                     awaitWebhooks(warm, receiver, options.drain());
                     report("warm-up", warm, receiver, out, notes, false);
                 }
@@ -148,7 +149,7 @@ public final class EndToEndBenchmark {
 
     private static void describe(EndToEndOptions options, List<Path> lists, AllInOneProcess kycflow, PrintStream out) {
         out.printf(Locale.ROOT, "kycflow end-to-end benchmark: open loop, %d jobs/s for %d s (%d jobs) after a %d s warm-up "
-                        + "at the same rate, agent public-kyc, then up to %d s for the last webhooks%n", options.rate(),
+                        + "rising to that rate, agent public-kyc, then up to %d s for the last webhooks%n", options.rate(),
                 options.duration().toSeconds(), options.rate() * options.duration().toSeconds(),
                 options.warmup().toSeconds(), options.drain().toSeconds());
         out.printf(Locale.ROOT, "kycflow all-in-one in a child JVM (pid %d, defaults), lists %s, KYCFLOW_LISTS_MAX_AGE=0; "

@@ -10,7 +10,8 @@ record EndToEndOptions(int rate, Duration warmup, Duration duration, Duration dr
             usage: EndToEndBenchmark [--rate JOBS_PER_SECOND] [--warmup SECONDS] [--seconds SECONDS] [--drain SECONDS]
                                      [--lists DIR] [--pep-lists DIR]
               --rate     jobs offered per second, on schedule whatever the answers (default 200)
-              --warmup   seconds of the same load before the measured period, reported apart (default 20; 0: none)
+              --warmup   seconds of load rising from a tenth of the rate to the rate, before the measured period,
+                         reported apart (default 60; 0: none)
               --seconds  how long the rate is offered (default 20)
               --drain    how long to wait after the last submission for the last webhooks (default 60)
               --lists    the sanctions lists folder (default: KYCFLOW_LISTS_DIR, else ../shared/data/sanctions)
@@ -25,7 +26,7 @@ record EndToEndOptions(int rate, Duration warmup, Duration duration, Duration dr
 
     static EndToEndOptions parse(String[] args) {
         int rate = 200;
-        long warmup = 20;
+        long warmup = 60;
         long seconds = 20;
         long drain = 60;
         String configuredLists = System.getenv("KYCFLOW_LISTS_DIR");

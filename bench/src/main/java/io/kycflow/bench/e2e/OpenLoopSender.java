@@ -56,9 +56,31 @@ final class OpenLoopSender {
         }
     }
 
+    /** {@code rate} jobs a second for {@code duration}. */
     Result run(EndToEndBenchmark.E2eRequests requests, String phase, int rate, Duration duration) {
-        long total = rate * duration.toSeconds();
         long intervalNanos = TimeUnit.SECONDS.toNanos(1) / rate;
+        long[] offsets = new long[Math.toIntExact(rate * duration.toSeconds())];
+        for (int i = 0; i < offsets.length; i++) {
+            offsets[i] = i * intervalNanos;
+        }
+        return run(requests, phase, offsets);
+    }
+
+    /**
+     * A rate rising linearly from {@code fromRate} to {@code toRate} over {@code duration}: a warm-up that lets
+     * a fresh JVM compile its hot paths before it carries the full load, as a running service has.
+     */
+    Result ramp(EndToEndBenchmark.E2eRequests requests, String phase, int fromRate, int toRate, Duration duration) {
+        double seconds = duration.toNanos() / 1e9;
+        List<Long> offsets = new ArrayList<>();
+        for (double t = 0; t < seconds; t += 1.0 / (fromRate + (toRate - fromRate) * t / seconds)) {
+            offsets.add((long) (t * 1e9));
+        }
+        return run(requests, phase, offsets.stream().mapToLong(Long::longValue).toArray());
+    }
+
+    private Result run(EndToEndBenchmark.E2eRequests requests, String phase, long[] dueOffsetsNanos) {
+        long total = dueOffsetsNanos.length;
         List<Submission> accepted = Collections.synchronizedList(new ArrayList<>());
         Map<String, Long> others = new ConcurrentHashMap<>();
         Histogram submit = new Histogram(HIGHEST_MICROS, 3);
@@ -66,7 +88,7 @@ final class OpenLoopSender {
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (long i = 0; i < total; i++) {
-                long due = start + i * intervalNanos;
+                long due = start + dueOffsetsNanos[(int) i];
                 long wait;
                 while ((wait = due - System.nanoTime()) > 0) {
                     LockSupport.parkNanos(wait);
