@@ -21,19 +21,21 @@ public final class DataKeyIssuer {
         this.producer = producer;
     }
 
-    /** Completes when the key for {@code ref} is stored (and usable in this process); exceptionally if not. */
-    public CompletableFuture<Void> issue(String ref) {
+    /**
+     * Completes with the key, wrapped, when it is stored (and usable in this process); exceptionally if not.
+     */
+    public CompletableFuture<IssuedDataKey> issue(String ref) {
         JobKeyRing ring = PersonalDataProtection.ring();
         SecretKey key = AesGcm.newKey();
         WrappedDataKey wrapped = ring.masterKeys().wrap(ref, key);
-        CompletableFuture<Void> stored = new CompletableFuture<>();
+        CompletableFuture<IssuedDataKey> stored = new CompletableFuture<>();
         try {
             producer.send(new ProducerRecord<>(Topics.JOB_KEYS.name(), ref, wrapped), (metadata, error) -> {
                 if (error != null) {
                     stored.completeExceptionally(error);
                 } else {
                     ring.remember(ref, key);
-                    stored.complete(null);
+                    stored.complete(new IssuedDataKey(ref, wrapped));
                 }
             });
         } catch (RuntimeException e) {

@@ -5,6 +5,7 @@ import io.kycflow.common.command.JobCommand;
 import io.kycflow.common.command.RetryJob;
 import io.kycflow.common.command.SubmitJob;
 import io.kycflow.common.crypto.DataKeyIssuer;
+import io.kycflow.common.crypto.IssuedDataKey;
 import io.kycflow.common.crypto.DataKeyRef;
 import io.kycflow.common.topic.Topics;
 import org.apache.kafka.clients.producer.Producer;
@@ -19,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  * Sends a command to the registry and waits for its outcome, correlated by submission id. The waiter is
  * registered before the record is produced, so even the fastest answer is seen. A command that starts a job
  * (a submission, a retry's new job) first gets the new submission's data key written to {@code kyc.job-keys};
- * the command follows only once the key is stored, because the command carries data sealed with it.
+ * the command follows only once the key is stored, because the command carries data sealed with it, and it
+ * carries the key too, wrapped, in a header ({@link IssuedDataKey}).
  */
 public final class JobSubmitter {
 
@@ -40,14 +42,14 @@ public final class JobSubmitter {
     public CompletableFuture<CommandOutcome> send(JobCommand command) {
         CompletableFuture<CommandOutcome> outcome = waiter.register(command.submissionId());
         String newKey = newDataKeyRef(command);
-        CompletableFuture<Void> keyStored = newKey == null ? CompletableFuture.completedFuture(null) : keys.issue(newKey);
+        CompletableFuture<IssuedDataKey> keyStored = newKey == null ? CompletableFuture.completedFuture(null) : keys.issue(newKey);
         // Async: not on the key producer's I/O thread, which a send waiting for metadata would block.
-        keyStored.whenCompleteAsync((ignored, keyError) -> {
+        keyStored.whenCompleteAsync((issued, keyError) -> {
             if (keyError != null) {
                 outcome.completeExceptionally(keyError);
                 return;
             }
-            produce(command, outcome);
+            produce(command, issued, outcome);
         });
         return outcome.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .whenComplete((result, error) -> waiter.forget(command.submissionId()));
@@ -62,10 +64,13 @@ public final class JobSubmitter {
         };
     }
 
-    private void produce(JobCommand command, CompletableFuture<CommandOutcome> outcome) {
+    private void produce(JobCommand command, IssuedDataKey issued, CompletableFuture<CommandOutcome> outcome) {
         ProducerRecord<String, JobCommand> record =
                 new ProducerRecord<>(Topics.JOB_COMMANDS.name(), command.key().toString(), command);
         record.headers().add(JobCommand.SUBMISSION_ID_HEADER, command.submissionId().getBytes(StandardCharsets.UTF_8));
+        if (issued != null) {
+            record.headers().add(IssuedDataKey.HEADER, issued.toHeader());
+        }
         try {
             producer.send(record, (metadata, error) -> {
                 if (error != null) {

@@ -5,6 +5,8 @@ import io.kycflow.common.command.CheckTask;
 import io.kycflow.common.command.CommandOutcome;
 import io.kycflow.common.command.DeleteJob;
 import io.kycflow.common.crypto.DataKeyRef;
+import io.kycflow.common.crypto.IssuedDataKey;
+import io.kycflow.common.crypto.PersonalDataProtection;
 import io.kycflow.common.command.JobCommand;
 import io.kycflow.common.command.JobRequest;
 import io.kycflow.common.command.RaiseMonitoringAlert;
@@ -56,10 +58,30 @@ final class SubmissionProcessor implements Processor<String, byte[], String, Obj
         this.output = new RegistryOutput(context, jobs);
     }
 
+    /**
+     * The new job's data key, from the command's header, into the ring before the command is read: the ring
+     * may not see it on {@code kyc.job-keys} while this thread's own transaction holds that partition
+     * ({@link IssuedDataKey}). A header that does not read is left to the ring's usual lookup.
+     */
+    private static void acceptIssuedKey(Record<String, byte[]> record) {
+        Header header = record.headers().lastHeader(IssuedDataKey.HEADER);
+        if (header == null || header.value() == null) {
+            return;
+        }
+        try {
+            IssuedDataKey issued = IssuedDataKey.fromHeader(header.value());
+            PersonalDataProtection.ring().accept(issued.ref(), issued.wrapped());
+        } catch (RuntimeException e) {
+            log.warn("a command's data key header does not read ({}); the key ring's own copy is used",
+                    e.getClass().getSimpleName());
+        }
+    }
+
     @Override
     public void process(Record<String, byte[]> record) {
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         String submissionId = header(record, JobCommand.SUBMISSION_ID_HEADER);
+        acceptIssuedKey(record);
         JobCommand command;
         try {
             command = Json.fromBytes(record.value(), JobCommand.class);

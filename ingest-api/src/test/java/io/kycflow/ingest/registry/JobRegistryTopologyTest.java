@@ -7,6 +7,12 @@ import io.kycflow.common.command.CommandOutcome;
 import io.kycflow.common.command.JobCommand;
 import io.kycflow.common.command.RetryJob;
 import io.kycflow.common.command.SubmitJob;
+import io.kycflow.common.crypto.AesGcm;
+import io.kycflow.common.crypto.DataKeyRef;
+import io.kycflow.common.crypto.IssuedDataKey;
+import io.kycflow.common.crypto.JobKeyRing;
+import io.kycflow.common.crypto.PersonalDataProtection;
+import io.kycflow.common.crypto.WrappedDataKey;
 import io.kycflow.common.job.CheckResult;
 import io.kycflow.common.job.CheckStatus;
 import io.kycflow.common.job.Job;
@@ -229,6 +235,36 @@ class JobRegistryTopologyTest {
         // And the event reads back as the job it is about.
         assertEquals(Topics.JOBS.valueSerde().deserializer().deserialize("t", written.get(2)),
                 Json.fromBytes(Json.toBytes(eventJobs.get(3)), Job.class));
+    }
+
+    /**
+     * The registry's ring may not see a new key on kyc.job-keys while the registry's own open transaction
+     * holds that partition: the command carries the key, wrapped, and is opened with it.
+     */
+    @Test
+    void aSubmissionIsOpenedWithTheDataKeyInItsHeaderBeforeTheRingHasReadTheKey() {
+        List<TestRecord<String, byte[]>> commandsAsSent = new ArrayList<>();
+        for (String jobId : List.of("job-1", "job-2")) {
+            String ref = DataKeyRef.of("acme", jobId, "s-" + jobId);
+            JobKeyRing apiRing = PersonalDataProtection.ring();
+            WrappedDataKey wrapped = apiRing.masterKeys().wrap(ref, AesGcm.newKey());
+            apiRing.accept(ref, wrapped);
+            SubmitJob command = submit("acme", jobId, "s-" + jobId);
+            RecordHeaders headers = new RecordHeaders();
+            headers.add(JobCommand.SUBMISSION_ID_HEADER, command.submissionId().getBytes(StandardCharsets.UTF_8));
+            if (jobId.equals("job-1")) {
+                headers.add(IssuedDataKey.HEADER, new IssuedDataKey(ref, wrapped).toHeader());
+            }
+            commandsAsSent.add(new TestRecord<>(command.key().toString(), Json.toBytes(command), headers));
+        }
+        RegistryFixtures.installKeyRing(); // the registry's ring: it has read neither key yet
+        commandsAsSent.forEach(commands::pipeInput);
+
+        List<CommandOutcome> answers = outcomes.readValuesToList();
+        assertEquals(List.of(CommandOutcome.Kind.ACCEPTED, CommandOutcome.Kind.REJECTED),
+                answers.stream().map(CommandOutcome::outcome).toList(), answers.toString());
+        Job job = jobs.readValuesToList().getFirst();
+        assertEquals("Jane", job.inputPayload().at("/self_attested_data/first_name").asText());
     }
 
     @Test
