@@ -47,7 +47,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(SharedKafka.class)
 @EnabledIfSystemProperty(named = "kycflow.rollingRestart", matches = "true",
-        disabledReason = "fails today (outcome timeouts under load between API processes, docs/architecture.md); "
+        disabledReason = "90 s of load on two API processes (docs/architecture.md, \"A rolling restart under load\"); "
                 + "run with -Dkycflow.rollingRestart=true")
 class RollingRestartTest {
 
