@@ -2,6 +2,7 @@ package io.kycflow.workers;
 
 import io.kycflow.common.crypto.DataKeyIssuer;
 import io.kycflow.common.crypto.DataKeyRef;
+import io.kycflow.common.crypto.IssuedDataKey;
 import io.kycflow.common.crypto.JobKeyRing;
 import io.kycflow.common.crypto.MasterKeys;
 import io.kycflow.common.crypto.PersonalDataProtection;
@@ -46,7 +47,7 @@ class KeyRingStartupReadTest {
         try (var producer = new KafkaProducer<>(kafka.producer("test-keys"), Topics.JOB_KEYS.keySerde().serializer(),
                 Topics.JOB_KEYS.valueSerde().serializer())) {
             DataKeyIssuer issuer = new DataKeyIssuer(producer);
-            List<CompletableFuture<Void>> stored = new ArrayList<>();
+            List<CompletableFuture<IssuedDataKey>> stored = new ArrayList<>();
             for (int i = 0; i < 2_000; i++) {
                 String ref = DataKeyRef.of("acme", UUID.randomUUID().toString(), "sub-1");
                 refs.add(ref);
