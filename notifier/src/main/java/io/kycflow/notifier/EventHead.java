@@ -9,9 +9,9 @@ import io.kycflow.common.json.Json;
  * of it is personal, so no sealed field is opened. Most events go to no one (a job's queued and progress
  * events, unless its webhook subscribed to them): those are skipped on this alone, unparsed and unopened.
  */
-record EventHead(String eventType, JobHead job) {
+public record EventHead(String eventType, JobHead job) {
 
-    record JobHead(JobStatus status, NotificationTargets notifications) {
+    public record JobHead(JobStatus status, NotificationTargets notifications) {
     }
 
     /** Reads the head of a {@code kyc.job-events} record; a malformed one throws, as a full read would. */
@@ -19,11 +19,11 @@ record EventHead(String eventType, JobHead job) {
         return Json.fromBytes(event, EventHead.class);
     }
 
-    JobStatus jobStatus() {
+    public JobStatus jobStatus() {
         return job == null ? null : job.status();
     }
 
-    NotificationTargets notifications() {
+    public NotificationTargets notifications() {
         return job == null ? null : job.notifications();
     }
 }

@@ -32,7 +32,7 @@ public final class PersonalSerializer extends StdSerializer<Object> {
 
     @Override
     public void serialize(Object value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-        if (Boolean.TRUE.equals(provider.getAttribute(PersonalDataProtection.REVEAL)) || carriesNothing(value)) {
+        if (PersonalDataProtection.isRevealing(provider) || carriesNothing(value)) {
             provider.defaultSerializeValue(value, gen);
             return;
         }
