@@ -4,6 +4,7 @@ import io.kycflow.common.json.Json;
 import io.kycflow.common.kafka.KafkaClientSettings;
 import io.kycflow.common.topic.Topics;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -19,6 +20,7 @@ import javax.crypto.SecretKey;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -55,6 +57,12 @@ public final class JobKeyRing implements AutoCloseable {
     private final Object arrivals = new Object();
     private final Thread thread;
     private Consumer<String, byte[]> consumer;
+    /**
+     * Only asks for the log end offsets: {@link #consumer} reads committed records, so its end offsets stop at
+     * the first open transaction, and a key written behind one (a registry transaction holding a tombstone)
+     * would look absent although it is about to appear.
+     */
+    private Consumer<String, byte[]> logEnds;
     private volatile boolean running = true;
 
     /** A ring that reads {@code kyc.job-keys} on {@code kafka} once {@link #start()}ed. */
@@ -80,6 +88,9 @@ public final class JobKeyRing implements AutoCloseable {
         if (thread != null && consumer == null) {
             consumer = new KafkaConsumer<>(kafka.readCommittedConsumer("kycflow-key-ring-" + ProcessHandle.current().pid()),
                     new StringDeserializer(), new ByteArrayDeserializer());
+            Properties ends = kafka.readCommittedConsumer("kycflow-key-ring-ends-" + ProcessHandle.current().pid());
+            ends.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_uncommitted");
+            logEnds = new KafkaConsumer<>(ends, new StringDeserializer(), new ByteArrayDeserializer());
             thread.start();
         }
         return this;
@@ -196,10 +207,11 @@ public final class JobKeyRing implements AutoCloseable {
                     signal();
                 }
                 if (records.isEmpty() && waiting.get() > 0) {
-                    // Someone waits for a ref not seen: if we have read up to the end, it does not exist.
+                    // Someone waits for a ref not seen: if we have read up to the log's end (not only up to an
+                    // open transaction, behind which it may be), it does not exist.
                     long asOf = System.nanoTime();
                     try {
-                        Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(2));
+                        Map<TopicPartition, Long> end = logEnds.endOffsets(partitions, Duration.ofSeconds(2));
                         if (partitions.stream().allMatch(p -> consumer.position(p) >= end.getOrDefault(p, Long.MAX_VALUE))) {
                             caughtUpAsOf = asOf;
                             caughtUpOnce = true;
@@ -219,6 +231,7 @@ public final class JobKeyRing implements AutoCloseable {
             running = false;
             signal();
             consumer.close(CloseOptions.timeout(Duration.ofSeconds(2)));
+            logEnds.close(CloseOptions.timeout(Duration.ofSeconds(2)));
         }
     }
 
@@ -307,6 +320,7 @@ public final class JobKeyRing implements AutoCloseable {
         signal();
         if (consumer != null) {
             consumer.wakeup();
+            logEnds.wakeup();
             try {
                 thread.join(5_000);
             } catch (InterruptedException e) {
