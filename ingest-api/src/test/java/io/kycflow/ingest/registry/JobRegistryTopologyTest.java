@@ -100,9 +100,7 @@ class JobRegistryTopologyTest {
     }
 
     private void send(SubmitJob command) {
-        RecordHeaders headers = new RecordHeaders();
-        headers.add(JobCommand.SUBMISSION_ID_HEADER, command.submissionId().getBytes(StandardCharsets.UTF_8));
-        commands.pipeInput(new TestRecord<>(command.key().toString(), Json.toBytes(command), headers));
+        commands.pipeInput(RegistryFixtures.commandRecord(command));
     }
 
     private void send(CheckResult result) {
@@ -250,12 +248,11 @@ class JobRegistryTopologyTest {
             WrappedDataKey wrapped = apiRing.masterKeys().wrap(ref, AesGcm.newKey());
             apiRing.accept(ref, wrapped);
             SubmitJob command = submit("acme", jobId, "s-" + jobId);
-            RecordHeaders headers = new RecordHeaders();
-            headers.add(JobCommand.SUBMISSION_ID_HEADER, command.submissionId().getBytes(StandardCharsets.UTF_8));
+            TestRecord<String, byte[]> record = RegistryFixtures.commandRecord(command);
             if (jobId.equals("job-1")) {
-                headers.add(IssuedDataKey.HEADER, new IssuedDataKey(ref, wrapped).toHeader());
+                record.headers().add(IssuedDataKey.HEADER, new IssuedDataKey(ref, wrapped).toHeader());
             }
-            commandsAsSent.add(new TestRecord<>(command.key().toString(), Json.toBytes(command), headers));
+            commandsAsSent.add(record);
         }
         RegistryFixtures.installKeyRing(); // the registry's ring: it has read neither key yet
         commandsAsSent.forEach(commands::pipeInput);
@@ -389,9 +386,7 @@ class JobRegistryTopologyTest {
         if (newKey != null && !io.kycflow.common.crypto.PersonalDataProtection.ring().holds(newKey)) {
             RegistryFixtures.issueKey(newKey); // as the API does before it writes the command
         }
-        RecordHeaders headers = new RecordHeaders();
-        headers.add(JobCommand.SUBMISSION_ID_HEADER, command.submissionId().getBytes(StandardCharsets.UTF_8));
-        commands.pipeInput(new TestRecord<>(command.key().toString(), Json.toBytes(command), headers));
+        commands.pipeInput(RegistryFixtures.commandRecord(command));
     }
 
     private CommandOutcome outcomeOf(String submissionId) {

@@ -20,12 +20,10 @@ import io.kycflow.common.review.HitReview;
 import io.kycflow.common.review.HitVerdict;
 import io.kycflow.common.review.ReviewDecision;
 import io.kycflow.common.topic.Topics;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -107,9 +105,7 @@ class MonitoringTopologyTest {
     }
 
     private void send(JobCommand command) {
-        RecordHeaders headers = new RecordHeaders();
-        headers.add(JobCommand.SUBMISSION_ID_HEADER, command.submissionId().getBytes(StandardCharsets.UTF_8));
-        commands.pipeInput(new TestRecord<>(command.key().toString(), Json.toBytes(command), headers));
+        commands.pipeInput(RegistryFixtures.commandRecord(command));
     }
 
     private CommandOutcome set(boolean active) {
@@ -139,9 +135,7 @@ class MonitoringTopologyTest {
     private void dismiss(String checkId, String hitId) {
         HitReview review = new HitReview(ReviewDecision.SCHEMA_VERSION, "d-" + System.nanoTime(), KEY.tenantId(),
                 KEY.jobId(), null, checkId, hitId, null, null, HitVerdict.FALSE_POSITIVE, "Another person.", "acme0001", START, ref());
-        RecordHeaders headers = new RecordHeaders();
-        headers.add(JobCommand.SUBMISSION_ID_HEADER, review.decisionId().getBytes(StandardCharsets.UTF_8));
-        decisions.pipeInput(new TestRecord<>(KEY.toString(), Json.toBytes(review), headers));
+        decisions.pipeInput(RegistryFixtures.withSubmissionId(KEY.toString(), Json.toBytes(review), review.decisionId()));
         assertEquals(CommandOutcome.Kind.ACCEPTED, outcomes.readValuesToList().getLast().outcome());
         events.readValuesToList();
     }

@@ -20,9 +20,12 @@ import io.kycflow.common.crypto.MasterKeys;
 import io.kycflow.common.crypto.PersonalDataProtection;
 import io.kycflow.common.json.Json;
 
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -121,5 +124,17 @@ final class RegistryFixtures {
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         return new TopologyTestDriver(topology, props, start);
+    }
+
+    /** A record for a registry input as the API writes it: the submission (or decision) id in its header. */
+    static TestRecord<String, byte[]> withSubmissionId(String key, byte[] value, String submissionId) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(JobCommand.SUBMISSION_ID_HEADER, submissionId.getBytes(StandardCharsets.UTF_8));
+        return new TestRecord<>(key, value, headers);
+    }
+
+    /** A command as the API writes it: keyed by its job, its submission id in the header. */
+    static TestRecord<String, byte[]> commandRecord(JobCommand command) {
+        return withSubmissionId(command.key().toString(), Json.toBytes(command), command.submissionId());
     }
 }

@@ -18,12 +18,10 @@ import io.kycflow.common.review.HitReview;
 import io.kycflow.common.review.HitVerdict;
 import io.kycflow.common.review.ReviewDecision;
 import io.kycflow.common.topic.Topics;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,9 +82,7 @@ class ReviewDecisionTopologyTest {
 
     private void submitAndFinish(boolean finish) {
         SubmitJob submit = submit(KEY.tenantId(), KEY.jobId(), "s1");
-        RecordHeaders headers = new RecordHeaders();
-        headers.add(JobCommand.SUBMISSION_ID_HEADER, "s1".getBytes(StandardCharsets.UTF_8));
-        commands.pipeInput(new TestRecord<>(KEY.toString(), Json.toBytes(submit), headers));
+        commands.pipeInput(RegistryFixtures.commandRecord(submit));
         results.pipeInput(KEY.toString(), Json.toBytes(result(KEY, IDENTITY, CheckStatus.COMPLETE, true)));
         if (finish) {
             ObjectNode payload = Json.mapper().createObjectNode().put("type", "KYCSanctionsScreeningCheckResult");
@@ -101,9 +97,8 @@ class ReviewDecisionTopologyTest {
     }
 
     private void send(ReviewDecision decision) {
-        RecordHeaders headers = new RecordHeaders();
-        headers.add(JobCommand.SUBMISSION_ID_HEADER, decision.decisionId().getBytes(StandardCharsets.UTF_8));
-        decisions.pipeInput(new TestRecord<>(decision.key().toString(), Json.toBytes(decision), headers));
+        decisions.pipeInput(RegistryFixtures.withSubmissionId(decision.key().toString(), Json.toBytes(decision),
+                decision.decisionId()));
     }
 
     private static String ref() {
@@ -189,9 +184,7 @@ class ReviewDecisionTopologyTest {
         assertTrue(jobs.isEmpty(), "a refused decision changes no job");
         assertTrue(events.isEmpty());
 
-        RecordHeaders headers = new RecordHeaders();
-        headers.add(JobCommand.SUBMISSION_ID_HEADER, "d4".getBytes(StandardCharsets.UTF_8));
-        decisions.pipeInput(new TestRecord<>(KEY.toString(), "{not json".getBytes(StandardCharsets.UTF_8), headers));
+        decisions.pipeInput(RegistryFixtures.withSubmissionId(KEY.toString(), "{not json".getBytes(StandardCharsets.UTF_8), "d4"));
         CommandOutcome unreadable = outcomes.readValue();
         assertEquals(CommandOutcome.Kind.REJECTED, unreadable.outcome());
         assertEquals("d4", unreadable.submissionId());
@@ -204,10 +197,8 @@ class ReviewDecisionTopologyTest {
         send(hit("d1", SANCTIONS, "36", HitVerdict.FALSE_POSITIVE));
         send(decision("d2", CaseOutcome.ESCALATE));
         jobs.readValuesToList();
-        RecordHeaders headers = new RecordHeaders();
-        headers.add(JobCommand.SUBMISSION_ID_HEADER, "s9".getBytes(StandardCharsets.UTF_8));
-        commands.pipeInput(new TestRecord<>(KEY.toString(), Json.toBytes(new io.kycflow.common.command.DeleteJob(
-                JobCommand.SCHEMA_VERSION, "s9", KEY.tenantId(), KEY.jobId(), START)), headers));
+        commands.pipeInput(RegistryFixtures.commandRecord(new io.kycflow.common.command.DeleteJob(
+                JobCommand.SCHEMA_VERSION, "s9", KEY.tenantId(), KEY.jobId(), START)));
         Job deleted = jobs.readValue();
         assertEquals("escalated", deleted.review().status());
         HitReview kept = deleted.review().falsePositives().get(0);

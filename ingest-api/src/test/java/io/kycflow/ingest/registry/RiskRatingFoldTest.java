@@ -2,7 +2,6 @@ package io.kycflow.ingest.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.kycflow.common.command.JobCommand;
 import io.kycflow.common.command.SubmitJob;
 import io.kycflow.common.job.CheckResult;
 import io.kycflow.common.job.CheckStatus;
@@ -19,18 +18,15 @@ import io.kycflow.common.job.RiskFactor;
 import io.kycflow.common.job.RiskRating;
 import io.kycflow.common.json.Json;
 import io.kycflow.common.topic.Topics;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -182,9 +178,7 @@ class RiskRatingFoldTest {
         JsonNode plan = tree.at("/request/plan");
         assertTrue(plan.has("risk_rules"), tree.toString());
         ((ObjectNode) plan).remove("risk_rules");
-        RecordHeaders headers = new RecordHeaders();
-        headers.add(JobCommand.SUBMISSION_ID_HEADER, "sub-1".getBytes(StandardCharsets.UTF_8));
-        commands.pipeInput(new TestRecord<>(key.toString(), Json.mapper().writeValueAsBytes(tree), headers));
+        commands.pipeInput(RegistryFixtures.withSubmissionId(key.toString(), Json.mapper().writeValueAsBytes(tree), "sub-1"));
         send(result(key, IDENTITY, CheckStatus.COMPLETE, false));
         send(result(key, SANCTIONS, CheckStatus.COMPLETE, true));
 
@@ -205,9 +199,7 @@ class RiskRatingFoldTest {
     }
 
     private void send(SubmitJob command) {
-        RecordHeaders headers = new RecordHeaders();
-        headers.add(JobCommand.SUBMISSION_ID_HEADER, command.submissionId().getBytes(StandardCharsets.UTF_8));
-        commands.pipeInput(new TestRecord<>(command.key().toString(), Json.toBytes(command), headers));
+        commands.pipeInput(RegistryFixtures.commandRecord(command));
     }
 
     private void send(CheckResult result) {
