@@ -37,20 +37,32 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(SharedKafka.class)
 class MonitoringServiceTest {
 
-    @Test
-    void theSnapshotScreenedSurvivesARestartAndANewerOneIsAChange(EmbeddedKafkaBroker broker, @TempDir Path lists,
-                                                                  @TempDir Path state) throws Exception {
+    private static final MasterKeys MASTER_KEYS = MasterKeys.parse(Base64.getEncoder().encodeToString(new byte[32]));
+
+    /** The shared OFAC SDN snapshots' folder, its 2021 snapshot copied into {@code lists}; skips without them. */
+    private static Path olderSdnSnapshotIn(Path lists) throws IOException {
         Path sdn = sharedData().resolve("sanctions/ofac_sdn");
         Assumptions.assumeTrue(Files.isDirectory(sdn.resolve("2021-06-29")) && Files.isDirectory(sdn.resolve("2024-07-02")),
                 "../shared/data/sanctions/ofac_sdn absent: skipping");
         copy(sdn.resolve("2021-06-29"), lists.resolve("ofac_sdn/2021-06-29"));
+        return sdn;
+    }
+
+    private static KafkaClientSettings topicsOn(EmbeddedKafkaBroker broker) {
         KafkaClientSettings kafka = new KafkaClientSettings(broker.bootstrapServers());
         try (Admin admin = Admin.create(kafka.admin("monitoring-test"))) {
             new TopicProvisioner(admin, 3, Optional.of((short) 1)).ensure(Topics.all(List.of()));
         }
-        MasterKeys keys = MasterKeys.parse(Base64.getEncoder().encodeToString(new byte[32]));
+        return kafka;
+    }
 
-        try (MonitoringService first = service(kafka, keys, lists, state)) {
+    @Test
+    void theSnapshotScreenedSurvivesARestartAndANewerOneIsAChange(EmbeddedKafkaBroker broker, @TempDir Path lists,
+                                                                  @TempDir Path state) throws Exception {
+        Path sdn = olderSdnSnapshotIn(lists);
+        KafkaClientSettings kafka = topicsOn(broker);
+
+        try (MonitoringService first = service(kafka, MASTER_KEYS, lists, state)) {
             PassReport report = first.refreshNow().get(2, TimeUnit.MINUTES);
             assertEquals(1, report.lists().size(), report.toString());
             assertTrue(report.lists().getFirst().fullRescreen(), "nothing kept yet: the whole list is new");
@@ -58,7 +70,7 @@ class MonitoringServiceTest {
         }
         assertTrue(Files.isRegularFile(state.resolve("lists/ofac_sdn.json")));
 
-        try (MonitoringService restarted = service(kafka, keys, lists, state)) {
+        try (MonitoringService restarted = service(kafka, MASTER_KEYS, lists, state)) {
             assertTrue(restarted.refreshNow().get(2, TimeUnit.MINUTES).lists().isEmpty(),
                     "after a restart the kept snapshot is the one in the directory: nothing to screen");
             copy(sdn.resolve("2024-07-02"), lists.resolve("ofac_sdn/2024-07-02"));
@@ -74,22 +86,15 @@ class MonitoringServiceTest {
     @Test
     void sharedRegistriesAreScreenedAsTheirOwnerFeedsThem(EmbeddedKafkaBroker broker, @TempDir Path lists,
                                                           @TempDir Path state) throws Exception {
-        Path sdn = sharedData().resolve("sanctions/ofac_sdn");
-        Assumptions.assumeTrue(Files.isDirectory(sdn.resolve("2021-06-29")) && Files.isDirectory(sdn.resolve("2024-07-02")),
-                "../shared/data/sanctions/ofac_sdn absent: skipping");
-        copy(sdn.resolve("2021-06-29"), lists.resolve("ofac_sdn/2021-06-29"));
-        KafkaClientSettings kafka = new KafkaClientSettings(broker.bootstrapServers());
-        try (Admin admin = Admin.create(kafka.admin("monitoring-test"))) {
-            new TopicProvisioner(admin, 3, Optional.of((short) 1)).ensure(Topics.all(List.of()));
-        }
-        MasterKeys keys = MasterKeys.parse(Base64.getEncoder().encodeToString(new byte[32]));
+        Path sdn = olderSdnSnapshotIn(lists);
+        KafkaClientSettings kafka = topicsOn(broker);
         // The owner (the check workers, in the all-in-one) reads the folder; the service only screens.
         ListRegistry sanctions = new ListRegistry(ListPurpose.SANCTIONS);
         ListRegistry peps = new ListRegistry(ListPurpose.PEP);
         sanctions.refresh(lists);
         peps.refresh(lists);
 
-        try (MonitoringService shared = new MonitoringService(kafka, keys, List.of(sanctions, peps), state,
+        try (MonitoringService shared = new MonitoringService(kafka, MASTER_KEYS, List.of(sanctions, peps), state,
                 Duration.ofHours(1), new FullRescreen(), Clock.systemUTC()).start()) {
             assertEquals(1, shared.refreshNow().get(2, TimeUnit.MINUTES).lists().size());
             copy(sdn.resolve("2024-07-02"), lists.resolve("ofac_sdn/2024-07-02"));

@@ -59,15 +59,9 @@ public final class SlackMessage {
             blocks.addObject().put("type", "section").putObject("text").put("type", "mrkdwn").put("text", text);
         }
 
-        publicBaseUrl.ifPresent(base -> {
-            ObjectNode actions = blocks.addObject().put("type", "actions");
-            ObjectNode button = actions.putArray("elements").addObject().put("type", "button");
-            button.putObject("text").put("type", "plain_text").put("text", "View job");
-            button.put("url", jobUrl(base, job.id()));
-        });
+        publicBaseUrl.ifPresent(base -> viewJobButton(blocks, base, job));
 
-        blocks.addObject().put("type", "context").putArray("elements").addObject()
-                .put("type", "mrkdwn").put("text", escape(cut("job " + job.id() + " · tenant " + job.tenantId(), SECTION_MAX)));
+        context(blocks, "job " + job.id() + " · tenant " + job.tenantId());
         return message;
     }
 
@@ -100,16 +94,22 @@ public final class SlackMessage {
             blocks.addObject().put("type", "section").putObject("text").put("type", "mrkdwn")
                     .put("text", escape(cut(alert.explanation(), SECTION_MAX)));
         }
-        publicBaseUrl.ifPresent(base -> {
-            ObjectNode actions = blocks.addObject().put("type", "actions");
-            ObjectNode button = actions.putArray("elements").addObject().put("type", "button");
-            button.putObject("text").put("type", "plain_text").put("text", "View job");
-            button.put("url", jobUrl(base, job.id()));
-        });
-        blocks.addObject().put("type", "context").putArray("elements").addObject()
-                .put("type", "mrkdwn").put("text", escape(cut("job " + job.id() + " · tenant " + job.tenantId()
-                        + " · alert " + alert.alertId(), SECTION_MAX)));
+        publicBaseUrl.ifPresent(base -> viewJobButton(blocks, base, job));
+        context(blocks, "job " + job.id() + " · tenant " + job.tenantId() + " · alert " + alert.alertId());
         return message;
+    }
+
+    /** A "View job" button linking to the job in the console. */
+    private static void viewJobButton(ArrayNode blocks, String publicBaseUrl, Job job) {
+        ObjectNode button = blocks.addObject().put("type", "actions").putArray("elements").addObject().put("type", "button");
+        button.putObject("text").put("type", "plain_text").put("text", "View job");
+        button.put("url", jobUrl(publicBaseUrl, job.id()));
+    }
+
+    /** The small grey line at the foot of a message. */
+    private static void context(ArrayNode blocks, String text) {
+        blocks.addObject().put("type", "context").putArray("elements").addObject()
+                .put("type", "mrkdwn").put("text", escape(cut(text, SECTION_MAX)));
     }
 
     /** ✅ passed, ❌ failed, ⚠️ error (or no verdict), then the check's name and, with personal data, its answer. */
