@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 import static io.kycflow.monitoring.Lists.person;
 import static io.kycflow.monitoring.Lists.snapshot;
@@ -35,6 +36,16 @@ class ScreenedListStoreTest {
         assertTrue(store.load("ofac_sdn").isEmpty());
         Files.writeString(dir.resolve("ofac_sdn.json"), "{not json");
         assertTrue(store.load("ofac_sdn").isEmpty());
+    }
+
+    @Test
+    void eachPassComparesWithWhatWasLastSavedWithoutReadingTheFileAgain() throws Exception {
+        ScreenedListStore store = new ScreenedListStore(dir);
+        ScreenedList saved = ScreenedList.of(snapshot("2024-07-02", "sha-2", person("4", "DELTA, Dora", "SDGT")));
+        store.save(saved);
+        Files.writeString(dir.resolve("ofac_sdn.json"), "{not json"); // were it read again, it would be no snapshot
+        assertEquals(Optional.of(saved), store.load("ofac_sdn"));
+        assertTrue(new ScreenedListStore(dir).load("ofac_sdn").isEmpty(), "a new store (a restart) reads the file");
     }
 
     @Test
