@@ -6,6 +6,7 @@ import io.kycflow.common.crypto.MasterKeys;
 import io.kycflow.common.crypto.PersonalDataProtection;
 import io.kycflow.common.json.Json;
 import io.kycflow.common.kafka.KafkaClientSettings;
+import io.kycflow.common.kafka.TopicPartitions;
 import io.kycflow.common.monitoring.MonitoringSubscription;
 import io.kycflow.common.topic.Topics;
 import io.kycflow.screening.load.ListPurpose;
@@ -22,7 +23,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -208,20 +208,7 @@ public final class MonitoringService implements AutoCloseable {
     }
 
     private List<TopicPartition> awaitPartitions() {
-        while (running) {
-            List<PartitionInfo> infos = consumer.partitionsFor(Topics.MONITORING_SUBJECTS.name(), Duration.ofSeconds(10));
-            if (infos != null && !infos.isEmpty()) {
-                return infos.stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
-            }
-            log.info("waiting for topic {} to exist", Topics.MONITORING_SUBJECTS.name());
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        throw new WakeupException();
+        return TopicPartitions.await(consumer, Topics.MONITORING_SUBJECTS.name(), () -> running);
     }
 
     /** Reads the subjects up to the end offsets as of now, so a pass screens everyone subscribed before it began. */

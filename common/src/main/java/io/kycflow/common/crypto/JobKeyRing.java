@@ -2,13 +2,13 @@ package io.kycflow.common.crypto;
 
 import io.kycflow.common.json.Json;
 import io.kycflow.common.kafka.KafkaClientSettings;
+import io.kycflow.common.kafka.TopicPartitions;
 import io.kycflow.common.topic.Topics;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -247,20 +247,7 @@ public final class JobKeyRing implements AutoCloseable {
     }
 
     private List<TopicPartition> awaitPartitions() {
-        while (running) {
-            List<PartitionInfo> infos = consumer.partitionsFor(Topics.JOB_KEYS.name(), Duration.ofSeconds(10));
-            if (infos != null && !infos.isEmpty()) {
-                return infos.stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
-            }
-            log.info("waiting for topic {} to exist", Topics.JOB_KEYS.name());
-            try {
-                Thread.sleep(500); // an unknown topic is answered at once: do not spin
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        throw new WakeupException();
+        return TopicPartitions.await(consumer, Topics.JOB_KEYS.name(), () -> running);
     }
 
     private void apply(String ref, byte[] value) {
