@@ -113,6 +113,10 @@ public final class JobKeyRing implements AutoCloseable {
         if (ref == null) {
             return Optional.empty();
         }
+        SecretKey held = keys.get(ref);
+        if (held != null) {
+            return Optional.of(held); // the usual case, without the lock every sealing thread would queue on
+        }
         long asked = System.nanoTime();
         long deadline = asked + waitForUnknown.toNanos();
         synchronized (arrivals) {

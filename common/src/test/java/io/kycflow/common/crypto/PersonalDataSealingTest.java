@@ -18,6 +18,7 @@ import java.util.Base64;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -101,6 +102,30 @@ class PersonalDataSealingTest {
         byte[] sealed = SERDE.serializer().serialize("t", task(REF));
         issueReplacing(REF); // another key under the same ref: the old ciphertext does not open under it
         assertThrows(SerializationException.class, () -> SERDE.deserializer().deserialize("t", sealed));
+    }
+
+    /** The registry writes one subject into a job and each of its tasks in a row: one sealing serves them all. */
+    @Test
+    void anEqualValueSealedAgainInARowUnderTheSameKeyKeepsItsSealingAndAnythingElseIsSealedAnew() {
+        JsonNode first = sealedSubject(task(REF));
+        assertEquals(first, sealedSubject(task(REF)), "the same subject again: the same IV and ciphertext");
+
+        CheckTask changed = task(REF);
+        ((ObjectNode) changed.subject().get("self_attested_data")).put("last_name", "Other");
+        JsonNode other = sealedSubject(changed);
+        assertNotEquals(first.get("iv"), other.get("iv"), "a changed value is sealed anew");
+        assertNotEquals(first.get("iv"), sealedSubject(task(REF)).get("iv"), "only the last value is kept");
+
+        JsonNode last = sealedSubject(task(REF));
+        issueReplacing(REF);
+        JsonNode underNewKey = sealedSubject(task(REF));
+        assertNotEquals(last.get("iv"), underNewKey.get("iv"), "another key seals anew");
+        assertEquals(CANARY, SERDE.deserializer().deserialize("t", SERDE.serializer().serialize("t", task(REF)))
+                .subject().path("self_attested_data").path("first_name").asText());
+    }
+
+    private static JsonNode sealedSubject(CheckTask task) {
+        return Json.fromBytes(SERDE.serializer().serialize("t", task), JsonNode.class).get("subject");
     }
 
     private void issueReplacing(String ref) {
