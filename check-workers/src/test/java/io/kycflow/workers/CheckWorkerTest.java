@@ -67,12 +67,14 @@ class CheckWorkerTest {
         }
     }
 
-    /** A task as the registry writes it, sealed with a data key written to kyc.job-keys first (as the API does). */
+    /** A task as the registry writes it, sealed with a data key it stored on kyc.job-keys with the job. */
     private static CheckTask task(String checkId, String jobId, Instant deadline) {
         String ref = DataKeyRef.of("acme", jobId, "sub-1");
         try (var keys = new KafkaProducer<>(kafka.producer("test-keys"), Topics.JOB_KEYS.keySerde().serializer(),
                 Topics.JOB_KEYS.valueSerde().serializer())) {
-            new DataKeyIssuer(keys).issue(ref).join();
+            keys.send(new ProducerRecord<>(Topics.JOB_KEYS.name(), ref, DataKeyIssuer.issue(ref).wrapped())).get();
+        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("cannot store the test's data key", e);
         }
         return new CheckTask(CheckTask.SCHEMA_VERSION, "acme", jobId, "public-kyc", checkId, UUID.randomUUID().toString(),
                 1, deadline, Json.mapper().createObjectNode(), Json.mapper().createObjectNode().put("id", "c"), ref);

@@ -3,10 +3,8 @@ package io.kycflow.ingest;
 import io.kycflow.common.agent.AgentCatalog;
 import io.kycflow.common.command.JobCommand;
 import io.kycflow.common.config.KycflowConfig;
-import io.kycflow.common.crypto.DataKeyIssuer;
 import io.kycflow.common.crypto.MasterKeys;
 import io.kycflow.common.crypto.PersonalDataProtection;
-import io.kycflow.common.crypto.WrappedDataKey;
 import io.kycflow.common.kafka.KafkaClientSettings;
 import io.kycflow.common.net.OutboundUrlGuard;
 import io.kycflow.common.net.SlackWebhookHosts;
@@ -80,7 +78,6 @@ public final class IngestApiService implements AutoCloseable {
     private static final Duration API_KEYS_CATCH_UP = Duration.ofSeconds(30);
 
     private final Producer<String, JobCommand> producer;
-    private final Producer<String, WrappedDataKey> keyProducer;
     private final KafkaClientSettings kafka;
     private final MasterKeys masterKeys;
     private final Producer<String, NotificationRequest> requestProducer;
@@ -105,8 +102,6 @@ public final class IngestApiService implements AutoCloseable {
         HostInfo self = new HostInfo(config.advertisedHost(), port);
         this.kafka = kafka;
         this.masterKeys = MasterKeys.of(config.masterKey(), config.dataDir());
-        this.keyProducer = new KafkaProducer<>(kafka.producer("ingest-keys-" + instanceName),
-                Topics.JOB_KEYS.keySerde().serializer(), Topics.JOB_KEYS.valueSerde().serializer());
         this.producer = new KafkaProducer<>(kafka.producer("ingest-" + instanceName),
                 Topics.JOB_COMMANDS.keySerde().serializer(), Topics.JOB_COMMANDS.valueSerde().serializer());
         this.waiter = new OutcomeWaiter(kafka, instanceName);
@@ -120,8 +115,7 @@ public final class IngestApiService implements AutoCloseable {
         JobForwarder forwarder = new JobForwarder();
         JobLookup lookup = new JobLookup(registry.streams(), self, registry.availability());
         JobReads reads = new JobReads(lookup, forwarder, config.outcomeTimeout());
-        JobSubmitter submitter = new JobSubmitter(producer, new DataKeyIssuer(keyProducer), waiter,
-                config.outcomeTimeout());
+        JobSubmitter submitter = new JobSubmitter(producer, waiter, config.outcomeTimeout());
         TenantDirectory tenants = TenantDirectory.load(config);
         JobHandlers jobs = new JobHandlers(validator, tenants, submitter, reads, metrics, Clock.systemUTC());
         this.requestProducer = new KafkaProducer<>(kafka.producer("ingest-requests-" + instanceName),
@@ -213,7 +207,6 @@ public final class IngestApiService implements AutoCloseable {
         registry.close();
         waiter.close();
         producer.close();
-        keyProducer.close();
         requestProducer.close();
         decisionProducer.close();
         admin.close();

@@ -91,11 +91,12 @@ class NotifierServiceTest {
         admin.close();
     }
 
-    /** The job's data key, written as the API writes it before anything sealed with it. */
-    private static void issueKey(JobEvent event) {
+    /** The job's data key, stored as the registry stores it, before anything sealed with it. */
+    private static void issueKey(JobEvent event) throws Exception {
         String ref = event.job().dataKeyRef();
         if (!io.kycflow.common.crypto.PersonalDataProtection.ring().holds(ref)) {
-            new io.kycflow.common.crypto.DataKeyIssuer(keyProducer).issue(ref).join();
+            keyProducer.send(new ProducerRecord<>(Topics.JOB_KEYS.name(), ref,
+                    io.kycflow.common.crypto.DataKeyIssuer.issue(ref).wrapped())).get();
         }
     }
 

@@ -3,13 +3,14 @@ package io.kycflow.common.crypto;
 import io.kycflow.common.json.Json;
 
 /**
- * A data key just written to {@code kyc.job-keys}, with its ref. A command that starts a job carries it in
- * a header, so the registry opens the command with it at once instead of waiting to read the key back.
+ * A new submission's data key, wrapped under the master key, with its ref: the command that starts a job
+ * carries it in a header. The registry opens the command with it, and writes it to {@code kyc.job-keys} in
+ * the transaction that accepts the job ({@link DataKeyIssuer}); readers everywhere else find it there.
  * <p>
- * Why it matters: the registry's own open transaction may hold a tombstone on the key's partition of
- * {@code kyc.job-keys} (a losing submission's key, destroyed with its 409), and a {@code read_committed}
- * ring sees nothing behind it until that transaction commits, which it cannot while its thread waits for
- * the key. The key is wrapped under the master key, as on the topic, so the header reveals nothing.
+ * Opening with the header matters because the registry's own open transaction may hold a tombstone on the
+ * key's partition of {@code kyc.job-keys} (a losing submission's key, destroyed with its 409), and a
+ * {@code read_committed} ring sees nothing behind it until that transaction commits. The key is wrapped, as
+ * on the topic, so the header reveals nothing without a master key.
  */
 public record IssuedDataKey(String ref, WrappedDataKey wrapped) {
 

@@ -19,43 +19,31 @@ import java.util.concurrent.TimeUnit;
 /**
  * Sends a command to the registry and waits for its outcome, correlated by submission id. The waiter is
  * registered before the record is produced, so even the fastest answer is seen. A command that starts a job
- * (a submission, a retry's new job) first gets the new submission's data key written to {@code kyc.job-keys};
- * the command follows only once the key is stored, because the command carries data sealed with it, and it
- * carries the key too, wrapped, in a header ({@link IssuedDataKey}).
+ * (a submission, a retry's new job) carries the new submission's data key, wrapped, in a header
+ * ({@link IssuedDataKey}): the data it seals travels with its key, and the registry stores the key with the job.
  */
 public final class JobSubmitter {
 
     private final Producer<String, JobCommand> producer;
-    private final DataKeyIssuer keys;
     private final OutcomeWaiter waiter;
     private final Duration timeout;
 
-    public JobSubmitter(Producer<String, JobCommand> producer, DataKeyIssuer keys, OutcomeWaiter waiter,
-                        Duration timeout) {
+    public JobSubmitter(Producer<String, JobCommand> producer, OutcomeWaiter waiter, Duration timeout) {
         this.producer = producer;
-        this.keys = keys;
         this.waiter = waiter;
         this.timeout = timeout;
     }
 
-    /** Completes with the outcome, or exceptionally when a write fails or no outcome comes in time. */
+    /** Completes with the outcome, or exceptionally when the write fails or no outcome comes in time. */
     public CompletableFuture<CommandOutcome> send(JobCommand command) {
         CompletableFuture<CommandOutcome> outcome = waiter.register(command.submissionId());
         String newKey = newDataKeyRef(command);
-        CompletableFuture<IssuedDataKey> keyStored = newKey == null ? CompletableFuture.completedFuture(null) : keys.issue(newKey);
-        // Async: not on the key producer's I/O thread, which a send waiting for metadata would block.
-        keyStored.whenCompleteAsync((issued, keyError) -> {
-            if (keyError != null) {
-                outcome.completeExceptionally(keyError);
-                return;
-            }
-            produce(command, issued, outcome);
-        });
+        produce(command, newKey == null ? null : DataKeyIssuer.issue(newKey), outcome);
         return outcome.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .whenComplete((result, error) -> waiter.forget(command.submissionId()));
     }
 
-    /** The data key a command needs written first: the one of the job it starts, if it starts one. */
+    /** The data key a command carries: the one of the job it starts, if it starts one. */
     public static String newDataKeyRef(JobCommand command) {
         return switch (command) {
             case SubmitJob submit -> submit.dataKeyRef();

@@ -13,9 +13,10 @@ import java.time.Duration;
  * The job registry: commands and check results in; outcomes, jobs, events and check tasks out.
  * <pre>
  * kyc.job-commands  ─► submission-processor ─┬─► kyc.job-command-outcomes, kyc.job-commands (a retry's new job),
- *                                             │   kyc.job-keys (tombstones: deleted jobs, losing submissions),
+ *                                             │   kyc.job-keys (an accepted job's key; tombstones: deleted jobs,
+ *                                             │   losing submissions),
  *                                             │   kyc.monitoring.subjects (monitoring started, ended, job deleted)
- *                        (dedup, job stores)  ├─► kyc.jobs, kyc.job-events
+ *                  (job, index, deadline stores) ├─► kyc.jobs, kyc.job-events
  * kyc.check-results ─► result-processor ─────┼─► kyc.check-tasks.&lt;check&gt;
  *                        (job, deadline)      └─► kyc.registry.dead-letters
  * kyc.review-decisions ─► review-processor ─► kyc.jobs, kyc.job-events, kyc.job-command-outcomes (by decision id)
@@ -51,8 +52,6 @@ public final class JobRegistryTopology {
                 RegistryNames.RESULTS_SOURCE);
         topology.addProcessor(RegistryNames.DELIVERY_LOG_PROCESSOR, DeliveryLogProcessor::new, RegistryNames.ATTEMPTS_SOURCE);
 
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RegistryNames.DEDUP_STORE),
-                Serdes.String(), Serdes.String()), RegistryNames.SUBMISSION_PROCESSOR);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RegistryNames.JOB_STORE),
                 Topics.JOBS.keySerde(), Topics.JOBS.valueSerde()), RegistryNames.SUBMISSION_PROCESSOR, RegistryNames.RESULT_PROCESSOR,
                 RegistryNames.REVIEW_PROCESSOR);

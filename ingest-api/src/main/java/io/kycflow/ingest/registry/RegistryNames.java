@@ -2,14 +2,14 @@ package io.kycflow.ingest.registry;
 
 /**
  * Every name in the registry topology. These are part of the data format: a store's changelog topic
- * is named after it, so renaming a store orphans the dedup state (and every job_id could be reused).
+ * is named after it, so renaming a store orphans its state (the job store is the record of the job_ids
+ * taken: renamed, every job_id could be reused).
  * {@code JobRegistryTopologyTest} pins the whole description.
  */
 public final class RegistryNames {
 
     public static final String APPLICATION_ID = "kycflow-registry";
 
-    public static final String DEDUP_STORE = "job-dedup-store";
     public static final String JOB_STORE = "job-store";
     public static final String DEADLINE_STORE = "job-deadline-store";
     public static final String JOB_INDEX_STORE = "job-index-store";
@@ -29,7 +29,7 @@ public final class RegistryNames {
     static final String CHECK_TASKS_SINK = "check-tasks-sink";
     static final String DEAD_LETTERS_SINK = "dead-letters-sink";
     static final String COMMANDS_SINK = "job-commands-sink";
-    /** Tombstones of destroyed data keys (deleted jobs, submissions that lost the race). */
+    /** Accepted jobs' data keys, and tombstones of destroyed ones (deleted jobs, submissions that lost the race). */
     static final String JOB_KEYS_SINK = "job-keys-sink";
     /** Monitored subjects: a record when a job's monitoring starts, a tombstone when it ends or the job is deleted. */
     static final String MONITORING_SUBJECTS_SINK = "monitoring-subjects-sink";

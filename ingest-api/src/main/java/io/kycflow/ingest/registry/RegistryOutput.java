@@ -3,6 +3,7 @@ package io.kycflow.ingest.registry;
 import io.kycflow.common.command.CheckTask;
 import io.kycflow.common.command.CommandOutcome;
 import io.kycflow.common.command.JobCommand;
+import io.kycflow.common.crypto.IssuedDataKey;
 import io.kycflow.common.job.Job;
 import io.kycflow.common.job.JobStatus;
 import io.kycflow.common.monitoring.MonitoringSubscription;
@@ -56,12 +57,27 @@ final class RegistryOutput {
         context.forward(new Record<String, Object>(key, outcome, at.toEpochMilli()), RegistryNames.OUTCOMES_SINK);
     }
 
-    /** A command for this topology's own input (a retry's new job), with its submission id in the header. */
-    void command(JobCommand command, Instant at) {
+    /**
+     * A command for this topology's own input (a retry's new job), with its submission id and, when it has
+     * one, the new job's data key in its headers, as the API writes them.
+     */
+    void command(JobCommand command, IssuedDataKey dataKey, Instant at) {
         RecordHeaders headers = new RecordHeaders();
         headers.add(JobCommand.SUBMISSION_ID_HEADER, command.submissionId().getBytes(StandardCharsets.UTF_8));
+        if (dataKey != null) {
+            headers.add(IssuedDataKey.HEADER, dataKey.toHeader());
+        }
         context.forward(new Record<String, Object>(command.key().toString(), command, at.toEpochMilli(), headers),
                 RegistryNames.COMMANDS_SINK);
+    }
+
+    /**
+     * Stores an accepted job's data key on {@code kyc.job-keys}, in the transaction that accepts the job: every
+     * other process's ring reads it there, and it is committed exactly when the job and its tasks are.
+     */
+    void storeDataKey(IssuedDataKey dataKey, Instant at) {
+        context.forward(new Record<String, Object>(dataKey.ref(), dataKey.wrapped(), at.toEpochMilli()),
+                RegistryNames.JOB_KEYS_SINK);
     }
 
     /**

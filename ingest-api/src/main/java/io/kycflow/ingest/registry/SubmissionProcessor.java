@@ -34,15 +34,14 @@ import java.util.Optional;
 
 /**
  * Decides every submission, one key at a time: all commands of a key reach this one task in order, so
- * "get, then put if absent" needs no lock across any number of API instances. The dedup store keeps the
- * winning submission id, so a replay of the winner is answered "accepted" again, never a false 409.
+ * "get, then put if absent" on the job store needs no lock across any number of API instances. The job
+ * names the winning submission id, so a replay of the winner is answered "accepted" again, never a false 409.
  */
 final class SubmissionProcessor implements Processor<String, byte[], String, Object> {
 
     private static final Logger log = LoggerFactory.getLogger(SubmissionProcessor.class);
 
     private ProcessorContext<String, Object> context;
-    private KeyValueStore<String, String> dedup;
     private KeyValueStore<String, Job> jobs;
     private KeyValueStore<String, String> deadlines;
     private KeyValueStore<String, String> index;
@@ -51,7 +50,6 @@ final class SubmissionProcessor implements Processor<String, byte[], String, Obj
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
-        this.dedup = context.getStateStore(RegistryNames.DEDUP_STORE);
         this.jobs = context.getStateStore(RegistryNames.JOB_STORE);
         this.deadlines = context.getStateStore(RegistryNames.DEADLINE_STORE);
         this.index = context.getStateStore(RegistryNames.JOB_INDEX_STORE);
@@ -61,19 +59,24 @@ final class SubmissionProcessor implements Processor<String, byte[], String, Obj
     /**
      * The new job's data key, from the command's header, into the ring before the command is read: the ring
      * may not see it on {@code kyc.job-keys} while this thread's own transaction holds that partition
-     * ({@link IssuedDataKey}). A header that does not read is left to the ring's usual lookup.
+     * ({@link IssuedDataKey}), and a job's key is written there by this processor, when it accepts the job.
+     * Null without a header (a command from an API that stored the key itself) or when it does not read.
      */
-    private static void acceptIssuedKey(Record<String, byte[]> record) {
+    private static IssuedDataKey acceptIssuedKey(Record<String, byte[]> record) {
         Header header = record.headers().lastHeader(IssuedDataKey.HEADER);
         if (header == null || header.value() == null) {
-            return;
+            return null;
         }
         try {
             IssuedDataKey issued = IssuedDataKey.fromHeader(header.value());
-            PersonalDataProtection.ring().accept(issued.ref(), issued.wrapped());
+            if (!PersonalDataProtection.ring().holds(issued.ref())) { // a ref names one submission's one key
+                PersonalDataProtection.ring().accept(issued.ref(), issued.wrapped());
+            }
+            return issued;
         } catch (RuntimeException e) {
             log.warn("a command's data key header does not read ({}); the key ring's own copy is used",
                     e.getClass().getSimpleName());
+            return null;
         }
     }
 
@@ -81,7 +84,7 @@ final class SubmissionProcessor implements Processor<String, byte[], String, Obj
     public void process(Record<String, byte[]> record) {
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         String submissionId = header(record, JobCommand.SUBMISSION_ID_HEADER);
-        acceptIssuedKey(record);
+        IssuedDataKey issued = acceptIssuedKey(record);
         JobCommand command;
         try {
             command = Json.fromBytes(record.value(), JobCommand.class);
@@ -91,9 +94,9 @@ final class SubmissionProcessor implements Processor<String, byte[], String, Obj
             return;
         }
         switch (command) {
-            case SubmitJob submit -> submit(record.key(), submit, now);
+            case SubmitJob submit -> submit(record.key(), submit, issued, now);
             case CancelJob cancel -> cancel(record.key(), cancel, now);
-            case RetryJob retry -> retry(record.key(), retry, now);
+            case RetryJob retry -> retry(record.key(), retry, issued, now);
             case DeleteJob delete -> delete(record.key(), delete, now);
             case SetMonitoring set -> setMonitoring(record.key(), set, now);
             case RaiseMonitoringAlert alert -> raiseAlert(record.key(), alert, now);
@@ -160,11 +163,11 @@ final class SubmissionProcessor implements Processor<String, byte[], String, Obj
      * Links a finished job to its retry and submits the retry (same subject, plan and targets) to this
      * topology's own input, under the caller's submission id: the new job's owner answers the caller.
      * Repeating the same retry re-submits the same new job, which its owner recognises; a second, different
-     * retry of one job is a conflict.
+     * retry of one job is a conflict. The new job's data key goes along in the new command's header.
      */
-    private void retry(String key, RetryJob retry, Instant now) {
+    private void retry(String key, RetryJob retry, IssuedDataKey issued, Instant now) {
         Job job = jobs.get(key);
-        // The API wrote a data key for the new job before this command; a retry that starts nothing destroys it.
+        // A retry that starts nothing destroys the new job's key (its tombstone says so to every ring).
         String newKey = DataKeyRef.of(retry.tenantId(), retry.newJobId(), retry.submissionId());
         if (job == null) {
             output.destroyDataKey(newKey, now);
@@ -190,14 +193,21 @@ final class SubmissionProcessor implements Processor<String, byte[], String, Obj
         }
         SubmitJob again = new SubmitJob(SubmitJob.SCHEMA_VERSION, retry.submissionId(), job.tenantId(), retry.newJobId(),
                 now, new JobRequest(job.inputPayload(), job.plan(), job.notifications(), null), job.id());
-        output.command(again, now);
+        output.command(again, issued, now);
     }
 
-    private void submit(String key, SubmitJob submit, Instant now) {
-        String winner = dedup.get(key);
-        if (winner == null) {
-            dedup.put(key, submit.submissionId());
+    /**
+     * Accepts the first submission of a key and answers every other one with a 409. The job store is the
+     * record of which submission won: a job is never removed from it (a deleted one stays as its audit
+     * record), and it names its submission.
+     */
+    private void submit(String key, SubmitJob submit, IssuedDataKey issued, Instant now) {
+        Job existing = jobs.get(key);
+        if (existing == null) {
             Job job = JobFold.create(submit, now);
+            if (issued != null && issued.ref().equals(job.dataKeyRef())) {
+                output.storeDataKey(issued, now);
+            }
             output.jobChanged(job, JobEvent.JOB_QUEUED, now);
             JobIndex.add(index, job);
             for (PlannedCheck check : job.plan().checks()) {
@@ -211,9 +221,9 @@ final class SubmissionProcessor implements Processor<String, byte[], String, Obj
                 output.monitoredSubject(job, now);
             }
             output.outcome(key, CommandOutcome.accepted(submit.submissionId(), OutcomeJob.of(job)), now);
-        } else if (winner.equals(submit.submissionId())) {
+        } else if (submit.submissionId().equals(existing.submissionId())) {
             // The winning submission seen again (a producer retry or a replay): same answer, no second job.
-            output.outcome(key, CommandOutcome.accepted(submit.submissionId(), OutcomeJob.of(jobs.get(key))), now);
+            output.outcome(key, CommandOutcome.accepted(submit.submissionId(), OutcomeJob.of(existing)), now);
         } else {
             // The loser's data key seals only its own copy of the request: destroy it with the answer.
             output.destroyDataKey(submit.dataKeyRef(), now);
@@ -223,8 +233,8 @@ final class SubmissionProcessor implements Processor<String, byte[], String, Obj
 
     /**
      * Erases a job's personal data: its data key is destroyed (every copy anywhere stays ciphertext), the job
-     * becomes a PII-free audit record, its pending deadlines go, and the dedup entry stays (the job_id is
-     * still taken). Deleting a deleted job is accepted again, unchanged.
+     * becomes a PII-free audit record, its pending deadlines go, and the job stays in the store (the job_id
+     * is still taken). Deleting a deleted job is accepted again, unchanged.
      */
     private void delete(String key, DeleteJob delete, Instant now) {
         Job job = jobs.get(key);

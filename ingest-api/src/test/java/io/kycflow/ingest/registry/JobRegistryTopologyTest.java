@@ -71,7 +71,7 @@ class JobRegistryTopologyTest {
     private TestOutputTopic<String, CheckTask> identityTasks;
     private TestOutputTopic<String, CheckTask> sanctionsTasks;
     private TestOutputTopic<String, byte[]> deadLetters;
-    private TestOutputTopic<String, byte[]> keyTombstones;
+    private TestOutputTopic<String, byte[]> dataKeys;
 
     @BeforeEach
     void start() {
@@ -86,7 +86,7 @@ class JobRegistryTopologyTest {
         sanctionsTasks = output(Topics.checkTasks(SANCTIONS).name(), Topics.CHECK_TASK_SERDE);
         deadLetters = driver.createOutputTopic(Topics.REGISTRY_DEAD_LETTERS.name(), Serdes.String().deserializer(),
                 Serdes.ByteArray().deserializer());
-        keyTombstones = driver.createOutputTopic(Topics.JOB_KEYS.name(), Serdes.String().deserializer(),
+        dataKeys = driver.createOutputTopic(Topics.JOB_KEYS.name(), Serdes.String().deserializer(),
                 Serdes.ByteArray().deserializer());
     }
 
@@ -249,6 +249,7 @@ class JobRegistryTopologyTest {
             apiRing.accept(ref, wrapped);
             SubmitJob command = submit("acme", jobId, "s-" + jobId);
             TestRecord<String, byte[]> record = RegistryFixtures.commandRecord(command);
+            record.headers().remove(IssuedDataKey.HEADER);
             if (jobId.equals("job-1")) {
                 record.headers().add(IssuedDataKey.HEADER, new IssuedDataKey(ref, wrapped).toHeader());
             }
@@ -382,10 +383,6 @@ class JobRegistryTopologyTest {
     }
 
     private void send(JobCommand command) {
-        String newKey = io.kycflow.ingest.api.JobSubmitter.newDataKeyRef(command);
-        if (newKey != null && !io.kycflow.common.crypto.PersonalDataProtection.ring().holds(newKey)) {
-            RegistryFixtures.issueKey(newKey); // as the API does before it writes the command
-        }
         commands.pipeInput(RegistryFixtures.commandRecord(command));
     }
 
@@ -425,7 +422,7 @@ class JobRegistryTopologyTest {
         CommandOutcome deleted = outcomeOf("del-1");
         assertEquals(CommandOutcome.Kind.ACCEPTED, deleted.outcome());
         assertEquals(JobStatus.DELETED, deleted.job().status());
-        var tombstones = keyTombstones.readRecordsToList();
+        var tombstones = dataKeys.readRecordsToList().stream().filter(r -> r.value() == null).toList();
         assertEquals(1, tombstones.size());
         assertEquals("acme/job-1#sub-1", tombstones.getFirst().key());
         assertNull(tombstones.getFirst().value(), "a tombstone destroys the key");
@@ -457,8 +454,31 @@ class JobRegistryTopologyTest {
     void theLosingSubmissionsDataKeyIsDestroyedWithItsDuplicateAnswer() {
         send(submit("acme", "job-1", "s1"));
         send(submit("acme", "job-1", "s2"));
-        var tombstones = keyTombstones.readRecordsToList();
-        assertEquals(List.of("acme/job-1#s2"), tombstones.stream().map(TestRecord::key).toList());
+        var written = dataKeys.readRecordsToList();
+        assertEquals(List.of("acme/job-1#s1", "acme/job-1#s2"), written.stream().map(TestRecord::key).toList());
+        assertNull(written.get(1).value(), "the loser's key: a tombstone, never the key itself");
+    }
+
+    /**
+     * The API writes no key: the registry stores the winner's, from the command's header, in the transaction
+     * that accepts the job, and a replay of the winner stores nothing more. The stored key is the one the
+     * subject was sealed with: a ring that reads only the topic opens the job's tasks.
+     */
+    @Test
+    void theAcceptedJobsDataKeyIsStoredWithTheJobAndOpensWhatTheJobSealed() {
+        send(submit("acme", "job-1", "s1"));
+        send(submit("acme", "job-1", "s1"));
+        var written = dataKeys.readRecordsToList();
+        assertEquals(List.of("acme/job-1#s1"), written.stream().map(TestRecord::key).toList());
+        assertEquals(List.of(CommandOutcome.Kind.ACCEPTED, CommandOutcome.Kind.ACCEPTED),
+                outcomes.readValuesToList().stream().map(CommandOutcome::outcome).toList());
+
+        byte[] task = output(Topics.checkTasks(IDENTITY).name(), Serdes.ByteArray()).readValuesToList().getFirst();
+        WrappedDataKey stored = Topics.JOB_KEYS.valueSerde().deserializer().deserialize("t", written.getFirst().value());
+        JobKeyRing reader = RegistryFixtures.installKeyRing(); // another process: it knows only kyc.job-keys
+        reader.accept("acme/job-1#s1", stored);
+        assertEquals("Jane", Topics.CHECK_TASK_SERDE.deserializer().deserialize("t", task).subject()
+                .at("/self_attested_data/first_name").asText());
     }
 
     @Test

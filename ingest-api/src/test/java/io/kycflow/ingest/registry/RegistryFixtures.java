@@ -15,16 +15,19 @@ import io.kycflow.common.job.NotificationTargets;
 import io.kycflow.common.job.PlannedCheck;
 import io.kycflow.common.crypto.AesGcm;
 import io.kycflow.common.crypto.DataKeyRef;
+import io.kycflow.common.crypto.IssuedDataKey;
 import io.kycflow.common.crypto.JobKeyRing;
 import io.kycflow.common.crypto.MasterKeys;
 import io.kycflow.common.crypto.PersonalDataProtection;
 import io.kycflow.common.json.Json;
+import io.kycflow.ingest.api.JobSubmitter;
 
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 
+import javax.crypto.SecretKey;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,7 +54,7 @@ final class RegistryFixtures {
                 MasterKeys.parse(java.util.Base64.getEncoder().encodeToString(new byte[32])), Duration.ofMillis(50)));
     }
 
-    /** What the API does before it writes a command: a data key for the ref. */
+    /** What the API does before it writes a command: a data key for the ref, held by the (one) ring. */
     static String issueKey(String ref) {
         JobKeyRing ring = PersonalDataProtection.ring();
         ring.accept(ref, ring.masterKeys().wrap(ref, AesGcm.newKey()));
@@ -133,8 +136,22 @@ final class RegistryFixtures {
         return new TestRecord<>(key, value, headers);
     }
 
-    /** A command as the API writes it: keyed by its job, its submission id in the header. */
+    /**
+     * A command as the API writes it: keyed by its job, its submission id in a header and, when it starts a
+     * job, that job's data key (wrapped) in another.
+     */
     static TestRecord<String, byte[]> commandRecord(JobCommand command) {
-        return withSubmissionId(command.key().toString(), Json.toBytes(command), command.submissionId());
+        TestRecord<String, byte[]> record = withSubmissionId(command.key().toString(), Json.toBytes(command),
+                command.submissionId());
+        String ref = JobSubmitter.newDataKeyRef(command);
+        if (ref != null) {
+            JobKeyRing ring = PersonalDataProtection.ring();
+            if (!ring.holds(ref)) {
+                issueKey(ref); // a replayed command (same submission id) carries the key it was sealed with
+            }
+            SecretKey key = ring.find(ref).orElseThrow();
+            record.headers().add(IssuedDataKey.HEADER, new IssuedDataKey(ref, ring.masterKeys().wrap(ref, key)).toHeader());
+        }
+        return record;
     }
 }
