@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -108,6 +109,13 @@ final class BenchmarkEnvironment implements AutoCloseable {
                 postgresDescription = "PostgreSQL " + cluster.version() + " on 127.0.0.1:" + cluster.port()
                         + " (fsync on, synchronous_commit on), HikariCP pool of " + peer.poolSize();
             }
+            if (options.includes("dedup")) {
+                DedupFloorServer floor = new DedupFloorServer(kafka, config, dataDir.resolve("dedup-floor"),
+                        options.dedupFanout()).start();
+                started.push(floor);
+                targets.put("dedup", new LoadTarget("dedup", new InetSocketAddress("127.0.0.1", floor.port()),
+                        DedupFloorServer.PATH, Map.of()));
+            }
             targets.put("kycflow", new LoadTarget("kycflow", new InetSocketAddress("127.0.0.1", api.port()),
                     "/api/v1/startKYCAgentJob", bearer));
             targets.keySet().retainAll(options.targets());
@@ -144,9 +152,13 @@ final class BenchmarkEnvironment implements AutoCloseable {
         try (Admin admin = Admin.create(kafka.admin("bench-provisioner"))) {
             new TopicProvisioner(admin, config.partitions(), config.replicationFactor())
                     .ensure(Topics.all(agents.checkIds()));
-            NewTopic rawTopic = new NewTopic(RawPathServer.TOPIC, Optional.of(config.partitions()), Optional.empty())
-                    .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE));
-            admin.createTopics(List.of(rawTopic)).all().get(60, TimeUnit.SECONDS);
+            List<NewTopic> benchTopics = Stream.concat(
+                            Stream.of(RawPathServer.TOPIC, DedupFloorServer.COMMANDS, DedupFloorServer.OUTCOMES),
+                            IntStream.range(0, DedupFloorServer.FANOUT_TOPICS).mapToObj(DedupFloorServer::fanoutTopic))
+                    .map(name -> new NewTopic(name, Optional.of(config.partitions()), Optional.empty())
+                            .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE)))
+                    .toList();
+            admin.createTopics(benchTopics).all().get(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
@@ -222,10 +234,17 @@ final class BenchmarkEnvironment implements AutoCloseable {
     private void smokeTest(JobRequestBodies bodies) {
         for (LoadTarget target : targets.values()) {
             try (KeepAliveConnection connection = new KeepAliveConnection(target)) {
-                int status = connection.post(bodies.body("smoke-" + target.name(), 0, 0));
+                byte[] body = bodies.body("smoke-" + target.name(), 0, 0);
+                int status = connection.post(body);
                 if (status != 200) {
                     throw new IllegalStateException("the " + target.name() + " target answered " + status
                             + " to a valid request");
+                }
+                // Every target but the raw path decides duplicates: prove it does before measuring it.
+                int again = connection.post(body);
+                if (!target.name().equals("raw") && again != 409) {
+                    throw new IllegalStateException("the " + target.name() + " target answered " + again
+                            + " to a job_id it had accepted, not 409");
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException("the " + target.name() + " target did not answer", e);

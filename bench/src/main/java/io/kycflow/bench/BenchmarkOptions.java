@@ -11,17 +11,20 @@ import java.util.Optional;
  * writes over as many partitions) and the PostgreSQL peer's connection pool.
  */
 record BenchmarkOptions(List<Integer> clients, List<String> targets, Duration warmup, Duration measure, int rounds,
-                        Optional<Integer> partitions, Optional<Short> transactionVersion, int postgresPool) {
+                        Optional<Integer> partitions, Optional<Short> transactionVersion, int postgresPool,
+                        int dedupFanout) {
 
-    static final List<String> ALL_TARGETS = List.of("raw", "postgres", "kycflow");
+    static final List<String> ALL_TARGETS = List.of("raw", "postgres", "dedup", "kycflow");
 
     static final String USAGE = """
-            usage: IngestLoadBenchmark [--clients N[,N...]] [--targets raw,postgres,kycflow] [--warmup SECONDS]
+            usage: IngestLoadBenchmark [--clients N[,N...]] [--targets raw,postgres,dedup,kycflow]
+                                       [--warmup SECONDS]
                                        [--seconds SECONDS] [--rounds N] [--partitions N] [--postgres-pool N]
-                                       [--transaction-version 0|1|2]
+                                       [--transaction-version 0|1|2] [--dedup-fanout N]
               --clients     concurrent closed-loop clients, one keep-alive connection each; a comma-separated
                             list runs every target at each count in turn (default 64,256)
-              --targets     which paths to load, in this order within a round (default raw,postgres,kycflow)
+              --targets     which paths to load, in this order within a round (default raw,postgres,dedup,kycflow);
+                            dedup is the request/response dedup pattern alone, kycflow's ceiling
               --warmup      seconds of load before each measured period, not recorded (default 5)
               --seconds     seconds of each measured period (default 20)
               --rounds      every target, this many times per client count, to expose drift (default 2)
@@ -29,6 +32,9 @@ record BenchmarkOptions(List<Integer> clients, List<String> targets, Duration wa
               --postgres-pool  connections of the PostgreSQL peer's pool (default 16)
               --transaction-version  the broker's transaction.version feature, set before the services
                             start (default: the broker's, 2 on Kafka 4.x); 1 is the protocol before KIP-890
+              --dedup-fanout  records the dedup target writes per accepted job besides its store's and
+                            its outcome, in the same transaction, over nine topics (default 0; 13 makes
+                            kycflow's 16 records per accepted job)
             Other kycflow settings come from the environment as for the kycflow command
             (KYCFLOW_COMMIT_INTERVAL, KYCFLOW_OUTCOME_TIMEOUT, KYCFLOW_ROCKSDB_MEMORY_MB, ...).""";
 
@@ -36,8 +42,8 @@ record BenchmarkOptions(List<Integer> clients, List<String> targets, Duration wa
         clients = List.copyOf(clients);
         targets = List.copyOf(targets);
         if (clients.isEmpty() || clients.stream().anyMatch(c -> c < 1) || rounds < 1 || warmup.isNegative()
-                || measure.isZero() || measure.isNegative() || postgresPool < 1) {
-            throw new IllegalArgumentException("clients, rounds and the pool must be at least 1, seconds more than 0\n" + USAGE);
+                || measure.isZero() || measure.isNegative() || postgresPool < 1 || dedupFanout < 0) {
+            throw new IllegalArgumentException("clients, rounds and the pool must be at least 1, seconds more than 0, the fan-out not negative\n" + USAGE);
         }
         if (targets.isEmpty() || !ALL_TARGETS.containsAll(targets)) {
             throw new IllegalArgumentException("--targets: a comma-separated subset of " + ALL_TARGETS + "\n" + USAGE);
@@ -55,6 +61,7 @@ record BenchmarkOptions(List<Integer> clients, List<String> targets, Duration wa
         long seconds = 20;
         int rounds = 2;
         int postgresPool = 16;
+        int dedupFanout = 0;
         Optional<Integer> partitions = Optional.empty();
         Optional<Short> transactionVersion = Optional.empty();
         for (int i = 0; i < args.length; i++) {
@@ -76,6 +83,7 @@ record BenchmarkOptions(List<Integer> clients, List<String> targets, Duration wa
                     case "--partitions" -> partitions = Optional.of(Integer.parseInt(value));
                     case "--postgres-pool" -> postgresPool = Integer.parseInt(value);
                     case "--transaction-version" -> transactionVersion = Optional.of(Short.parseShort(value));
+                    case "--dedup-fanout" -> dedupFanout = Integer.parseInt(value);
                     default -> throw new IllegalArgumentException("unknown option " + name + "\n" + USAGE);
                 }
             } catch (NumberFormatException e) {
@@ -83,7 +91,7 @@ record BenchmarkOptions(List<Integer> clients, List<String> targets, Duration wa
             }
         }
         return new BenchmarkOptions(clients, targets, Duration.ofSeconds(warmup), Duration.ofSeconds(seconds), rounds,
-                partitions, transactionVersion, postgresPool);
+                partitions, transactionVersion, postgresPool, dedupFanout);
     }
 
     private static List<Integer> integers(String commaSeparated) {

@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
 /**
  * Prints the results as a Markdown table (pasteable into docs/performance.md), one row per measured period
  * in the order they ran, then per client count kycflow's throughput as a share of the raw path's and of the
- * PostgreSQL peer's, and the revised target of issue 10 at the largest client count: kycflow accepts at
+ * PostgreSQL peer's (and, when measured, the dedup pattern alone: the ceiling of kycflow's design, and
+ * kycflow as a share of it), and the revised target of issue 10 at the largest client count: kycflow accepts at
  * least as many jobs/s as the peer and at least a quarter of the raw rate, with p99 ≤ 100 ms and no non-2xx.
  */
 final class BenchmarkReport {
@@ -53,6 +54,7 @@ final class BenchmarkReport {
             List<PhaseResult> atCount = results.stream().filter(r -> r.clients() == clients).toList();
             OptionalDouble raw = meanRate(atCount, "raw");
             OptionalDouble peer = meanRate(atCount, "postgres");
+            OptionalDouble floor = meanRate(atCount, "dedup");
             OptionalDouble kycflow = meanRate(atCount, "kycflow");
             double worstP99 = atCount.stream().filter(r -> r.target().equals("kycflow"))
                     .mapToDouble(r -> r.percentileMillis(99)).max().orElse(Double.NaN);
@@ -62,6 +64,13 @@ final class BenchmarkReport {
                             + "kycflow/postgres %s; worst kycflow p99 %s ms; kycflow non-2xx %d%n",
                     clients, rate(raw), rate(peer), rate(kycflow), ratio(kycflow, raw), ratio(kycflow, peer),
                     ms(worstP99), non2xx);
+            if (floor.isPresent()) {
+                double floorP99 = atCount.stream().filter(r -> r.target().equals("dedup"))
+                        .mapToDouble(r -> r.percentileMillis(99)).max().orElse(Double.NaN);
+                out.printf(Locale.ROOT, "%d clients: the dedup pattern alone %s jobs/s (worst p99 %s ms); dedup/raw %s, "
+                                + "dedup/postgres %s; kycflow/dedup %s%n",
+                        clients, rate(floor), ms(floorP99), ratio(floor, raw), ratio(floor, peer), ratio(kycflow, floor));
+            }
             if (clients == clientCounts.stream().mapToInt(Integer::intValue).max().orElseThrow()) {
                 verdict(clients, raw, peer, kycflow, worstP99, non2xx);
             }
