@@ -143,7 +143,9 @@ final class DedupFloorServer implements AutoCloseable {
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(),
                 Serdes.String()).withCachingDisabled(), PROCESSOR);
         topology.addSink(OUTCOMES_SINK, OUTCOMES, Serdes.String().serializer(), Serdes.String().serializer(), PROCESSOR);
-        topology.addSink(FANOUT_SINK, (key, value, context) -> fanoutTopic(Integer.parseInt(value.substring(0, value.indexOf(' '))) % FANOUT_TOPICS),
+        // A fan-out record's value starts with its number: the i-th record of every job goes to topic i mod 9.
+        topology.addSink(FANOUT_SINK,
+                (key, value, context) -> fanoutTopic(Integer.parseInt(value.substring(0, value.indexOf(' '))) % FANOUT_TOPICS),
                 Serdes.String().serializer(), Serdes.String().serializer(), PROCESSOR);
         return topology;
     }
@@ -171,10 +173,10 @@ final class DedupFloorServer implements AutoCloseable {
     }
 
     DedupFloorServer start() {
-        CompletableFuture<Void> running = new CompletableFuture<>();
+        CompletableFuture<Void> streamsRunning = new CompletableFuture<>();
         streams.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.RUNNING) {
-                running.complete(null);
+                streamsRunning.complete(null);
             }
         });
         streams.start();
@@ -185,7 +187,7 @@ final class DedupFloorServer implements AutoCloseable {
         partitions.forEach(tp -> outcomes.position(tp, Duration.ofSeconds(30)));
         outcomeThread.start();
         try {
-            running.get(90, TimeUnit.SECONDS);
+            streamsRunning.get(90, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while starting the dedup floor", e);
