@@ -56,8 +56,7 @@ final class BenchmarkReport {
             OptionalDouble peer = meanRate(atCount, "postgres");
             OptionalDouble floor = meanRate(atCount, "dedup");
             OptionalDouble kycflow = meanRate(atCount, "kycflow");
-            double worstP99 = atCount.stream().filter(r -> r.target().equals("kycflow"))
-                    .mapToDouble(r -> r.percentileMillis(99)).max().orElse(Double.NaN);
+            double worstP99 = worstP99(atCount, "kycflow");
             long non2xx = atCount.stream().filter(r -> r.target().equals("kycflow"))
                     .mapToLong(r -> r.requests() - r.accepted()).sum();
             out.printf(Locale.ROOT, "%d clients: mean jobs/s raw %s, postgres %s, kycflow %s; kycflow/raw %s, "
@@ -65,11 +64,9 @@ final class BenchmarkReport {
                     clients, rate(raw), rate(peer), rate(kycflow), ratio(kycflow, raw), ratio(kycflow, peer),
                     ms(worstP99), non2xx);
             if (floor.isPresent()) {
-                double floorP99 = atCount.stream().filter(r -> r.target().equals("dedup"))
-                        .mapToDouble(r -> r.percentileMillis(99)).max().orElse(Double.NaN);
                 out.printf(Locale.ROOT, "%d clients: the dedup pattern alone %s jobs/s (worst p99 %s ms); dedup/raw %s, "
                                 + "dedup/postgres %s; kycflow/dedup %s%n",
-                        clients, rate(floor), ms(floorP99), ratio(floor, raw), ratio(floor, peer), ratio(kycflow, floor));
+                        clients, rate(floor), ms(worstP99(atCount, "dedup")), ratio(floor, raw), ratio(floor, peer), ratio(kycflow, floor));
             }
             if (clients == clientCounts.stream().mapToInt(Integer::intValue).max().orElseThrow()) {
                 verdict(clients, raw, peer, kycflow, worstP99, non2xx);
@@ -100,6 +97,11 @@ final class BenchmarkReport {
     private static OptionalDouble meanRate(List<PhaseResult> results, String target) {
         return results.stream().filter(r -> r.target().equals(target)).mapToDouble(PhaseResult::acceptedPerSecond)
                 .average();
+    }
+
+    private static double worstP99(List<PhaseResult> results, String target) {
+        return results.stream().filter(r -> r.target().equals(target)).mapToDouble(r -> r.percentileMillis(99)).max()
+                .orElse(Double.NaN);
     }
 
     private static String rate(OptionalDouble rate) {

@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.kycflow.common.config.KycflowConfig;
 import io.kycflow.common.kafka.KafkaClientSettings;
+import io.kycflow.ingest.registry.JobRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -27,7 +27,6 @@ import org.apache.kafka.streams.state.Stores;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -51,8 +50,8 @@ import java.util.concurrent.TimeoutException;
  * transaction, over nine topics: kycflow's record count without kycflow's code, to tell the cost of its
  * writes from the cost of its work (parsing, sealing, authentication, validation).
  *
- * <p>Nothing else: no authentication, validation, sealing, job, index, task or key. Its settings are the
- * registry's (commit interval, poll, cache, producer linger and retries, one stream thread, RocksDB), so its
+ * <p>Nothing else: no authentication, validation, sealing, job, index, task or key. Its Kafka Streams
+ * settings are the registry's own, and it waits for an outcome as long as the API does, so its
  * rate is the ceiling of the request/response dedup pattern itself on this machine and broker, and
  * kycflow's distance below it is what kycflow adds to that pattern.
  */
@@ -67,9 +66,10 @@ final class DedupFloorServer implements AutoCloseable {
     private static final String PROCESSOR = "first-submission-wins";
     private static final String OUTCOMES_SINK = "outcomes";
     private static final String FANOUT_SINK = "fanout";
-    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(10);
+    private static final String APPLICATION_ID = "bench-dedup-floor";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final Duration answerTimeout;
     private final Producer<String, String> producer;
     private final KafkaStreams streams;
     private final KafkaConsumer<String, String> outcomes;
@@ -80,43 +80,38 @@ final class DedupFloorServer implements AutoCloseable {
     private final Javalin app;
     private volatile boolean running = true;
 
-    DedupFloorServer(KafkaClientSettings kafka, KycflowConfig config, Path stateDir, int fanout) {
+    DedupFloorServer(KafkaClientSettings kafka, KycflowConfig config, int fanout) {
+        this.answerTimeout = config.outcomeTimeout();
         this.producer = new KafkaProducer<>(kafka.producer("bench-dedup-api"), new StringSerializer(),
                 new StringSerializer());
-        this.streams = new KafkaStreams(topology(fanout), streamsProperties(kafka, config, stateDir));
+        this.streams = new KafkaStreams(topology(fanout), streamsProperties(kafka, config));
         this.outcomes = new KafkaConsumer<>(kafka.readCommittedConsumer("bench-dedup-outcomes"),
                 new StringDeserializer(), new StringDeserializer());
         this.outcomeThread = new Thread(this::pollOutcomes, "bench-dedup-outcomes");
         this.outcomeThread.setDaemon(true);
-        this.app = Javalin.create(javalin -> {
-            javalin.jetty.host = "127.0.0.1";
-            javalin.jetty.port = 0;
-            javalin.startup.showJavalinBanner = false;
-            javalin.concurrency.useVirtualThreads = true;
-            javalin.routes.post(PATH, ctx -> {
-                byte[] body = ctx.bodyAsBytes();
-                String jobId = jobId(body);
-                if (jobId == null) {
-                    ctx.status(400).contentType("application/json").result("{\"error\":\"job_id: required\"}");
-                    return;
-                }
-                String submission = UUID.randomUUID().toString();
-                CompletableFuture<String> answer = new CompletableFuture<>();
-                waiting.put(submission, answer);
-                try {
-                    // The command carries the request, so what was accepted is durable in Kafka, as the peer's row is.
-                    producer.send(new ProducerRecord<>(COMMANDS, jobId,
-                            submission + " " + new String(body, StandardCharsets.UTF_8))).get();
-                    String winner = answer.get(ANSWER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-                    boolean accepted = winner.equals(submission);
-                    ctx.status(accepted ? 200 : 409).contentType("application/json")
-                            .result(accepted ? "{\"status\":\"ok\"}" : "{\"error\":\"Job with the provided ID already exists.\"}");
-                } catch (ExecutionException | TimeoutException e) {
-                    ctx.status(503).contentType("application/json").result("{\"error\":\"no outcome\"}");
-                } finally {
-                    waiting.remove(submission);
-                }
-            });
+        this.app = LoopbackPostServer.create(PATH, ctx -> {
+            byte[] body = ctx.bodyAsBytes();
+            String jobId = jobId(body);
+            if (jobId == null) {
+                ctx.status(400).contentType("application/json").result("{\"error\":\"job_id: required\"}");
+                return;
+            }
+            String submission = UUID.randomUUID().toString();
+            CompletableFuture<String> answer = new CompletableFuture<>();
+            waiting.put(submission, answer);
+            try {
+                // The command carries the request, so what was accepted is durable in Kafka, as the peer's row is.
+                producer.send(new ProducerRecord<>(COMMANDS, jobId,
+                        submission + " " + new String(body, StandardCharsets.UTF_8))).get();
+                String winner = answer.get(answerTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                boolean accepted = winner.equals(submission);
+                ctx.status(accepted ? 200 : 409).contentType("application/json")
+                        .result(accepted ? "{\"status\":\"ok\"}" : "{\"error\":\"Job with the provided ID already exists.\"}");
+            } catch (ExecutionException | TimeoutException e) {
+                ctx.status(503).contentType("application/json").result("{\"error\":\"no outcome\"}");
+            } finally {
+                waiting.remove(submission);
+            }
         });
     }
 
@@ -154,21 +149,13 @@ final class DedupFloorServer implements AutoCloseable {
         return "bench.dedup-fanout-" + i;
     }
 
-    /** The registry's settings that bear on throughput and latency (see JobRegistry), nothing more. */
-    private static Properties streamsProperties(KafkaClientSettings kafka, KycflowConfig config, Path stateDir) {
-        Properties p = new Properties();
-        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench-dedup-floor");
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
-        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.commitInterval().toMillis());
-        p.put(StreamsConfig.POLL_MS_CONFIG, Math.max(1, config.commitInterval().toMillis()));
-        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
-        p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
-        p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
-        p.put(StreamsConfig.producerPrefix("retry.backoff.ms"), 10);
-        p.put(StreamsConfig.consumerPrefix("max.poll.records"), 500);
-        p.put(StreamsConfig.consumerPrefix("fetch.max.wait.ms"), 50);
+    /**
+     * The registry's own settings ({@link JobRegistry#properties}: commit interval, poll, cache, producer
+     * linger and retries, one stream thread, bounded RocksDB memory...) under this pattern's application id.
+     */
+    private static Properties streamsProperties(KafkaClientSettings kafka, KycflowConfig config) {
+        Properties p = JobRegistry.properties(config, kafka, APPLICATION_ID, "127.0.0.1:0");
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, APPLICATION_ID);
         return p;
     }
 

@@ -49,13 +49,7 @@ final class PostgresPeerServer implements AutoCloseable {
         this.pool = new HikariDataSource(config);
         this.expectedAuthorization = ("Bearer " + apiKey).getBytes(StandardCharsets.UTF_8);
         createSchema();
-        this.app = Javalin.create(javalin -> {
-            javalin.jetty.host = "127.0.0.1";
-            javalin.jetty.port = 0;
-            javalin.startup.showJavalinBanner = false;
-            javalin.concurrency.useVirtualThreads = true;
-            javalin.routes.post(PATH, this::startJob);
-        });
+        this.app = LoopbackPostServer.create(PATH, this::startJob);
     }
 
     private void createSchema() {

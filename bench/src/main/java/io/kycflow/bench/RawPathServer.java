@@ -30,20 +30,14 @@ final class RawPathServer implements AutoCloseable {
 
     RawPathServer(KafkaClientSettings kafka) {
         this.producer = new KafkaProducer<>(kafka.producer("bench-raw"), new StringSerializer(), new ByteArraySerializer());
-        this.app = Javalin.create(config -> {
-            config.jetty.host = "127.0.0.1";
-            config.jetty.port = 0;
-            config.startup.showJavalinBanner = false;
-            config.concurrency.useVirtualThreads = true;
-            config.routes.post(PATH, ctx -> {
-                byte[] body = ctx.bodyAsBytes();
-                try {
-                    producer.send(new ProducerRecord<>(TOPIC, Long.toString(sequence.incrementAndGet()), body)).get();
-                    ctx.status(200).contentType("application/json").result("{\"status\":\"ok\"}");
-                } catch (ExecutionException e) {
-                    ctx.status(503).contentType("application/json").result("{\"error\":\"write failed\"}");
-                }
-            });
+        this.app = LoopbackPostServer.create(PATH, ctx -> {
+            byte[] body = ctx.bodyAsBytes();
+            try {
+                producer.send(new ProducerRecord<>(TOPIC, Long.toString(sequence.incrementAndGet()), body)).get();
+                ctx.status(200).contentType("application/json").result("{\"status\":\"ok\"}");
+            } catch (ExecutionException e) {
+                ctx.status(503).contentType("application/json").result("{\"error\":\"write failed\"}");
+            }
         });
     }
 

@@ -53,8 +53,12 @@ public final class JobRegistry implements AutoCloseable {
         });
     }
 
-    static Properties properties(KycflowConfig config, KafkaClientSettings kafka, String instanceName,
-                                 String applicationServer) {
+    /**
+     * The registry's Kafka Streams settings for one instance. Public so that the ingest benchmark's bare
+     * dedup pattern runs with exactly these (under its own application id), not a copy that could drift.
+     */
+    public static Properties properties(KycflowConfig config, KafkaClientSettings kafka, String instanceName,
+                                        String applicationServer) {
         Properties p = new Properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, RegistryNames.APPLICATION_ID);
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
