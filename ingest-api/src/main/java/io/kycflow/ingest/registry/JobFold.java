@@ -1,5 +1,6 @@
 package io.kycflow.ingest.registry;
 
+import io.kycflow.common.agent.AgentRules;
 import io.kycflow.common.agent.RecommendationPolicy;
 import io.kycflow.common.agent.RiskPolicy;
 import io.kycflow.common.command.SubmitJob;
@@ -45,8 +46,8 @@ final class JobFold {
         }
     }
 
-    static Job create(SubmitJob submit, Instant now) {
-        JobPlan plan = submit.request().plan();
+    /** The new job of an accepted submission, keeping {@code plan} (the submission's, its rules named, not copied). */
+    static Job create(SubmitJob submit, JobPlan plan, Instant now) {
         JobKey key = submit.key();
         List<CheckResult> pending = plan.checks().stream()
                 .map(check -> CheckResult.pending(key, plan.agentKey(), check, commandInstanceId(key, check.checkId(), 1)))
@@ -70,9 +71,10 @@ final class JobFold {
 
     /**
      * Folds one result into the job. Empty when it changes nothing: a result for a check that is already
-     * final, for another attempt, for a check the job does not run, or a repeated {@code running}.
+     * final, for another attempt, for a check the job does not run, or a repeated {@code running}. The job's
+     * {@code rules} decide and rate it when this is its last result.
      */
-    static Optional<Change> apply(Job job, CheckResult result, Instant now) {
+    static Optional<Change> apply(Job job, CheckResult result, AgentRules rules, Instant now) {
         if (job.status().isTerminal() || result.status() == null || result.status() == CheckStatus.PENDING) {
             return Optional.empty();
         }
@@ -106,7 +108,7 @@ final class JobFold {
                 result.payload(), result.evidence(),
                 result.checkStartTime() != null ? result.checkStartTime() : current.checkStartTime(),
                 result.checkEndTime() != null ? result.checkEndTime() : now, result.error(), current.dataKeyRef());
-        Change finished = finish(from, index, finalResult, now);
+        Change finished = finish(from, index, finalResult, rules, now);
         return Optional.of(new Change(finished.job(), finished.eventType(), started));
     }
 
@@ -153,7 +155,7 @@ final class JobFold {
     }
 
     /** The check ran out of time: an {@code error} result, so the job is reviewed rather than approved. */
-    static Optional<Change> timeOut(Job job, String checkId, Instant now) {
+    static Optional<Change> timeOut(Job job, String checkId, AgentRules rules, Instant now) {
         int index = indexOf(job, checkId);
         if (job.status().isTerminal() || index < 0 || job.checkResults().get(index).status().isFinal()) {
             return Optional.empty();
@@ -162,10 +164,10 @@ final class JobFold {
         PlannedCheck planned = job.plan().checks().stream().filter(c -> c.checkId().equals(checkId)).findFirst()
                 .orElseThrow();
         return Optional.of(finish(job, index, current.timedOut(now,
-                "No result within " + planned.timeout().toSeconds() + " s of the job being queued."), now));
+                "No result within " + planned.timeout().toSeconds() + " s of the job being queued."), rules, now));
     }
 
-    private static Change finish(Job job, int index, CheckResult finalResult, Instant now) {
+    private static Change finish(Job job, int index, CheckResult finalResult, AgentRules rules, Instant now) {
         List<CheckResult> results = replace(job.checkResults(), index, finalResult);
         long finished = results.stream().filter(r -> r.status().isFinal()).count();
         String note = finalResult.commandName() + " finished: " + verdict(finalResult) + ".";
@@ -180,9 +182,9 @@ final class JobFold {
         }
         boolean anyError = results.stream().anyMatch(r -> r.status() == CheckStatus.ERROR);
         JobStatus terminal = anyError ? JobStatus.ERROR : JobStatus.COMPLETE;
-        RiskPolicy.Assessment risk = RiskPolicy.assess(job.plan().riskRules(), results);
+        RiskPolicy.Assessment risk = RiskPolicy.assess(rules.riskRules(), results);
         Job done = next.status(terminal)
-                .recommendation(RecommendationPolicy.decide(job.plan().decisionRules(), results))
+                .recommendation(RecommendationPolicy.decide(rules.decisionRules(), results))
                 .riskRating(risk.rating())
                 .riskFactors(risk.factors())
                 .completedAt(now)

@@ -16,9 +16,9 @@ import java.time.Duration;
  *                                             │   kyc.job-keys (an accepted job's key; tombstones: deleted jobs,
  *                                             │   losing submissions),
  *                                             │   kyc.monitoring.subjects (monitoring started, ended, job deleted)
- *                  (job, index, deadline stores) ├─► kyc.jobs, kyc.job-events
+ *   (job, index, deadline, agent rules stores) ├─► kyc.jobs, kyc.job-events
  * kyc.check-results ─► result-processor ─────┼─► kyc.check-tasks.&lt;check&gt;
- *                        (job, deadline)      └─► kyc.registry.dead-letters
+ *           (job, deadline, agent rules)      └─► kyc.registry.dead-letters
  * kyc.review-decisions ─► review-processor ─► kyc.jobs, kyc.job-events, kyc.job-command-outcomes (by decision id)
  * kyc.notifications.attempts ─► delivery-log-processor (webhook delivery store, for getWebhookDeliveries)
  * </pre>
@@ -58,6 +58,8 @@ public final class JobRegistryTopology {
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RegistryNames.DEADLINE_STORE),
                 Serdes.String(), Serdes.String()), RegistryNames.SUBMISSION_PROCESSOR, RegistryNames.RESULT_PROCESSOR);
 
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RegistryNames.AGENT_RULES_STORE),
+                Serdes.String(), Serdes.ByteArray()), RegistryNames.SUBMISSION_PROCESSOR, RegistryNames.RESULT_PROCESSOR);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RegistryNames.JOB_INDEX_STORE),
                 Serdes.String(), Serdes.String()), RegistryNames.SUBMISSION_PROCESSOR);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RegistryNames.DELIVERY_LOG_STORE),

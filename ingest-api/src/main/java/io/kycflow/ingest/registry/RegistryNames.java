@@ -14,6 +14,8 @@ public final class RegistryNames {
     public static final String DEADLINE_STORE = "job-deadline-store";
     public static final String JOB_INDEX_STORE = "job-index-store";
     public static final String DELIVERY_LOG_STORE = "webhook-delivery-store";
+    /** Agent rules by content id, each distinct set once per task: jobs name theirs ({@link AgentRulesBook}). */
+    public static final String AGENT_RULES_STORE = "agent-rules-store";
 
     static final String COMMANDS_SOURCE = "job-commands-source";
     static final String RESULTS_SOURCE = "check-results-source";

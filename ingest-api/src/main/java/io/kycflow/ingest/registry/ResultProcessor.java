@@ -36,6 +36,7 @@ final class ResultProcessor implements Processor<String, byte[], String, Object>
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, Job> jobs;
     private KeyValueStore<String, String> deadlines;
+    private AgentRulesBook rules;
     private RegistryOutput output;
 
     ResultProcessor(CatchUpMonitor catchUp, Duration scanInterval) {
@@ -48,6 +49,7 @@ final class ResultProcessor implements Processor<String, byte[], String, Object>
         this.context = context;
         this.jobs = context.getStateStore(RegistryNames.JOB_STORE);
         this.deadlines = context.getStateStore(RegistryNames.DEADLINE_STORE);
+        this.rules = new AgentRulesBook(context.getStateStore(RegistryNames.AGENT_RULES_STORE));
         this.output = new RegistryOutput(context, jobs);
         context.schedule(scanInterval, PunctuationType.WALL_CLOCK_TIME, this::timeOutDueChecks);
     }
@@ -70,7 +72,7 @@ final class ResultProcessor implements Processor<String, byte[], String, Object>
             deadLetter(record, "check result for a job this registry does not know", now);
             return;
         }
-        JobFold.apply(job, result, now).ifPresent(change -> {
+        JobFold.apply(job, result, rules.of(job), now).ifPresent(change -> {
             output.jobChanged(change, now);
             if (result.status().isFinal()) {
                 forgetDeadline(change.job(), result.commandId());
@@ -97,7 +99,7 @@ final class ResultProcessor implements Processor<String, byte[], String, Object>
             if (job == null) {
                 continue;
             }
-            JobFold.timeOut(job, deadline.checkId(), now).ifPresent(change -> {
+            JobFold.timeOut(job, deadline.checkId(), rules.of(job), now).ifPresent(change -> {
                 log.info("check {} of job {} timed out", deadline.checkId(), deadline.job());
                 output.jobChanged(change, now);
             });

@@ -45,6 +45,7 @@ final class SubmissionProcessor implements Processor<String, byte[], String, Obj
     private KeyValueStore<String, Job> jobs;
     private KeyValueStore<String, String> deadlines;
     private KeyValueStore<String, String> index;
+    private AgentRulesBook rules;
     private RegistryOutput output;
 
     @Override
@@ -53,6 +54,7 @@ final class SubmissionProcessor implements Processor<String, byte[], String, Obj
         this.jobs = context.getStateStore(RegistryNames.JOB_STORE);
         this.deadlines = context.getStateStore(RegistryNames.DEADLINE_STORE);
         this.index = context.getStateStore(RegistryNames.JOB_INDEX_STORE);
+        this.rules = new AgentRulesBook(context.getStateStore(RegistryNames.AGENT_RULES_STORE));
         this.output = new RegistryOutput(context, jobs);
     }
 
@@ -192,7 +194,7 @@ final class SubmissionProcessor implements Processor<String, byte[], String, Obj
                     .updatedAt(now).build(), JobEvent.JOB_RETRIED, now);
         }
         SubmitJob again = new SubmitJob(SubmitJob.SCHEMA_VERSION, retry.submissionId(), job.tenantId(), retry.newJobId(),
-                now, new JobRequest(job.inputPayload(), job.plan(), job.notifications(), null), job.id());
+                now, new JobRequest(job.inputPayload(), rules.whole(job), job.notifications(), null), job.id());
         output.command(again, issued, now);
     }
 
@@ -204,7 +206,7 @@ final class SubmissionProcessor implements Processor<String, byte[], String, Obj
     private void submit(String key, SubmitJob submit, IssuedDataKey issued, Instant now) {
         Job existing = jobs.get(key);
         if (existing == null) {
-            Job job = JobFold.create(submit, now);
+            Job job = JobFold.create(submit, rules.keep(submit.request().plan()), now);
             if (issued != null && issued.ref().equals(job.dataKeyRef())) {
                 output.storeDataKey(issued, now);
             }
@@ -268,6 +270,9 @@ final class SubmissionProcessor implements Processor<String, byte[], String, Obj
             if (submit.request() == null || submit.request().plan() == null || submit.request().plan().checks().isEmpty()
                     || submit.request().kycSchema() == null) {
                 throw new IllegalArgumentException("submission without a plan or kyc_schema");
+            }
+            if (submit.request().plan().rulesKeptApart()) {
+                throw new IllegalArgumentException("a submission's plan carries its rules inline, not a rules_id");
             }
         }
     }

@@ -1,0 +1,50 @@
+package io.kycflow.common.agent;
+
+import io.kycflow.common.json.Json;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * An agent version's decision and risk rules, the part of a plan that only matters when a job finishes. The
+ * registry keeps each distinct set once, under its {@link #id()}, and a job's plan names it: ~2.5 KB that
+ * would otherwise be copied into every version of every job.
+ */
+public record AgentRules(List<DecisionRule> decisionRules, List<RiskRule> riskRules) {
+
+    /** No rules: every job is {@code Review}, rated {@code low} (what the policies answer when nothing applies). */
+    public static final AgentRules NONE = new AgentRules(List.of(), List.of());
+
+    private static final String ID_PREFIX = "sha256:";
+
+    public AgentRules {
+        decisionRules = decisionRules == null ? List.of() : List.copyOf(decisionRules);
+        riskRules = riskRules == null ? List.of() : List.copyOf(riskRules);
+    }
+
+    /**
+     * Names these rules by their content (SHA-256 of their JSON, first 128 bits): equal rules get one id on every
+     * instance, and two agent files that differ under one version label get two, so a job is always decided by
+     * the rules it was accepted under.
+     */
+    public String id() {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(Json.toBytes(this));
+            return ID_PREFIX + HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
+    public static boolean isId(String value) {
+        return value != null && value.startsWith(ID_PREFIX) && value.length() == ID_PREFIX.length() + 32
+                && value.substring(ID_PREFIX.length()).chars().allMatch(c -> Character.digit(c, 16) >= 0);
+    }
+
+    @Override
+    public String toString() {
+        return "AgentRules[" + decisionRules.size() + " decision, " + riskRules.size() + " risk]";
+    }
+}

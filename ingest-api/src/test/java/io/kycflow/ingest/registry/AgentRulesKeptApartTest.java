@@ -1,0 +1,210 @@
+package io.kycflow.ingest.registry;
+
+import io.kycflow.common.agent.AgentCatalog;
+import io.kycflow.common.agent.AgentRules;
+import io.kycflow.common.command.CancelJob;
+import io.kycflow.common.command.JobCommand;
+import io.kycflow.common.command.RetryJob;
+import io.kycflow.common.command.SubmitJob;
+import io.kycflow.common.job.CheckResult;
+import io.kycflow.common.job.CheckStatus;
+import io.kycflow.common.job.Job;
+import io.kycflow.common.job.JobKey;
+import io.kycflow.common.job.JobPlan;
+import io.kycflow.common.job.Recommendation;
+import io.kycflow.common.json.Json;
+import io.kycflow.common.topic.Topics;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.kycflow.ingest.registry.RegistryFixtures.IDENTITY;
+import static io.kycflow.ingest.registry.RegistryFixtures.SANCTIONS;
+import static io.kycflow.ingest.registry.RegistryFixtures.result;
+import static io.kycflow.ingest.registry.RegistryFixtures.submit;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A job keeps its plan with the agent's decision and risk rules named by content id, each distinct set stored
+ * once in the registry's rules store, and is still decided by exactly the rules it was submitted with: read back
+ * from the store, carried whole into a retry, inline for a job written before, and never approved when missing.
+ */
+class AgentRulesKeptApartTest {
+
+    private static final Instant START = Instant.parse("2026-03-01T10:00:00Z");
+    private static final AgentRules PUBLIC_KYC = AgentCatalog.bundled().find("public-kyc").map(
+            a -> new AgentRules(a.decisionRules(), a.riskRules())).orElseThrow();
+
+    @TempDir
+    Path stateDir;
+
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, byte[]> commands;
+    private TestInputTopic<String, byte[]> results;
+    private TestOutputTopic<String, Job> jobs;
+
+    @BeforeEach
+    void start() {
+        driver = RegistryFixtures.driver(stateDir, START);
+        commands = driver.createInputTopic(Topics.JOB_COMMANDS.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+        results = driver.createInputTopic(Topics.CHECK_RESULTS.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+        jobs = driver.createOutputTopic(Topics.JOBS.name(), Serdes.String().deserializer(), Topics.JOBS.valueSerde().deserializer());
+    }
+
+    @AfterEach
+    void close() {
+        driver.close();
+    }
+
+    @Test
+    void jobsNameTheirRulesWhichAreStoredOnceAndStillDecideThem() {
+        send(submit("acme", "job-1", "s1"));
+        send(submit("acme", "job-2", "s2"));
+
+        List<Job> written = jobs.readValuesToList();
+        assertEquals(2, written.size());
+        for (Job job : written) {
+            assertEquals(PUBLIC_KYC.id(), job.plan().rulesId(), "the job names the rules it was submitted with");
+            assertTrue(job.plan().decisionRules().isEmpty() && job.plan().riskRules().isEmpty(), "and does not copy them");
+            assertFalse(Json.toString(job).contains("strong_match_corroborated"), "no rule text in the written job");
+        }
+        assertEquals(List.of(PUBLIC_KYC.id()), storedRuleIds(), "one set of rules, stored once for both jobs");
+
+        denyingResults(new JobKey("acme", "job-2"));
+        assertEquals(Recommendation.DENY, last("job-2").recommendation(), "decided by the stored rules");
+    }
+
+    @Test
+    void differentRulesUnderOneAgentVersionAreKeptApart() {
+        SubmitJob edited = submit("acme", "job-2", "s2");
+        JobPlan plan = edited.request().plan();
+        JobPlan approveAll = new JobPlan(plan.agentKey(), plan.agentVersion(), plan.checks(), List.of(
+                new io.kycflow.common.agent.DecisionRule("approve everyone", null, Recommendation.APPROVE)), List.of());
+        send(submit("acme", "job-1", "s1"));
+        send(new SubmitJob(edited.schemaVersion(), edited.submissionId(), edited.tenantId(), edited.jobId(), edited.issuedAt(),
+                new io.kycflow.common.command.JobRequest(edited.request().kycSchema(), approveAll, edited.request().notifications(),
+                        edited.request().extra()), null));
+
+        assertEquals(2, storedRuleIds().size(), "same agent and version label, other rules: another id");
+        denyingResults(new JobKey("acme", "job-1"));
+        denyingResults(new JobKey("acme", "job-2"));
+        assertEquals(Recommendation.DENY, last("job-1").recommendation());
+        assertEquals(Recommendation.APPROVE, last("job-2").recommendation(), "each job by its own rules");
+    }
+
+    @Test
+    void aRetryCarriesTheRulesWholeSoTheNewJobIsDecidedByThem() {
+        send(submit("acme", "job-1", "s1"));
+        send(new CancelJob(JobCommand.SCHEMA_VERSION, "cancel-1", "acme", "job-1", START));
+        send(new RetryJob(JobCommand.SCHEMA_VERSION, "retry-1", "acme", "job-1", START, "job-2"));
+
+        Job retried = last("job-2");
+        assertEquals(PUBLIC_KYC.id(), retried.plan().rulesId());
+        denyingResults(new JobKey("acme", "job-2"));
+        assertEquals(Recommendation.DENY, last("job-2").recommendation());
+    }
+
+    @Test
+    void aJobWrittenWithItsRulesInlineIsDecidedByThoseRules() {
+        send(submit("acme", "job-1", "s1"));
+        KeyValueStore<String, Job> store = driver.getKeyValueStore(RegistryNames.JOB_STORE);
+        Job accepted = store.get("acme/job-1");
+        store.put("acme/job-1", withPlan(accepted, accepted.plan().withRules(PUBLIC_KYC)));
+        rulesStore().delete(PUBLIC_KYC.id()); // only the job's own copy is left
+
+        denyingResults(new JobKey("acme", "job-1"));
+        Job decided = last("job-1");
+        assertNull(decided.plan().rulesId());
+        assertEquals(Recommendation.DENY, decided.recommendation());
+    }
+
+    @Test
+    void aJobWhoseRulesAreMissingIsReviewedNeverApproved() {
+        send(submit("acme", "job-1", "s1"));
+        rulesStore().delete(PUBLIC_KYC.id());
+
+        JobKey key = new JobKey("acme", "job-1");
+        send(result(key, IDENTITY, CheckStatus.COMPLETE, true));
+        send(result(key, SANCTIONS, CheckStatus.COMPLETE, true));
+        assertEquals(Recommendation.REVIEW, last("job-1").recommendation(), "public-kyc's rules would have approved");
+    }
+
+    @Test
+    void aSubmissionNamingRulesInsteadOfCarryingThemIsRejected() {
+        SubmitJob submit = submit("acme", "job-1", "s1");
+        JobPlan named = submit.request().plan().keepingRulesApart(PUBLIC_KYC.id());
+        send(new SubmitJob(submit.schemaVersion(), submit.submissionId(), submit.tenantId(), submit.jobId(), submit.issuedAt(),
+                new io.kycflow.common.command.JobRequest(submit.request().kycSchema(), named, submit.request().notifications(),
+                        submit.request().extra()), null));
+
+        assertTrue(jobs.isEmpty(), "no job from a plan whose rules the registry cannot check");
+        assertTrue(storedRuleIds().isEmpty());
+    }
+
+    @Test
+    void rulesIdsAreContentIds() {
+        AgentRules copy = Json.fromBytes(Json.toBytes(PUBLIC_KYC), AgentRules.class);
+        assertEquals(PUBLIC_KYC.id(), copy.id(), "the same rules read back name the same id");
+        assertTrue(AgentRules.isId(PUBLIC_KYC.id()), PUBLIC_KYC.id());
+        assertFalse(PUBLIC_KYC.id().equals(AgentRules.NONE.id()));
+        assertFalse(AgentRules.isId("sha256:xyz"));
+    }
+
+    private void denyingResults(JobKey key) {
+        send(result(key, IDENTITY, CheckStatus.COMPLETE, true));
+        send(RegistryFixtures.withPayload(result(key, SANCTIONS, CheckStatus.COMPLETE, false),
+                Json.mapper().createObjectNode().put("strong_match_corroborated", true)));
+    }
+
+    private Job last(String jobId) {
+        KeyValueStore<String, Job> store = driver.getKeyValueStore(RegistryNames.JOB_STORE);
+        Job job = store.get("acme/" + jobId);
+        assertNotNull(job, jobId + " was never accepted");
+        return job;
+    }
+
+    private KeyValueStore<String, byte[]> rulesStore() {
+        return driver.getKeyValueStore(RegistryNames.AGENT_RULES_STORE);
+    }
+
+    private List<String> storedRuleIds() {
+        List<String> ids = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> all = rulesStore().all()) {
+            all.forEachRemaining((KeyValue<String, byte[]> entry) -> ids.add(entry.key));
+        }
+        return ids;
+    }
+
+    private void send(JobCommand command) {
+        commands.pipeInput(RegistryFixtures.commandRecord(command));
+    }
+
+    private void send(CheckResult result) {
+        results.pipeInput(result.tenantId() + "/" + result.jobId(), Json.toBytes(result));
+    }
+
+    private static Job withPlan(Job j, JobPlan plan) {
+        return new Job(j.schemaVersion(), j.id(), j.tenantId(), j.agentId(), j.agentVersion(), j.caseId(), j.status(),
+                j.progress(), j.recommendation(), j.inputPayload(), j.queuedAt(), j.startedAt(), j.completedAt(),
+                j.createdAt(), j.updatedAt(), j.checkResults(), j.statusMessages(), plan, j.submissionId(),
+                j.notifications(), j.eventSequence(), j.originalJobId(), j.newJobId(), j.review(), j.riskRating(),
+                j.riskFactors(), j.monitoring());
+    }
+}
