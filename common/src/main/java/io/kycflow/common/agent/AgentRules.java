@@ -38,11 +38,6 @@ public record AgentRules(List<DecisionRule> decisionRules, List<RiskRule> riskRu
         }
     }
 
-    public static boolean isId(String value) {
-        return value != null && value.startsWith(ID_PREFIX) && value.length() == ID_PREFIX.length() + 32
-                && value.substring(ID_PREFIX.length()).chars().allMatch(c -> Character.digit(c, 16) >= 0);
-    }
-
     @Override
     public String toString() {
         return "AgentRules[" + decisionRules.size() + " decision, " + riskRules.size() + " risk]";
