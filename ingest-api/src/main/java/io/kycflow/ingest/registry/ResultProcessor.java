@@ -3,23 +3,19 @@ package io.kycflow.ingest.registry;
 import io.kycflow.common.job.CheckResult;
 import io.kycflow.common.job.Job;
 import io.kycflow.common.job.JobKey;
-import io.kycflow.common.job.PlannedCheck;
 import io.kycflow.common.json.Json;
 import io.kycflow.common.topic.Topics;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Optional;
 
 /**
  * Folds check results into their jobs, and times out checks whose deadline has passed. Workers deliver
@@ -35,7 +31,7 @@ final class ResultProcessor implements Processor<String, byte[], String, Object>
 
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, Job> jobs;
-    private KeyValueStore<String, String> deadlines;
+    private JobDeadlines deadlines;
     private AgentRulesBook rules;
     private RegistryOutput output;
 
@@ -48,7 +44,7 @@ final class ResultProcessor implements Processor<String, byte[], String, Object>
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
         this.jobs = context.getStateStore(RegistryNames.JOB_STORE);
-        this.deadlines = context.getStateStore(RegistryNames.DEADLINE_STORE);
+        this.deadlines = new JobDeadlines(context.getStateStore(RegistryNames.DEADLINE_STORE));
         this.rules = new AgentRulesBook(context.getStateStore(RegistryNames.AGENT_RULES_STORE));
         this.output = new RegistryOutput(context, jobs);
         context.schedule(scanInterval, PunctuationType.WALL_CLOCK_TIME, this::timeOutDueChecks);
@@ -74,8 +70,8 @@ final class ResultProcessor implements Processor<String, byte[], String, Object>
         }
         JobFold.apply(job, result, rules.of(job), now).ifPresent(change -> {
             output.jobChanged(change, now);
-            if (result.status().isFinal()) {
-                forgetDeadline(change.job(), result.commandId());
+            if (change.job().status().isTerminal()) {
+                deadlines.forget(change.job());
             }
         });
     }
@@ -88,28 +84,23 @@ final class ResultProcessor implements Processor<String, byte[], String, Object>
         Instant now = Instant.ofEpochMilli(wallClockMs);
         Instant safeUpTo = catchUp.resultsProcessedAsOf(context.taskId().partition());
         Instant limit = safeUpTo.isBefore(now) ? safeUpTo : now;
-        List<KeyValue<String, String>> due = new ArrayList<>();
-        try (KeyValueIterator<String, String> it = deadlines.range("0", DeadlineKey.upTo(limit))) {
-            it.forEachRemaining(due::add);
-        }
-        for (KeyValue<String, String> entry : due) {
-            DeadlineKey deadline = DeadlineKey.parse(entry.key);
-            deadlines.delete(entry.key);
-            Job job = jobs.get(entry.value);
+        for (DeadlineKey due : deadlines.takeDue(limit)) {
+            Job job = jobs.get(due.job().toString());
             if (job == null) {
                 continue;
             }
-            JobFold.timeOut(job, deadline.checkId(), rules.of(job), now).ifPresent(change -> {
-                log.info("check {} of job {} timed out", deadline.checkId(), deadline.job());
-                output.jobChanged(change, now);
-            });
+            for (String checkId : JobDeadlines.checksDue(due, job, limit)) {
+                Optional<JobFold.Change> change = JobFold.timeOut(job, checkId, rules.of(job), now);
+                if (change.isPresent()) {
+                    log.info("check {} of job {} timed out", checkId, due.job());
+                    output.jobChanged(change.get(), now);
+                    job = change.get().job();
+                }
+            }
+            if (job.status().isTerminal()) {
+                deadlines.forget(job);
+            }
         }
-    }
-
-    private void forgetDeadline(Job job, String checkId) {
-        job.plan().checks().stream().filter(c -> c.checkId().equals(checkId)).findFirst()
-                .map((PlannedCheck c) -> new DeadlineKey(JobFold.deadline(job, c), job.key(), checkId).encoded())
-                .ifPresent(deadlines::delete);
     }
 
     private void deadLetter(Record<String, byte[]> record, String reason, Instant now) {

@@ -43,7 +43,7 @@ final class SubmissionProcessor implements Processor<String, byte[], String, Obj
 
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, Job> jobs;
-    private KeyValueStore<String, String> deadlines;
+    private JobDeadlines deadlines;
     private KeyValueStore<String, String> index;
     private AgentRulesBook rules;
     private RegistryOutput output;
@@ -52,7 +52,7 @@ final class SubmissionProcessor implements Processor<String, byte[], String, Obj
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
         this.jobs = context.getStateStore(RegistryNames.JOB_STORE);
-        this.deadlines = context.getStateStore(RegistryNames.DEADLINE_STORE);
+        this.deadlines = new JobDeadlines(context.getStateStore(RegistryNames.DEADLINE_STORE));
         this.index = context.getStateStore(RegistryNames.JOB_INDEX_STORE);
         this.rules = new AgentRulesBook(context.getStateStore(RegistryNames.AGENT_RULES_STORE));
         this.output = new RegistryOutput(context, jobs);
@@ -154,9 +154,7 @@ final class SubmissionProcessor implements Processor<String, byte[], String, Obj
             return;
         }
         Job cancelled = JobFold.cancel(job, now);
-        for (PlannedCheck check : job.plan().checks()) {
-            deadlines.delete(new DeadlineKey(JobFold.deadline(job, check), job.key(), check.checkId()).encoded());
-        }
+        deadlines.forget(job);
         output.jobChanged(cancelled, JobEvent.terminalType(cancelled.status()), now);
         output.outcome(key, CommandOutcome.accepted(cancel.submissionId(), OutcomeJob.of(cancelled)), now);
     }
@@ -212,12 +210,11 @@ final class SubmissionProcessor implements Processor<String, byte[], String, Obj
             }
             output.jobChanged(job, JobEvent.JOB_QUEUED, now);
             JobIndex.add(index, job);
+            deadlines.schedule(job);
             for (PlannedCheck check : job.plan().checks()) {
-                Instant deadline = JobFold.deadline(job, check);
-                deadlines.put(new DeadlineKey(deadline, job.key(), check.checkId()).encoded(), key);
                 output.task(key, new CheckTask(CheckTask.SCHEMA_VERSION, job.tenantId(), job.id(), job.agentId(),
-                        check.checkId(), JobFold.commandInstanceId(job.key(), check.checkId(), 1), 1, deadline,
-                        check.args(), job.inputPayload(), job.dataKeyRef()), now);
+                        check.checkId(), JobFold.commandInstanceId(job.key(), check.checkId(), 1), 1,
+                        JobFold.deadline(job, check), check.args(), job.inputPayload(), job.dataKeyRef()), now);
             }
             if (job.monitoring().active()) {
                 output.monitoredSubject(job, now);
@@ -245,9 +242,7 @@ final class SubmissionProcessor implements Processor<String, byte[], String, Obj
             return;
         }
         if (job.status() != JobStatus.DELETED) {
-            for (PlannedCheck check : job.plan().checks()) {
-                deadlines.delete(new DeadlineKey(JobFold.deadline(job, check), job.key(), check.checkId()).encoded());
-            }
+            deadlines.forget(job);
             output.destroyDataKey(job.dataKeyRef(), now);
             job = JobFold.delete(job, now);
             output.jobChanged(job, JobEvent.terminalType(JobStatus.DELETED), now);

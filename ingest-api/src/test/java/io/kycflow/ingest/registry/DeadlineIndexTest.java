@@ -1,0 +1,159 @@
+package io.kycflow.ingest.registry;
+
+import io.kycflow.common.command.CancelJob;
+import io.kycflow.common.command.JobCommand;
+import io.kycflow.common.command.JobRequest;
+import io.kycflow.common.command.SubmitJob;
+import io.kycflow.common.job.CheckResult;
+import io.kycflow.common.job.CheckStatus;
+import io.kycflow.common.job.Job;
+import io.kycflow.common.job.JobKey;
+import io.kycflow.common.job.JobPlan;
+import io.kycflow.common.job.JobStatus;
+import io.kycflow.common.job.PlannedCheck;
+import io.kycflow.common.json.Json;
+import io.kycflow.common.topic.Topics;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static io.kycflow.ingest.registry.RegistryFixtures.IDENTITY;
+import static io.kycflow.ingest.registry.RegistryFixtures.SANCTIONS;
+import static io.kycflow.ingest.registry.RegistryFixtures.result;
+import static io.kycflow.ingest.registry.RegistryFixtures.submit;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The deadline index holds one entry per unfinished job and distinct deadline (not one per check), removed when
+ * the job ends, and still times out exactly the checks that are due; entries of jobs accepted before, one per
+ * check, keep working.
+ */
+class DeadlineIndexTest {
+
+    private static final Instant START = Instant.parse("2026-03-01T10:00:00Z");
+    private static final JobKey KEY = new JobKey("acme", "job-1");
+
+    @TempDir
+    Path stateDir;
+
+    private final AtomicReference<Instant> processedAsOf = new AtomicReference<>(Instant.EPOCH);
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, byte[]> commands;
+    private TestInputTopic<String, byte[]> results;
+
+    @BeforeEach
+    void start() {
+        driver = RegistryFixtures.driver(stateDir, START, JobRegistryTopology.build(p -> processedAsOf.get(), Duration.ofSeconds(1)));
+        commands = driver.createInputTopic(Topics.JOB_COMMANDS.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+        results = driver.createInputTopic(Topics.CHECK_RESULTS.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+    }
+
+    @AfterEach
+    void close() {
+        driver.close();
+    }
+
+    @Test
+    void aJobHasOneEntryWhileUnfinishedWhateverItsResultsAndNoneOnceItEnds() {
+        send(submit("acme", "job-1", "s1"));
+        assertEquals(List.of("1772359800000|acme/job-1|*"), entries(), "one entry for two checks sharing a timeout");
+
+        send(result(KEY, IDENTITY, CheckStatus.COMPLETE, true));
+        assertEquals(1, entries().size(), "a check's result leaves the job's entry alone");
+        send(result(KEY, SANCTIONS, CheckStatus.COMPLETE, true));
+        assertEquals(List.of(), entries(), "the job ended: its entry went");
+        assertEquals(JobStatus.COMPLETE, job().status());
+    }
+
+    @Test
+    void cancellingAJobRemovesItsEntry() {
+        send(submit("acme", "job-1", "s1"));
+        send(new CancelJob(JobCommand.SCHEMA_VERSION, "c1", "acme", "job-1", START));
+        assertEquals(List.of(), entries());
+    }
+
+    @Test
+    void checksWithTwoTimeoutsHaveTwoEntriesEachTimingOutItsOwnChecks() {
+        SubmitJob base = submit("acme", "job-1", "s1");
+        JobPlan plan = base.request().plan();
+        List<PlannedCheck> checks = plan.checks().stream().map(c -> c.checkId().equals(IDENTITY)
+                ? new PlannedCheck(c.checkId(), c.commandName(), Duration.ofMinutes(1), c.args()) : c).toList();
+        send(new SubmitJob(base.schemaVersion(), base.submissionId(), base.tenantId(), base.jobId(), base.issuedAt(),
+                new JobRequest(base.request().kycSchema(), new JobPlan(plan.agentKey(), plan.agentVersion(), checks,
+                        plan.decisionRules(), plan.riskRules()), base.request().notifications(), base.request().extra()), null));
+        assertEquals(2, entries().size());
+
+        passTime(Duration.ofMinutes(2));
+        Job job = job();
+        assertEquals(CheckStatus.ERROR, status(job, IDENTITY), "the one-minute check timed out");
+        assertEquals(CheckStatus.PENDING, status(job, SANCTIONS), "the ten-minute check is not due yet");
+        assertEquals(1, entries().size());
+
+        passTime(Duration.ofMinutes(10));
+        assertEquals(CheckStatus.ERROR, status(job(), SANCTIONS));
+        assertEquals(JobStatus.ERROR, job().status());
+        assertEquals(List.of(), entries());
+    }
+
+    @Test
+    void aPerCheckEntryOfAnEarlierJobStillTimesOutItsCheckAndGoesWhenTheJobEnds() {
+        send(submit("acme", "job-1", "s1"));
+        KeyValueStore<String, String> store = driver.getKeyValueStore(RegistryNames.DEADLINE_STORE);
+        store.delete("1772359800000|acme/job-1|*");
+        store.put("1772359800000|acme/job-1|" + SANCTIONS, "acme/job-1");
+        store.put("1772359800000|acme/job-1|" + IDENTITY, "acme/job-1");
+
+        send(result(KEY, IDENTITY, CheckStatus.COMPLETE, true));
+        passTime(Duration.ofMinutes(11));
+        assertEquals(CheckStatus.ERROR, status(job(), SANCTIONS), "its own entry timed the check out");
+        assertEquals(CheckStatus.COMPLETE, status(job(), IDENTITY), "a check finished in time is never timed out");
+        assertEquals(List.of(), entries());
+    }
+
+    /** Wall-clock time passes, and the registry has processed every result up to the new now. */
+    private void passTime(Duration duration) {
+        Instant from = processedAsOf.get().equals(Instant.EPOCH) ? START : processedAsOf.get();
+        processedAsOf.set(from.plus(duration));
+        driver.advanceWallClockTime(duration);
+    }
+
+    private static CheckStatus status(Job job, String checkId) {
+        return job.checkResults().stream().filter(r -> r.commandId().equals(checkId)).findFirst().orElseThrow().status();
+    }
+
+    private Job job() {
+        KeyValueStore<String, Job> jobs = driver.getKeyValueStore(RegistryNames.JOB_STORE);
+        return jobs.get(KEY.toString());
+    }
+
+    private List<String> entries() {
+        KeyValueStore<String, String> store = driver.getKeyValueStore(RegistryNames.DEADLINE_STORE);
+        List<String> keys = new ArrayList<>();
+        try (KeyValueIterator<String, String> all = store.all()) {
+            all.forEachRemaining(e -> keys.add(e.key));
+        }
+        return keys;
+    }
+
+    private void send(JobCommand command) {
+        commands.pipeInput(RegistryFixtures.commandRecord(command));
+    }
+
+    private void send(CheckResult result) {
+        results.pipeInput(result.tenantId() + "/" + result.jobId(), Json.toBytes(result));
+    }
+}
