@@ -2,8 +2,10 @@ package io.kycflow.ingest.registry;
 
 import io.kycflow.common.agent.AgentCatalog;
 import io.kycflow.common.agent.AgentRules;
+import io.kycflow.common.agent.DecisionRule;
 import io.kycflow.common.command.CancelJob;
 import io.kycflow.common.command.JobCommand;
+import io.kycflow.common.command.JobRequest;
 import io.kycflow.common.command.RetryJob;
 import io.kycflow.common.command.SubmitJob;
 import io.kycflow.common.job.CheckResult;
@@ -96,10 +98,10 @@ class AgentRulesKeptApartTest {
         SubmitJob edited = submit("acme", "job-2", "s2");
         JobPlan plan = edited.request().plan();
         JobPlan approveAll = new JobPlan(plan.agentKey(), plan.agentVersion(), plan.checks(), List.of(
-                new io.kycflow.common.agent.DecisionRule("approve everyone", null, Recommendation.APPROVE)), List.of());
+                new DecisionRule("approve everyone", null, Recommendation.APPROVE)), List.of());
         send(submit("acme", "job-1", "s1"));
         send(new SubmitJob(edited.schemaVersion(), edited.submissionId(), edited.tenantId(), edited.jobId(), edited.issuedAt(),
-                new io.kycflow.common.command.JobRequest(edited.request().kycSchema(), approveAll, edited.request().notifications(),
+                new JobRequest(edited.request().kycSchema(), approveAll, edited.request().notifications(),
                         edited.request().extra()), null));
 
         assertEquals(2, storedRuleIds().size(), "same agent and version label, other rules: another id");
@@ -151,7 +153,7 @@ class AgentRulesKeptApartTest {
         SubmitJob submit = submit("acme", "job-1", "s1");
         JobPlan named = submit.request().plan().keepingRulesApart(PUBLIC_KYC.id());
         send(new SubmitJob(submit.schemaVersion(), submit.submissionId(), submit.tenantId(), submit.jobId(), submit.issuedAt(),
-                new io.kycflow.common.command.JobRequest(submit.request().kycSchema(), named, submit.request().notifications(),
+                new JobRequest(submit.request().kycSchema(), named, submit.request().notifications(),
                         submit.request().extra()), null));
 
         assertTrue(jobs.isEmpty(), "no job from a plan whose rules the registry cannot check");
