@@ -87,10 +87,12 @@ public final class JobRegistry implements AutoCloseable {
         p.put(BoundedRocksDbMemory.TOTAL_BYTES_CONFIG, Long.toString(config.rocksDbMemoryBytes()));
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         // Inside a transaction nothing is visible before the commit, and the commit flushes the producer (a
-        // flush ignores linger.ms), so a few ms of linger cost no latency and group a partition's records into
-        // fewer produce requests. Lingering all the way to the commit was measured slower: the whole
-        // transaction's sends then sit inside the commit, on every request's path (docs/performance.md).
-        p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
+        // flush ignores linger.ms), so lingering up to one commit interval costs no latency: each partition's
+        // records of a commit cycle leave in one batch, with one wake-up of the sender and one produce request,
+        // instead of a new batch for nearly every record (measured +36% accepted jobs/s over 5 ms;
+        // docs/performance.md). Lingering far past the commit (1 s) was measured slower: the whole transaction's
+        // sends then sit inside the commit, on every request's path.
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), Math.max(1, config.commitInterval().toMillis()));
         // CONCURRENT_TRANSACTIONS right after a commit is retried soon rather than after 100 ms.
         p.put(StreamsConfig.producerPrefix("retry.backoff.ms"), 10);
         p.put(StreamsConfig.consumerPrefix("max.poll.records"), 500);
