@@ -14,7 +14,10 @@ import java.util.List;
  */
 public record AgentRules(List<DecisionRule> decisionRules, List<RiskRule> riskRules) {
 
-    /** No rules: every job is {@code Review}, rated {@code low} (what the policies answer when nothing applies). */
+    /**
+     * No rules: every job is {@code Review}, rated as the risk policy rates a job no rule matches ({@code low},
+     * or {@code medium} with an errored check).
+     */
     public static final AgentRules NONE = new AgentRules(List.of(), List.of());
 
     private static final String ID_PREFIX = "sha256:";

@@ -4,6 +4,7 @@ import io.kycflow.common.agent.AgentCatalog;
 import io.kycflow.common.agent.AgentRules;
 import io.kycflow.common.agent.DecisionRule;
 import io.kycflow.common.command.CancelJob;
+import io.kycflow.common.command.CommandOutcome;
 import io.kycflow.common.command.JobCommand;
 import io.kycflow.common.command.JobRequest;
 import io.kycflow.common.command.RetryJob;
@@ -61,6 +62,7 @@ class AgentRulesKeptApartTest {
     private TestInputTopic<String, byte[]> commands;
     private TestInputTopic<String, byte[]> results;
     private TestOutputTopic<String, Job> jobs;
+    private TestOutputTopic<String, CommandOutcome> outcomes;
 
     @BeforeEach
     void start() {
@@ -68,6 +70,8 @@ class AgentRulesKeptApartTest {
         commands = driver.createInputTopic(Topics.JOB_COMMANDS.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
         results = driver.createInputTopic(Topics.CHECK_RESULTS.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
         jobs = driver.createOutputTopic(Topics.JOBS.name(), Serdes.String().deserializer(), Topics.JOBS.valueSerde().deserializer());
+        outcomes = driver.createOutputTopic(Topics.JOB_COMMAND_OUTCOMES.name(), Serdes.String().deserializer(),
+                Topics.JOB_COMMAND_OUTCOMES.valueSerde().deserializer());
     }
 
     @AfterEach
@@ -156,6 +160,9 @@ class AgentRulesKeptApartTest {
                 new JobRequest(submit.request().kycSchema(), named, submit.request().notifications(),
                         submit.request().extra()), null));
 
+        CommandOutcome outcome = outcomes.readValue();
+        assertEquals(CommandOutcome.Kind.REJECTED, outcome.outcome());
+        assertTrue(outcome.reason().contains("rules_id"), outcome.reason());
         assertTrue(jobs.isEmpty(), "no job from a plan whose rules the registry cannot check");
         assertTrue(storedRuleIds().isEmpty());
     }
