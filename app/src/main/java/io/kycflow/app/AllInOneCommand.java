@@ -39,14 +39,15 @@ final class AllInOneCommand implements Runnable {
         KycflowConfig config = options.config();
         AgentCatalog agents = AgentCatalog.load(config.agentsFile());
         try (ServiceRuntime runtime = new ServiceRuntime()) {
-            if (config.bootstrapServers().isEmpty()) {
+            boolean embedded = config.bootstrapServers().isEmpty();
+            if (embedded) {
                 EmbeddedKafkaBroker broker = runtime.add(startBroker(config));
                 config = config.withBootstrapServers(broker.bootstrapServers());
                 System.out.println("embedded Kafka broker on " + broker.bootstrapServers() + " (data in "
                         + config.dataDir().resolve("kafka") + ")");
             }
             KafkaClientSettings kafka = new KafkaClientSettings(config.requireBootstrapServers());
-            ServiceRuntime.provisionTopics(config, kafka, agents);
+            ServiceRuntime.provisionTopics(config, kafka, agents, ServiceRuntime.newTopicPartitions(embedded));
             // The suite first: its lists also serve the API's /screen, so one process holds them once.
             CheckSuite suite = ServiceRuntime.checkSuite(runtime, config, agents.checkIds());
             IngestApiService api = runtime.add(ServiceRuntime.ingestApi(config, kafka, agents, suite.listRegistries(),

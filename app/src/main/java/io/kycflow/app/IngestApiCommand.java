@@ -20,7 +20,7 @@ final class IngestApiCommand implements Runnable {
         KafkaClientSettings kafka = new KafkaClientSettings(config.requireBootstrapServers());
         AgentCatalog agents = AgentCatalog.load(config.agentsFile());
         try (ServiceRuntime runtime = new ServiceRuntime()) {
-            ServiceRuntime.provisionTopics(config, kafka, agents);
+            ServiceRuntime.provisionTopics(config, kafka, agents, ServiceRuntime.newTopicPartitions(false));
             runtime.add(ServiceRuntime.ingestApi(config, kafka, agents, ScreeningListsReader.start(runtime, config),
                     System.out));
             runtime.awaitShutdown();

@@ -51,9 +51,16 @@ final class ServiceRuntime implements AutoCloseable {
         return service;
     }
 
-    static void provisionTopics(KycflowConfig config, KafkaClientSettings kafka, AgentCatalog agents) {
+    /** Partitions of topics created when {@code KYCFLOW_PARTITIONS} is unset and none exist yet. */
+    static int newTopicPartitions(boolean embeddedBroker) {
+        return embeddedBroker ? TopicProvisioner.EMBEDDED_PARTITIONS : TopicProvisioner.CLUSTER_PARTITIONS;
+    }
+
+    /** @param forNewTopics see {@link #newTopicPartitions(boolean)} */
+    static void provisionTopics(KycflowConfig config, KafkaClientSettings kafka, AgentCatalog agents, int forNewTopics) {
         try (Admin admin = Admin.create(kafka.admin("kycflow-provisioner"))) {
-            new TopicProvisioner(admin, config.partitions(), config.replicationFactor())
+            new TopicProvisioner(admin, TopicProvisioner.partitionCount(admin, config.partitions(), forNewTopics),
+                    config.replicationFactor())
                     .ensure(Topics.all(agents.checkIds(), config.webhookRetrySchedule().size()));
         }
     }

@@ -56,14 +56,16 @@ final class BenchmarkEnvironment implements AutoCloseable {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final Path dataDir;
     private final KycflowConfig config;
+    private final int partitions;
     private final short transactionVersion;
     private final Map<String, LoadTarget> targets;
     private final String postgresDescription;
 
-    private BenchmarkEnvironment(Path dataDir, KycflowConfig config, short transactionVersion,
+    private BenchmarkEnvironment(Path dataDir, KycflowConfig config, int partitions, short transactionVersion,
                                  Map<String, LoadTarget> targets, String postgresDescription) {
         this.dataDir = dataDir;
         this.config = config;
+        this.partitions = partitions;
         this.transactionVersion = transactionVersion;
         this.targets = targets;
         this.postgresDescription = postgresDescription;
@@ -83,7 +85,7 @@ final class BenchmarkEnvironment implements AutoCloseable {
             KycflowConfig config = KycflowConfig.from(environment(options, dataDir, broker.bootstrapServers()));
             KafkaClientSettings kafka = new KafkaClientSettings(broker.bootstrapServers());
             AgentCatalog agents = AgentCatalog.load(config.agentsFile());
-            provisionTopics(config, kafka, agents);
+            int partitions = provisionTopics(config, kafka, agents);
             short transactionVersion = transactionVersion(kafka, options.transactionVersion());
 
             ApiKeyRegistry apiKeys = new ApiKeyRegistry();
@@ -119,7 +121,7 @@ final class BenchmarkEnvironment implements AutoCloseable {
                     "/api/v1/startKYCAgentJob", bearer));
             targets.keySet().retainAll(options.targets());
             awaitReady(api.port());
-            BenchmarkEnvironment environment = new BenchmarkEnvironment(dataDir, config, transactionVersion,
+            BenchmarkEnvironment environment = new BenchmarkEnvironment(dataDir, config, partitions, transactionVersion,
                     Map.copyOf(targets), postgresDescription);
             environment.started.addAll(started);
             environment.smokeTest(bodies);
@@ -147,17 +149,20 @@ final class BenchmarkEnvironment implements AutoCloseable {
         return env;
     }
 
-    private static void provisionTopics(KycflowConfig config, KafkaClientSettings kafka, AgentCatalog agents) {
+    /** Creates kycflow's topics as the all-in-one does on its embedded broker, and the benchmark's own alike. */
+    private static int provisionTopics(KycflowConfig config, KafkaClientSettings kafka, AgentCatalog agents) {
         try (Admin admin = Admin.create(kafka.admin("bench-provisioner"))) {
-            new TopicProvisioner(admin, config.partitions(), config.replicationFactor())
+            int partitions = TopicProvisioner.partitionCount(admin, config.partitions(), TopicProvisioner.EMBEDDED_PARTITIONS);
+            new TopicProvisioner(admin, partitions, config.replicationFactor())
                     .ensure(Topics.all(agents.checkIds()));
             List<NewTopic> benchTopics = Stream.concat(
                             Stream.of(RawPathServer.TOPIC, DedupFloorServer.COMMANDS, DedupFloorServer.OUTCOMES),
                             IntStream.range(0, DedupFloorServer.FANOUT_TOPICS).mapToObj(DedupFloorServer::fanoutTopic))
-                    .map(name -> new NewTopic(name, Optional.of(config.partitions()), Optional.empty())
+                    .map(name -> new NewTopic(name, Optional.of(partitions), Optional.empty())
                             .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE)))
                     .toList();
             admin.createTopics(benchTopics).all().get(60, TimeUnit.SECONDS);
+            return partitions;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
@@ -261,6 +266,11 @@ final class BenchmarkEnvironment implements AutoCloseable {
     /** The PostgreSQL peer's server and pool, or an empty string when it is not a target. */
     String postgresDescription() {
         return postgresDescription;
+    }
+
+    /** Partitions of every topic: {@code --partitions}, else {@code KYCFLOW_PARTITIONS}, else the embedded default. */
+    int partitions() {
+        return partitions;
     }
 
     KycflowConfig config() {

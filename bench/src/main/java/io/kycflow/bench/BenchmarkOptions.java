@@ -28,7 +28,8 @@ record BenchmarkOptions(List<Integer> clients, List<String> targets, Duration wa
               --warmup      seconds of load before each measured period, not recorded (default 5)
               --seconds     seconds of each measured period (default 20)
               --rounds      every target, this many times per client count, to expose drift (default 2)
-              --partitions  partitions of every topic (default: KYCFLOW_PARTITIONS, else 12)
+              --partitions  partitions of every topic (default: KYCFLOW_PARTITIONS, else 3 as on
+                            the all-in-one's embedded broker)
               --postgres-pool  connections of the PostgreSQL peer's pool (default 16)
               --transaction-version  the broker's transaction.version feature, set before the services
                             start (default: the broker's, 2 on Kafka 4.x); 1 is the protocol before KIP-890

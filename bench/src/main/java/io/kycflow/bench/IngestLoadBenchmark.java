@@ -81,7 +81,7 @@ public final class IngestLoadBenchmark {
                 String.join(" then ", options.targets()));
         out.printf(Locale.ROOT, "partitions %d, commit interval %d ms, outcome timeout %d s, transaction.version %d; "
                         + "%d cores, %s %s, max heap %d MiB%n",
-                config.partitions(), config.commitInterval().toMillis(), config.outcomeTimeout().toSeconds(),
+                environment.partitions(), config.commitInterval().toMillis(), config.outcomeTimeout().toSeconds(),
                 environment.transactionVersion(),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
                 System.getProperty("java.runtime.version"), Runtime.getRuntime().maxMemory() >> 20);

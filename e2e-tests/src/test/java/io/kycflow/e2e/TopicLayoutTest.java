@@ -14,7 +14,9 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.Serdes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +28,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Start-up refuses topics whose partition count or cleanup policy differ, and says what differs; topics it
- * creates with a replication factor carry their {@code min.insync.replicas}.
+ * creates with a replication factor carry their {@code min.insync.replicas}; with {@code KYCFLOW_PARTITIONS}
+ * unset, the topics that exist decide the partition count, so a data directory made under another default
+ * still starts.
  */
 @ExtendWith(SharedKafka.class)
 class TopicLayoutTest {
@@ -66,6 +70,29 @@ class TopicLayoutTest {
             // Set on the topic itself, not inherited from the broker: a cluster with a laxer default keeps it.
             assertEquals(ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG, minIsr.source());
             assertEquals("1", minIsr.value());
+        }
+    }
+
+    @Test
+    void anUnsetPartitionCountKeepsTheExistingTopicsAndOnlyNewOnesGetTheDefault(@TempDir Path dir) throws Exception {
+        // A broker of its own: on the shared one, kycflow's topics already exist.
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir, 0);
+             Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            assertEquals(TopicProvisioner.EMBEDDED_PARTITIONS,
+                    TopicProvisioner.partitionCount(admin, Optional.empty(), TopicProvisioner.EMBEDDED_PARTITIONS));
+            assertEquals(5, TopicProvisioner.partitionCount(admin, Optional.of(5), TopicProvisioner.EMBEDDED_PARTITIONS));
+
+            // Topics made by an earlier release, whose default was 12, on the all-in-one's broker.
+            List<Topic<?, ?>> topics = Topics.all(List.of("kyc.identity_data_validation_check"));
+            new TopicProvisioner(admin, TopicProvisioner.CLUSTER_PARTITIONS, Optional.of((short) 1)).ensure(topics);
+
+            int kept = TopicProvisioner.partitionCount(admin, Optional.empty(), TopicProvisioner.EMBEDDED_PARTITIONS);
+            assertEquals(TopicProvisioner.CLUSTER_PARTITIONS, kept);
+            new TopicProvisioner(admin, kept, Optional.of((short) 1)).ensure(topics);
+            // An explicit setting still means what it says: a mismatch stops start-up.
+            int asked = TopicProvisioner.partitionCount(admin, Optional.of(3), TopicProvisioner.EMBEDDED_PARTITIONS);
+            assertThrows(TopicMismatchException.class,
+                    () -> new TopicProvisioner(admin, asked, Optional.of((short) 1)).ensure(topics));
         }
     }
 }

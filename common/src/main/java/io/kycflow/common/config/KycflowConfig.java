@@ -29,7 +29,7 @@ public record KycflowConfig(
         String logLevel,
         Optional<String> publicBaseUrl,
         List<String> outboundAllowlist,
-        int partitions,
+        Optional<Integer> partitions,
         Optional<Short> replicationFactor,
         Duration outcomeTimeout,
         Duration commitInterval,
@@ -80,7 +80,7 @@ public record KycflowConfig(
                 get.apply("KYCFLOW_OUTBOUND_ALLOWLIST")
                         .map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
                         .orElse(List.of()),
-                intSetting("KYCFLOW_PARTITIONS", get.apply("KYCFLOW_PARTITIONS").orElse("12"), 1, 10_000),
+                get.apply("KYCFLOW_PARTITIONS").map(v -> intSetting("KYCFLOW_PARTITIONS", v, 1, 10_000)),
                 get.apply("KYCFLOW_REPLICATION_FACTOR")
                         .map(v -> (short) intSetting("KYCFLOW_REPLICATION_FACTOR", v, 1, Short.MAX_VALUE)),
                 get.apply("KYCFLOW_OUTCOME_TIMEOUT").map(v -> DurationSetting.parse("KYCFLOW_OUTCOME_TIMEOUT", v))

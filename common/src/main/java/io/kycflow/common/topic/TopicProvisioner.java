@@ -34,6 +34,15 @@ public final class TopicProvisioner {
     private static final Logger log = LoggerFactory.getLogger(TopicProvisioner.class);
     private static final long TIMEOUT_SECONDS = 60;
 
+    /**
+     * New topics' partitions on the all-in-one's embedded broker. One broker and one registry thread gain no
+     * parallelism from more, and every transaction commit pays for each partition it touches (measured: 3
+     * accept ~35% more jobs/s than 12 on 2 cores; docs/performance.md).
+     */
+    public static final int EMBEDDED_PARTITIONS = 3;
+    /** New topics' partitions on a cluster: room for up to 12 registry tasks across instances. */
+    public static final int CLUSTER_PARTITIONS = 12;
+
     private final Admin admin;
     private final int partitions;
     private final Optional<Short> replicationFactor;
@@ -51,6 +60,36 @@ public final class TopicProvisioner {
      */
     public static int minInSyncReplicas(short replicationFactor) {
         return replicationFactor / 2 + 1;
+    }
+
+    /**
+     * How many partitions kycflow's topics have: {@code setting} ({@code KYCFLOW_PARTITIONS}) when given;
+     * otherwise the count of the topics that already exist (kycflow's command topic decides), so a data
+     * directory or cluster created under another default keeps working; otherwise {@code forNewTopics}.
+     * A partition count is fixed when a topic is created: co-partitioning needs every topic to agree.
+     */
+    public static int partitionCount(Admin admin, Optional<Integer> setting, int forNewTopics) {
+        if (setting.isPresent()) {
+            return setting.get();
+        }
+        String anchor = Topics.JOB_COMMANDS.name();
+        try {
+            if (!admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).contains(anchor)) {
+                return forNewTopics;
+            }
+            int existing = admin.describeTopics(List.of(anchor)).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
+                    .get(anchor).partitions().size();
+            if (existing != forNewTopics) {
+                log.info("KYCFLOW_PARTITIONS is unset and {} exists with {} partitions: keeping {}", anchor, existing,
+                        existing);
+            }
+            return existing;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the topics' partition count", e);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("cannot read the topics' partition count: " + e.getMessage(), e);
+        }
     }
 
     public void ensure(Collection<Topic<?, ?>> topics) {
