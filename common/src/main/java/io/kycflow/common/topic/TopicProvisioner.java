@@ -81,8 +81,7 @@ public final class TopicProvisioner {
             int existing = admin.describeTopics(List.of(anchor)).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
                     .get(anchor).partitions().size();
             if (existing != forNewTopics) {
-                log.info("KYCFLOW_PARTITIONS is unset and {} exists with {} partitions: keeping {}", anchor, existing,
-                        existing);
+                log.info("KYCFLOW_PARTITIONS is unset and {} exists: keeping its {} partitions", anchor, existing);
             }
             return existing;
         } catch (InterruptedException e) {
