@@ -9,7 +9,6 @@ import io.kycflow.common.command.JobCommand;
 import io.kycflow.common.command.JobRequest;
 import io.kycflow.common.command.RetryJob;
 import io.kycflow.common.command.SubmitJob;
-import io.kycflow.common.job.CheckResult;
 import io.kycflow.common.job.CheckStatus;
 import io.kycflow.common.job.Job;
 import io.kycflow.common.job.JobKey;
@@ -18,11 +17,8 @@ import io.kycflow.common.job.Recommendation;
 import io.kycflow.common.json.Json;
 import io.kycflow.common.topic.Topics;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +27,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import static io.kycflow.ingest.registry.RegistryFixtures.IDENTITY;
@@ -59,16 +54,14 @@ class AgentRulesKeptApartTest {
     Path stateDir;
 
     private TopologyTestDriver driver;
-    private TestInputTopic<String, byte[]> commands;
-    private TestInputTopic<String, byte[]> results;
+    private RegistryInputs inputs;
     private TestOutputTopic<String, Job> jobs;
     private TestOutputTopic<String, CommandOutcome> outcomes;
 
     @BeforeEach
     void start() {
         driver = RegistryFixtures.driver(stateDir, START);
-        commands = driver.createInputTopic(Topics.JOB_COMMANDS.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
-        results = driver.createInputTopic(Topics.CHECK_RESULTS.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+        inputs = new RegistryInputs(driver);
         jobs = driver.createOutputTopic(Topics.JOBS.name(), Serdes.String().deserializer(), Topics.JOBS.valueSerde().deserializer());
         outcomes = driver.createOutputTopic(Topics.JOB_COMMAND_OUTCOMES.name(), Serdes.String().deserializer(),
                 Topics.JOB_COMMAND_OUTCOMES.valueSerde().deserializer());
@@ -81,8 +74,8 @@ class AgentRulesKeptApartTest {
 
     @Test
     void jobsNameTheirRulesWhichAreStoredOnceAndStillDecideThem() {
-        send(submit("acme", "job-1", "s1"));
-        send(submit("acme", "job-2", "s2"));
+        inputs.send(submit("acme", "job-1", "s1"));
+        inputs.send(submit("acme", "job-2", "s2"));
 
         List<Job> written = jobs.readValuesToList();
         assertEquals(2, written.size());
@@ -103,8 +96,8 @@ class AgentRulesKeptApartTest {
         JobPlan plan = edited.request().plan();
         JobPlan approveAll = new JobPlan(plan.agentKey(), plan.agentVersion(), plan.checks(), List.of(
                 new DecisionRule("approve everyone", null, Recommendation.APPROVE)), List.of());
-        send(submit("acme", "job-1", "s1"));
-        send(new SubmitJob(edited.schemaVersion(), edited.submissionId(), edited.tenantId(), edited.jobId(), edited.issuedAt(),
+        inputs.send(submit("acme", "job-1", "s1"));
+        inputs.send(new SubmitJob(edited.schemaVersion(), edited.submissionId(), edited.tenantId(), edited.jobId(), edited.issuedAt(),
                 new JobRequest(edited.request().kycSchema(), approveAll, edited.request().notifications(),
                         edited.request().extra()), null));
 
@@ -117,9 +110,9 @@ class AgentRulesKeptApartTest {
 
     @Test
     void aRetryCarriesTheRulesWholeSoTheNewJobIsDecidedByThem() {
-        send(submit("acme", "job-1", "s1"));
-        send(new CancelJob(JobCommand.SCHEMA_VERSION, "cancel-1", "acme", "job-1", START));
-        send(new RetryJob(JobCommand.SCHEMA_VERSION, "retry-1", "acme", "job-1", START, "job-2"));
+        inputs.send(submit("acme", "job-1", "s1"));
+        inputs.send(new CancelJob(JobCommand.SCHEMA_VERSION, "cancel-1", "acme", "job-1", START));
+        inputs.send(new RetryJob(JobCommand.SCHEMA_VERSION, "retry-1", "acme", "job-1", START, "job-2"));
 
         Job retried = last("job-2");
         assertEquals(PUBLIC_KYC.id(), retried.plan().rulesId());
@@ -129,7 +122,7 @@ class AgentRulesKeptApartTest {
 
     @Test
     void aJobWrittenWithItsRulesInlineIsDecidedByThoseRules() {
-        send(submit("acme", "job-1", "s1"));
+        inputs.send(submit("acme", "job-1", "s1"));
         KeyValueStore<String, Job> store = driver.getKeyValueStore(RegistryNames.JOB_STORE);
         Job accepted = store.get("acme/job-1");
         store.put("acme/job-1", withPlan(accepted, accepted.plan().withRules(PUBLIC_KYC)));
@@ -143,12 +136,12 @@ class AgentRulesKeptApartTest {
 
     @Test
     void aJobWhoseRulesAreMissingIsReviewedNeverApproved() {
-        send(submit("acme", "job-1", "s1"));
+        inputs.send(submit("acme", "job-1", "s1"));
         rulesStore().delete(PUBLIC_KYC.id());
 
         JobKey key = new JobKey("acme", "job-1");
-        send(result(key, IDENTITY, CheckStatus.COMPLETE, true));
-        send(result(key, SANCTIONS, CheckStatus.COMPLETE, true));
+        inputs.send(result(key, IDENTITY, CheckStatus.COMPLETE, true));
+        inputs.send(result(key, SANCTIONS, CheckStatus.COMPLETE, true));
         assertEquals(Recommendation.REVIEW, last("job-1").recommendation(), "public-kyc's rules would have approved");
     }
 
@@ -156,7 +149,7 @@ class AgentRulesKeptApartTest {
     void aSubmissionNamingRulesInsteadOfCarryingThemIsRejected() {
         SubmitJob submit = submit("acme", "job-1", "s1");
         JobPlan named = submit.request().plan().keepingRulesApart(PUBLIC_KYC.id());
-        send(new SubmitJob(submit.schemaVersion(), submit.submissionId(), submit.tenantId(), submit.jobId(), submit.issuedAt(),
+        inputs.send(new SubmitJob(submit.schemaVersion(), submit.submissionId(), submit.tenantId(), submit.jobId(), submit.issuedAt(),
                 new JobRequest(submit.request().kycSchema(), named, submit.request().notifications(),
                         submit.request().extra()), null));
 
@@ -176,8 +169,8 @@ class AgentRulesKeptApartTest {
     }
 
     private void denyingResults(JobKey key) {
-        send(result(key, IDENTITY, CheckStatus.COMPLETE, true));
-        send(RegistryFixtures.withPayload(result(key, SANCTIONS, CheckStatus.COMPLETE, false),
+        inputs.send(result(key, IDENTITY, CheckStatus.COMPLETE, true));
+        inputs.send(RegistryFixtures.withPayload(result(key, SANCTIONS, CheckStatus.COMPLETE, false),
                 Json.mapper().createObjectNode().put("strong_match_corroborated", true)));
     }
 
@@ -193,20 +186,10 @@ class AgentRulesKeptApartTest {
     }
 
     private List<String> storedRuleIds() {
-        List<String> ids = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> all = rulesStore().all()) {
-            all.forEachRemaining((KeyValue<String, byte[]> entry) -> ids.add(entry.key));
-        }
-        return ids;
+        return RegistryFixtures.keysOf(rulesStore());
     }
 
-    private void send(JobCommand command) {
-        commands.pipeInput(RegistryFixtures.commandRecord(command));
-    }
 
-    private void send(CheckResult result) {
-        results.pipeInput(result.tenantId() + "/" + result.jobId(), Json.toBytes(result));
-    }
 
     private static Job withPlan(Job j, JobPlan plan) {
         return new Job(j.schemaVersion(), j.id(), j.tenantId(), j.agentId(), j.agentVersion(), j.caseId(), j.status(),

@@ -4,19 +4,13 @@ import io.kycflow.common.command.CancelJob;
 import io.kycflow.common.command.JobCommand;
 import io.kycflow.common.command.JobRequest;
 import io.kycflow.common.command.SubmitJob;
-import io.kycflow.common.job.CheckResult;
 import io.kycflow.common.job.CheckStatus;
 import io.kycflow.common.job.Job;
 import io.kycflow.common.job.JobKey;
 import io.kycflow.common.job.JobPlan;
 import io.kycflow.common.job.JobStatus;
 import io.kycflow.common.job.PlannedCheck;
-import io.kycflow.common.json.Json;
-import io.kycflow.common.topic.Topics;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -35,7 +28,6 @@ import static io.kycflow.ingest.registry.RegistryFixtures.SANCTIONS;
 import static io.kycflow.ingest.registry.RegistryFixtures.result;
 import static io.kycflow.ingest.registry.RegistryFixtures.submit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The deadline index holds one entry per unfinished job and distinct deadline (not one per check), removed when
@@ -52,14 +44,12 @@ class DeadlineIndexTest {
 
     private final AtomicReference<Instant> processedAsOf = new AtomicReference<>(Instant.EPOCH);
     private TopologyTestDriver driver;
-    private TestInputTopic<String, byte[]> commands;
-    private TestInputTopic<String, byte[]> results;
+    private RegistryInputs inputs;
 
     @BeforeEach
     void start() {
         driver = RegistryFixtures.driver(stateDir, START, JobRegistryTopology.build(p -> processedAsOf.get(), Duration.ofSeconds(1)));
-        commands = driver.createInputTopic(Topics.JOB_COMMANDS.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
-        results = driver.createInputTopic(Topics.CHECK_RESULTS.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+        inputs = new RegistryInputs(driver);
     }
 
     @AfterEach
@@ -69,20 +59,20 @@ class DeadlineIndexTest {
 
     @Test
     void aJobHasOneEntryWhileUnfinishedWhateverItsResultsAndNoneOnceItEnds() {
-        send(submit("acme", "job-1", "s1"));
+        inputs.send(submit("acme", "job-1", "s1"));
         assertEquals(List.of("1772359800000|acme/job-1|*"), entries(), "one entry for two checks sharing a timeout");
 
-        send(result(KEY, IDENTITY, CheckStatus.COMPLETE, true));
+        inputs.send(result(KEY, IDENTITY, CheckStatus.COMPLETE, true));
         assertEquals(1, entries().size(), "a check's result leaves the job's entry alone");
-        send(result(KEY, SANCTIONS, CheckStatus.COMPLETE, true));
+        inputs.send(result(KEY, SANCTIONS, CheckStatus.COMPLETE, true));
         assertEquals(List.of(), entries(), "the job ended: its entry went");
         assertEquals(JobStatus.COMPLETE, job().status());
     }
 
     @Test
     void cancellingAJobRemovesItsEntry() {
-        send(submit("acme", "job-1", "s1"));
-        send(new CancelJob(JobCommand.SCHEMA_VERSION, "c1", "acme", "job-1", START));
+        inputs.send(submit("acme", "job-1", "s1"));
+        inputs.send(new CancelJob(JobCommand.SCHEMA_VERSION, "c1", "acme", "job-1", START));
         assertEquals(List.of(), entries());
     }
 
@@ -92,7 +82,7 @@ class DeadlineIndexTest {
         JobPlan plan = base.request().plan();
         List<PlannedCheck> checks = plan.checks().stream().map(c -> c.checkId().equals(IDENTITY)
                 ? new PlannedCheck(c.checkId(), c.commandName(), Duration.ofMinutes(1), c.args()) : c).toList();
-        send(new SubmitJob(base.schemaVersion(), base.submissionId(), base.tenantId(), base.jobId(), base.issuedAt(),
+        inputs.send(new SubmitJob(base.schemaVersion(), base.submissionId(), base.tenantId(), base.jobId(), base.issuedAt(),
                 new JobRequest(base.request().kycSchema(), new JobPlan(plan.agentKey(), plan.agentVersion(), checks,
                         plan.decisionRules(), plan.riskRules()), base.request().notifications(), base.request().extra()), null));
         assertEquals(2, entries().size());
@@ -111,13 +101,13 @@ class DeadlineIndexTest {
 
     @Test
     void aPerCheckEntryOfAnEarlierJobStillTimesOutItsCheckAndGoesWhenTheJobEnds() {
-        send(submit("acme", "job-1", "s1"));
+        inputs.send(submit("acme", "job-1", "s1"));
         KeyValueStore<String, String> store = driver.getKeyValueStore(RegistryNames.DEADLINE_STORE);
         store.delete("1772359800000|acme/job-1|*");
         store.put("1772359800000|acme/job-1|" + SANCTIONS, "acme/job-1");
         store.put("1772359800000|acme/job-1|" + IDENTITY, "acme/job-1");
 
-        send(result(KEY, IDENTITY, CheckStatus.COMPLETE, true));
+        inputs.send(result(KEY, IDENTITY, CheckStatus.COMPLETE, true));
         passTime(Duration.ofMinutes(11));
         assertEquals(CheckStatus.ERROR, status(job(), SANCTIONS), "its own entry timed the check out");
         assertEquals(CheckStatus.COMPLETE, status(job(), IDENTITY), "a check finished in time is never timed out");
@@ -141,19 +131,8 @@ class DeadlineIndexTest {
     }
 
     private List<String> entries() {
-        KeyValueStore<String, String> store = driver.getKeyValueStore(RegistryNames.DEADLINE_STORE);
-        List<String> keys = new ArrayList<>();
-        try (KeyValueIterator<String, String> all = store.all()) {
-            all.forEachRemaining(e -> keys.add(e.key));
-        }
-        return keys;
+        return RegistryFixtures.keysOf(driver.getKeyValueStore(RegistryNames.DEADLINE_STORE));
     }
 
-    private void send(JobCommand command) {
-        commands.pipeInput(RegistryFixtures.commandRecord(command));
-    }
 
-    private void send(CheckResult result) {
-        results.pipeInput(result.tenantId() + "/" + result.jobId(), Json.toBytes(result));
-    }
 }

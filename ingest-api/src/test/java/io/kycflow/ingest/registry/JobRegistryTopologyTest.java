@@ -63,8 +63,7 @@ class JobRegistryTopologyTest {
 
     private final AtomicReference<Instant> processedAsOf = new AtomicReference<>(Instant.EPOCH);
     private TopologyTestDriver driver;
-    private TestInputTopic<String, byte[]> commands;
-    private TestInputTopic<String, byte[]> results;
+    private RegistryInputs inputs;
     private TestOutputTopic<String, CommandOutcome> outcomes;
     private TestOutputTopic<String, Job> jobs;
     private TestOutputTopic<String, JobEvent> events;
@@ -77,8 +76,7 @@ class JobRegistryTopologyTest {
     void start() {
         driver = RegistryFixtures.driver(stateDir, START,
                 JobRegistryTopology.build(p -> processedAsOf.get(), Duration.ofSeconds(1)));
-        commands = driver.createInputTopic(Topics.JOB_COMMANDS.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
-        results = driver.createInputTopic(Topics.CHECK_RESULTS.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+        inputs = new RegistryInputs(driver);
         outcomes = output(Topics.JOB_COMMAND_OUTCOMES.name(), Topics.JOB_COMMAND_OUTCOMES.valueSerde());
         jobs = output(Topics.JOBS.name(), Topics.JOBS.valueSerde());
         events = output(Topics.JOB_EVENTS.name(), Topics.JOB_EVENTS.valueSerde());
@@ -99,13 +97,7 @@ class JobRegistryTopologyTest {
         driver.close();
     }
 
-    private void send(SubmitJob command) {
-        commands.pipeInput(RegistryFixtures.commandRecord(command));
-    }
 
-    private void send(CheckResult result) {
-        results.pipeInput(result.tenantId() + "/" + result.jobId(), Json.toBytes(result));
-    }
 
     @Test
     void topologyDescriptionIsPinned() throws IOException {
@@ -120,7 +112,7 @@ class JobRegistryTopologyTest {
 
     @Test
     void firstSubmissionIsAcceptedQueuedAndFannedOutOncePerCheck() {
-        send(submit("acme", "job-1", "s1", List.of(IDENTITY, SANCTIONS, PEP)));
+        inputs.send(submit("acme", "job-1", "s1", List.of(IDENTITY, SANCTIONS, PEP)));
 
         CommandOutcome outcome = outcomes.readValue();
         assertEquals(CommandOutcome.Kind.ACCEPTED, outcome.outcome());
@@ -146,9 +138,9 @@ class JobRegistryTopologyTest {
 
     @Test
     void everyRepeatOfAJobIdIsADuplicateButTheWinnersReplayIsAcceptedAgain() {
-        send(submit("acme", "job-1", "s1"));
-        send(submit("acme", "job-1", "s2"));
-        send(submit("acme", "job-1", "s1"));
+        inputs.send(submit("acme", "job-1", "s1"));
+        inputs.send(submit("acme", "job-1", "s2"));
+        inputs.send(submit("acme", "job-1", "s1"));
 
         List<CommandOutcome> answers = outcomes.readValuesToList();
         assertEquals(List.of(CommandOutcome.Kind.ACCEPTED, CommandOutcome.Kind.DUPLICATE, CommandOutcome.Kind.ACCEPTED),
@@ -160,18 +152,18 @@ class JobRegistryTopologyTest {
 
     @Test
     void theSameJobIdInTwoTenantsIsTwoJobs() {
-        send(submit("acme", "job-1", "s1"));
-        send(submit("globex", "job-1", "s2"));
+        inputs.send(submit("acme", "job-1", "s1"));
+        inputs.send(submit("globex", "job-1", "s2"));
         assertTrue(outcomes.readValuesToList().stream().allMatch(o -> o.outcome() == CommandOutcome.Kind.ACCEPTED));
     }
 
     @Test
     void resultsFoldIntoACompleteApprovedJobWithIncreasingSequence() {
-        send(submit("acme", "job-1", "s1", List.of(IDENTITY, SANCTIONS, PEP)));
-        send(result(KEY, IDENTITY, CheckStatus.RUNNING, null));
-        send(result(KEY, IDENTITY, CheckStatus.COMPLETE, true));
-        send(result(KEY, SANCTIONS, CheckStatus.COMPLETE, true));
-        send(result(KEY, PEP, CheckStatus.COMPLETE, true));
+        inputs.send(submit("acme", "job-1", "s1", List.of(IDENTITY, SANCTIONS, PEP)));
+        inputs.send(result(KEY, IDENTITY, CheckStatus.RUNNING, null));
+        inputs.send(result(KEY, IDENTITY, CheckStatus.COMPLETE, true));
+        inputs.send(result(KEY, SANCTIONS, CheckStatus.COMPLETE, true));
+        inputs.send(result(KEY, PEP, CheckStatus.COMPLETE, true));
 
         List<Job> versions = jobs.readValuesToList();
         Job last = versions.getLast();
@@ -190,11 +182,11 @@ class JobRegistryTopologyTest {
 
     @Test
     void aJobStartsOnceWhetherItsFirstCheckReportsRunningOrArrivesFinal() {
-        send(submit("acme", "job-1", "s1", List.of(IDENTITY, SANCTIONS, PEP)));
-        send(result(KEY, SANCTIONS, CheckStatus.COMPLETE, true)); // quick: no running notice
-        send(result(KEY, PEP, CheckStatus.RUNNING, null));        // slow: noticed while the job runs
-        send(result(KEY, IDENTITY, CheckStatus.COMPLETE, true));
-        send(result(KEY, PEP, CheckStatus.COMPLETE, true));
+        inputs.send(submit("acme", "job-1", "s1", List.of(IDENTITY, SANCTIONS, PEP)));
+        inputs.send(result(KEY, SANCTIONS, CheckStatus.COMPLETE, true)); // quick: no running notice
+        inputs.send(result(KEY, PEP, CheckStatus.RUNNING, null));        // slow: noticed while the job runs
+        inputs.send(result(KEY, IDENTITY, CheckStatus.COMPLETE, true));
+        inputs.send(result(KEY, PEP, CheckStatus.COMPLETE, true));
 
         List<JobEvent> all = events.readValuesToList();
         assertEquals(List.of("job.queued", "job.started", "check.finished", "check.started", "check.finished", "job.complete"),
@@ -214,9 +206,9 @@ class JobRegistryTopologyTest {
     void eachJobVersionIsSealedOnceAndItsEventCarriesTheSameBytes() throws Exception {
         TestOutputTopic<String, byte[]> rawJobs = output(Topics.JOBS.name(), Serdes.ByteArray());
         TestOutputTopic<String, byte[]> rawEvents = output(Topics.JOB_EVENTS.name(), Serdes.ByteArray());
-        send(submit("acme", "job-1", "s1", List.of(IDENTITY, SANCTIONS)));
-        send(result(KEY, IDENTITY, CheckStatus.COMPLETE, true));
-        send(result(KEY, SANCTIONS, CheckStatus.COMPLETE, true));
+        inputs.send(submit("acme", "job-1", "s1", List.of(IDENTITY, SANCTIONS)));
+        inputs.send(result(KEY, IDENTITY, CheckStatus.COMPLETE, true));
+        inputs.send(result(KEY, SANCTIONS, CheckStatus.COMPLETE, true));
 
         List<byte[]> written = rawJobs.readValuesToList();
         List<JsonNode> eventJobs = new ArrayList<>();
@@ -258,7 +250,7 @@ class JobRegistryTopologyTest {
             commandsAsSent.add(record);
         }
         RegistryFixtures.installKeyRing(); // the registry's ring: it has read neither key yet
-        commandsAsSent.forEach(commands::pipeInput);
+        commandsAsSent.forEach(inputs::sendRaw);
 
         List<CommandOutcome> answers = outcomes.readValuesToList();
         assertEquals(List.of(CommandOutcome.Kind.ACCEPTED, CommandOutcome.Kind.REJECTED),
@@ -269,21 +261,21 @@ class JobRegistryTopologyTest {
 
     @Test
     void aResultArrivingTwiceOrAfterItsFinalIsIgnored() {
-        send(submit("acme", "job-1", "s1"));
-        send(result(KEY, IDENTITY, CheckStatus.COMPLETE, true));
+        inputs.send(submit("acme", "job-1", "s1"));
+        inputs.send(result(KEY, IDENTITY, CheckStatus.COMPLETE, true));
         jobs.readValuesToList();
-        send(result(KEY, IDENTITY, CheckStatus.COMPLETE, false));
-        send(result(KEY, IDENTITY, CheckStatus.RUNNING, null));
+        inputs.send(result(KEY, IDENTITY, CheckStatus.COMPLETE, false));
+        inputs.send(result(KEY, IDENTITY, CheckStatus.RUNNING, null));
         assertTrue(jobs.isEmpty(), "a check already final does not change");
     }
 
     @Test
     void aFinalResultBeforeItsRunningReportCountsAndTheLateRunningIsIgnored() {
-        send(submit("acme", "job-1", "s1", List.of(IDENTITY, SANCTIONS, PEP)));
-        send(result(KEY, SANCTIONS, CheckStatus.COMPLETE, true));
-        send(result(KEY, SANCTIONS, CheckStatus.RUNNING, null));
-        send(result(KEY, PEP, CheckStatus.COMPLETE, true));
-        send(result(KEY, IDENTITY, CheckStatus.COMPLETE, true));
+        inputs.send(submit("acme", "job-1", "s1", List.of(IDENTITY, SANCTIONS, PEP)));
+        inputs.send(result(KEY, SANCTIONS, CheckStatus.COMPLETE, true));
+        inputs.send(result(KEY, SANCTIONS, CheckStatus.RUNNING, null));
+        inputs.send(result(KEY, PEP, CheckStatus.COMPLETE, true));
+        inputs.send(result(KEY, IDENTITY, CheckStatus.COMPLETE, true));
         Job last = jobs.readValuesToList().getLast();
         assertEquals(JobStatus.COMPLETE, last.status());
         assertEquals(List.of("job.queued", "job.started", "check.finished", "check.finished", "job.complete"),
@@ -292,27 +284,27 @@ class JobRegistryTopologyTest {
 
     @Test
     void aFailedCheckIsReviewedAndACorroboratedStrongMatchIsDenied() {
-        send(submit("acme", "job-1", "s1"));
-        send(result(KEY, IDENTITY, CheckStatus.COMPLETE, false));
-        send(result(KEY, SANCTIONS, CheckStatus.COMPLETE, true));
-        send(result(KEY, PEP, CheckStatus.COMPLETE, true));
+        inputs.send(submit("acme", "job-1", "s1"));
+        inputs.send(result(KEY, IDENTITY, CheckStatus.COMPLETE, false));
+        inputs.send(result(KEY, SANCTIONS, CheckStatus.COMPLETE, true));
+        inputs.send(result(KEY, PEP, CheckStatus.COMPLETE, true));
         assertEquals(Recommendation.REVIEW, jobs.readValuesToList().getLast().recommendation());
 
         JobKey other = new JobKey("acme", "job-2");
-        send(submit("acme", "job-2", "s2"));
-        send(result(other, IDENTITY, CheckStatus.COMPLETE, true));
-        send(result(other, PEP, CheckStatus.COMPLETE, true));
-        send(RegistryFixtures.withPayload(result(other, SANCTIONS, CheckStatus.COMPLETE, false),
+        inputs.send(submit("acme", "job-2", "s2"));
+        inputs.send(result(other, IDENTITY, CheckStatus.COMPLETE, true));
+        inputs.send(result(other, PEP, CheckStatus.COMPLETE, true));
+        inputs.send(RegistryFixtures.withPayload(result(other, SANCTIONS, CheckStatus.COMPLETE, false),
                 Json.mapper().createObjectNode().put("strong_match_corroborated", true)));
         assertEquals(Recommendation.DENY, jobs.readValuesToList().getLast().recommendation());
     }
 
     @Test
     void anErroredCheckEndsTheJobInErrorAndNeverApproved() {
-        send(submit("acme", "job-1", "s1"));
-        send(result(KEY, IDENTITY, CheckStatus.ERROR, null));
-        send(result(KEY, SANCTIONS, CheckStatus.COMPLETE, true));
-        send(result(KEY, PEP, CheckStatus.COMPLETE, true));
+        inputs.send(submit("acme", "job-1", "s1"));
+        inputs.send(result(KEY, IDENTITY, CheckStatus.ERROR, null));
+        inputs.send(result(KEY, SANCTIONS, CheckStatus.COMPLETE, true));
+        inputs.send(result(KEY, PEP, CheckStatus.COMPLETE, true));
         Job last = jobs.readValuesToList().getLast();
         assertEquals(JobStatus.ERROR, last.status());
         assertEquals(Recommendation.REVIEW, last.recommendation());
@@ -321,7 +313,7 @@ class JobRegistryTopologyTest {
 
     @Test
     void aResultForAnUnknownJobIsADeadLetterNotAFailure() {
-        send(result(new JobKey("acme", "never-submitted"), IDENTITY, CheckStatus.COMPLETE, true));
+        inputs.send(result(new JobKey("acme", "never-submitted"), IDENTITY, CheckStatus.COMPLETE, true));
         assertTrue(jobs.isEmpty());
         TestRecord<String, byte[]> dead = deadLetters.readRecord();
         assertEquals("acme/never-submitted", dead.key());
@@ -333,9 +325,9 @@ class JobRegistryTopologyTest {
     void anUnreadableCommandIsRejectedAndDeadLetteredAndTheRegistryGoesOn() {
         RecordHeaders headers = new RecordHeaders();
         headers.add(JobCommand.SUBMISSION_ID_HEADER, "s-bad".getBytes(StandardCharsets.UTF_8));
-        commands.pipeInput(new TestRecord<>("acme/job-9", "{not json".getBytes(StandardCharsets.UTF_8), headers));
-        commands.pipeInput(new TestRecord<>("acme/job-8", "{\"type\":\"submit\"}".getBytes(StandardCharsets.UTF_8), headers));
-        commands.pipeInput(new TestRecord<>("no-slash", (byte[]) null, headers));
+        inputs.sendRaw(new TestRecord<>("acme/job-9", "{not json".getBytes(StandardCharsets.UTF_8), headers));
+        inputs.sendRaw(new TestRecord<>("acme/job-8", "{\"type\":\"submit\"}".getBytes(StandardCharsets.UTF_8), headers));
+        inputs.sendRaw(new TestRecord<>("no-slash", (byte[]) null, headers));
 
         List<CommandOutcome> rejected = outcomes.readValuesToList();
         assertEquals(3, rejected.size());
@@ -344,14 +336,14 @@ class JobRegistryTopologyTest {
         assertNull(rejected.getLast().jobId());
         assertEquals(3, deadLetters.readRecordsToList().size());
 
-        send(submit("acme", "job-1", "s1"));
+        inputs.send(submit("acme", "job-1", "s1"));
         assertEquals(CommandOutcome.Kind.ACCEPTED, outcomes.readValue().outcome());
     }
 
     @Test
     void aCheckTimesOutOnlyOnceTheRegistryHasCaughtUpPastItsDeadline() {
-        send(submit("acme", "job-1", "s1"));
-        send(result(KEY, IDENTITY, CheckStatus.COMPLETE, true));
+        inputs.send(submit("acme", "job-1", "s1"));
+        inputs.send(result(KEY, IDENTITY, CheckStatus.COMPLETE, true));
         jobs.readValuesToList();
 
         // Past the deadline, but results are known processed only up to before it (a restart's backlog).
@@ -368,25 +360,22 @@ class JobRegistryTopologyTest {
         assertEquals(CheckStatus.ERROR, sanctions.status());
         assertEquals("timed_out", sanctions.error().code());
 
-        send(result(KEY, SANCTIONS, CheckStatus.COMPLETE, true));
+        inputs.send(result(KEY, SANCTIONS, CheckStatus.COMPLETE, true));
         assertTrue(jobs.isEmpty(), "a late result after the timeout changes nothing");
     }
 
     @Test
     void aCheckThatFinishedInTimeIsNeverTimedOut() {
-        send(submit("acme", "job-1", "s1"));
-        send(result(KEY, IDENTITY, CheckStatus.COMPLETE, true));
-        send(result(KEY, SANCTIONS, CheckStatus.COMPLETE, true));
-        send(result(KEY, PEP, CheckStatus.COMPLETE, true));
+        inputs.send(submit("acme", "job-1", "s1"));
+        inputs.send(result(KEY, IDENTITY, CheckStatus.COMPLETE, true));
+        inputs.send(result(KEY, SANCTIONS, CheckStatus.COMPLETE, true));
+        inputs.send(result(KEY, PEP, CheckStatus.COMPLETE, true));
         jobs.readValuesToList();
         processedAsOf.set(START.plus(Duration.ofHours(1)));
         driver.advanceWallClockTime(Duration.ofHours(1));
         assertTrue(jobs.isEmpty());
     }
 
-    private void send(JobCommand command) {
-        commands.pipeInput(RegistryFixtures.commandRecord(command));
-    }
 
     private CommandOutcome outcomeOf(String submissionId) {
         return outcomes.readValuesToList().stream().filter(o -> o.submissionId().equals(submissionId)).findFirst()
@@ -395,32 +384,32 @@ class JobRegistryTopologyTest {
 
     @Test
     void aCancelledJobEndsCancelledAndIgnoresLateResults() {
-        send(submit("acme", "job-1", "sub-1"));
+        inputs.send(submit("acme", "job-1", "sub-1"));
         outcomes.readValuesToList();
         events.readValuesToList();
-        send(new CancelJob(JobCommand.SCHEMA_VERSION, "cancel-1", "acme", "job-1", START));
+        inputs.send(new CancelJob(JobCommand.SCHEMA_VERSION, "cancel-1", "acme", "job-1", START));
         CommandOutcome cancelled = outcomeOf("cancel-1");
         assertEquals(CommandOutcome.Kind.ACCEPTED, cancelled.outcome());
         assertEquals(JobStatus.CANCELLED, cancelled.job().status());
         assertEquals(List.of("job.cancelled"), events.readValuesToList().stream().map(JobEvent::eventType).toList());
 
-        results.pipeInput(KEY.toString(), Json.toBytes(result(KEY, IDENTITY, CheckStatus.COMPLETE, true)));
+        inputs.send(result(KEY, IDENTITY, CheckStatus.COMPLETE, true));
         assertTrue(events.isEmpty(), "a result after the cancel changes nothing");
-        send(new CancelJob(JobCommand.SCHEMA_VERSION, "cancel-2", "acme", "job-1", START));
+        inputs.send(new CancelJob(JobCommand.SCHEMA_VERSION, "cancel-2", "acme", "job-1", START));
         assertEquals(CommandOutcome.Kind.CONFLICT, outcomeOf("cancel-2").outcome());
-        send(new CancelJob(JobCommand.SCHEMA_VERSION, "cancel-3", "acme", "nope", START));
+        inputs.send(new CancelJob(JobCommand.SCHEMA_VERSION, "cancel-3", "acme", "nope", START));
         assertEquals(CommandOutcome.Kind.NOT_FOUND, outcomeOf("cancel-3").outcome());
     }
 
     @Test
     void deleteDestroysTheJobsDataKeyAndLeavesAPiiFreeAuditRecordWhoseJobIdStaysTaken() {
-        send(submit("acme", "job-1", "sub-1"));
-        send(result(KEY, IDENTITY, CheckStatus.COMPLETE, true));
+        inputs.send(submit("acme", "job-1", "sub-1"));
+        inputs.send(result(KEY, IDENTITY, CheckStatus.COMPLETE, true));
         outcomes.readValuesToList();
         jobs.readValuesToList();
         identityTasks.readValuesToList();
 
-        send(new io.kycflow.common.command.DeleteJob(JobCommand.SCHEMA_VERSION, "del-1", "acme", "job-1", START));
+        inputs.send(new io.kycflow.common.command.DeleteJob(JobCommand.SCHEMA_VERSION, "del-1", "acme", "job-1", START));
         CommandOutcome deleted = outcomeOf("del-1");
         assertEquals(CommandOutcome.Kind.ACCEPTED, deleted.outcome());
         assertEquals(JobStatus.DELETED, deleted.job().status());
@@ -442,20 +431,20 @@ class JobRegistryTopologyTest {
         assertTrue(audit.statusMessages().getLast().message().startsWith("Job deleted at "));
         assertEquals(JobEvent.terminalType(JobStatus.DELETED), events.readValuesToList().getLast().eventType());
 
-        send(submit("acme", "job-1", "sub-2"));
+        inputs.send(submit("acme", "job-1", "sub-2"));
         assertEquals(CommandOutcome.Kind.DUPLICATE, outcomeOf("sub-2").outcome(), "the job_id stays taken");
-        send(new io.kycflow.common.command.DeleteJob(JobCommand.SCHEMA_VERSION, "del-2", "acme", "job-1", START));
+        inputs.send(new io.kycflow.common.command.DeleteJob(JobCommand.SCHEMA_VERSION, "del-2", "acme", "job-1", START));
         assertEquals(CommandOutcome.Kind.ACCEPTED, outcomeOf("del-2").outcome(), "deleting again is answered the same");
-        send(new io.kycflow.common.command.DeleteJob(JobCommand.SCHEMA_VERSION, "del-3", "acme", "nope", START));
+        inputs.send(new io.kycflow.common.command.DeleteJob(JobCommand.SCHEMA_VERSION, "del-3", "acme", "nope", START));
         assertEquals(CommandOutcome.Kind.NOT_FOUND, outcomeOf("del-3").outcome());
-        send(new io.kycflow.common.command.RetryJob(JobCommand.SCHEMA_VERSION, "retry-9", "acme", "job-1", START, "job-9"));
+        inputs.send(new io.kycflow.common.command.RetryJob(JobCommand.SCHEMA_VERSION, "retry-9", "acme", "job-1", START, "job-9"));
         assertEquals(CommandOutcome.Kind.CONFLICT, outcomeOf("retry-9").outcome(), "a deleted job is not retried");
     }
 
     @Test
     void theLosingSubmissionsDataKeyIsDestroyedWithItsDuplicateAnswer() {
-        send(submit("acme", "job-1", "s1"));
-        send(submit("acme", "job-1", "s2"));
+        inputs.send(submit("acme", "job-1", "s1"));
+        inputs.send(submit("acme", "job-1", "s2"));
         var written = dataKeys.readRecordsToList();
         assertEquals(List.of("acme/job-1#s1", "acme/job-1#s2"), written.stream().map(TestRecord::key).toList());
         assertNull(written.get(1).value(), "the loser's key: a tombstone, never the key itself");
@@ -468,8 +457,8 @@ class JobRegistryTopologyTest {
      */
     @Test
     void theAcceptedJobsDataKeyIsStoredWithTheJobAndOpensWhatTheJobSealed() {
-        send(submit("acme", "job-1", "s1"));
-        send(submit("acme", "job-1", "s1"));
+        inputs.send(submit("acme", "job-1", "s1"));
+        inputs.send(submit("acme", "job-1", "s1"));
         var written = dataKeys.readRecordsToList();
         assertEquals(List.of("acme/job-1#s1"), written.stream().map(TestRecord::key).toList());
         assertEquals(List.of(CommandOutcome.Kind.ACCEPTED, CommandOutcome.Kind.ACCEPTED),
@@ -485,14 +474,14 @@ class JobRegistryTopologyTest {
 
     @Test
     void aRetryIsANewJobLinkedBothWaysAndAnsweredUnderTheRetrysSubmissionId() {
-        send(submit("acme", "job-1", "sub-1"));
-        send(new RetryJob(JobCommand.SCHEMA_VERSION, "retry-0", "acme", "job-1", START, "job-2"));
+        inputs.send(submit("acme", "job-1", "sub-1"));
+        inputs.send(new RetryJob(JobCommand.SCHEMA_VERSION, "retry-0", "acme", "job-1", START, "job-2"));
         assertEquals(CommandOutcome.Kind.CONFLICT, outcomeOf("retry-0").outcome(), "not finished yet");
-        send(new CancelJob(JobCommand.SCHEMA_VERSION, "cancel-1", "acme", "job-1", START));
+        inputs.send(new CancelJob(JobCommand.SCHEMA_VERSION, "cancel-1", "acme", "job-1", START));
         outcomes.readValuesToList();
         jobs.readValuesToList();
 
-        send(new RetryJob(JobCommand.SCHEMA_VERSION, "retry-1", "acme", "job-1", START, "job-2"));
+        inputs.send(new RetryJob(JobCommand.SCHEMA_VERSION, "retry-1", "acme", "job-1", START, "job-2"));
         CommandOutcome retried = outcomeOf("retry-1");
         assertEquals(CommandOutcome.Kind.ACCEPTED, retried.outcome());
         assertEquals("job-2", retried.job().id());
@@ -503,7 +492,7 @@ class JobRegistryTopologyTest {
         Job second = written.stream().filter(j -> j.id().equals("job-2")).findFirst().orElseThrow();
         assertEquals(submit("acme", "job-1", "x").request().kycSchema(), second.inputPayload(), "the same subject");
 
-        send(new RetryJob(JobCommand.SCHEMA_VERSION, "retry-2", "acme", "job-1", START, "job-3"));
+        inputs.send(new RetryJob(JobCommand.SCHEMA_VERSION, "retry-2", "acme", "job-1", START, "job-3"));
         assertEquals(CommandOutcome.Kind.CONFLICT, outcomeOf("retry-2").outcome(), "one retry per job");
     }
 

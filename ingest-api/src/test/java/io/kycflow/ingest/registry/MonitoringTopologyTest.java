@@ -31,7 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -61,8 +60,7 @@ class MonitoringTopologyTest {
     Path stateDir;
 
     private TopologyTestDriver driver;
-    private TestInputTopic<String, byte[]> commands;
-    private TestInputTopic<String, byte[]> results;
+    private RegistryInputs inputs;
     private TestInputTopic<String, byte[]> decisions;
     private TestOutputTopic<String, CommandOutcome> outcomes;
     private TestOutputTopic<String, JobEvent> events;
@@ -71,8 +69,7 @@ class MonitoringTopologyTest {
     @BeforeEach
     void start() {
         driver = RegistryFixtures.driver(stateDir, START);
-        commands = driver.createInputTopic(Topics.JOB_COMMANDS.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
-        results = driver.createInputTopic(Topics.CHECK_RESULTS.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+        inputs = new RegistryInputs(driver);
         decisions = driver.createInputTopic(Topics.REVIEW_DECISIONS.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
         outcomes = driver.createOutputTopic(Topics.JOB_COMMAND_OUTCOMES.name(), Serdes.String().deserializer(),
                 Topics.JOB_COMMAND_OUTCOMES.valueSerde().deserializer());
@@ -93,23 +90,20 @@ class MonitoringTopologyTest {
         JobRequest r = plain.request();
         SubmitJob submit = new SubmitJob(plain.schemaVersion(), "s1", KEY.tenantId(), KEY.jobId(), plain.issuedAt(),
                 new JobRequest(r.kycSchema(), r.plan(), r.notifications(), r.extra(), monitor), null);
-        send(submit);
-        results.pipeInput(KEY.toString(), Json.toBytes(result(KEY, IDENTITY, CheckStatus.COMPLETE, true)));
+        inputs.send(submit);
+        inputs.send(result(KEY, IDENTITY, CheckStatus.COMPLETE, true));
         ObjectNode payload = Json.mapper().createObjectNode().put("type", "KYCSanctionsScreeningCheckResult");
         ObjectNode hit = payload.putArray("verified_sanctions_hits").addObject().put("entity_id", "36").put("list", "ofac_sdn")
                 .put("matched_name", "JANE DOE").put("score", 0.8);
         hit.putObject("profile_review").putObject("match_rating").put("match", "PARTIAL_MATCH");
-        results.pipeInput(KEY.toString(), Json.toBytes(withPayload(result(KEY, SANCTIONS, CheckStatus.COMPLETE, false), payload)));
+        inputs.send(withPayload(result(KEY, SANCTIONS, CheckStatus.COMPLETE, false), payload));
         outcomes.readValuesToList();
         events.readValuesToList();
     }
 
-    private void send(JobCommand command) {
-        commands.pipeInput(RegistryFixtures.commandRecord(command));
-    }
 
     private CommandOutcome set(boolean active) {
-        send(new SetMonitoring(JobCommand.SCHEMA_VERSION, "m-" + System.nanoTime(), KEY.tenantId(), KEY.jobId(), START, active));
+        inputs.send(new SetMonitoring(JobCommand.SCHEMA_VERSION, "m-" + System.nanoTime(), KEY.tenantId(), KEY.jobId(), START, active));
         List<CommandOutcome> answered = outcomes.readValuesToList();
         assertEquals(1, answered.size());
         return answered.getFirst();
@@ -127,7 +121,7 @@ class MonitoringTopologyTest {
 
     /** Proposes an alert; returns the monitoring.alert events it caused (0 or 1). */
     private List<JobEvent> propose(MonitoringAlert alert) {
-        send(new RaiseMonitoringAlert(JobCommand.SCHEMA_VERSION, alert.alertId(), KEY.tenantId(), KEY.jobId(), START, alert,
+        inputs.send(new RaiseMonitoringAlert(JobCommand.SCHEMA_VERSION, alert.alertId(), KEY.tenantId(), KEY.jobId(), START, alert,
                 ref()));
         return events.readValuesToList().stream().filter(e -> e.eventType().equals(JobEvent.MONITORING_ALERT)).toList();
     }
@@ -184,7 +178,7 @@ class MonitoringTopologyTest {
         assertEquals(CommandOutcome.Kind.NOT_FOUND, set(true).outcome());
         finishedJob(true);
         subjects.readRecordsToList();
-        send(new DeleteJob(JobCommand.SCHEMA_VERSION, "del", KEY.tenantId(), KEY.jobId(), START));
+        inputs.send(new DeleteJob(JobCommand.SCHEMA_VERSION, "del", KEY.tenantId(), KEY.jobId(), START));
         outcomes.readValuesToList();
         var tombstone = subjects.readRecordsToList();
         assertEquals(1, tombstone.size(), "deleting the job ends its monitoring");

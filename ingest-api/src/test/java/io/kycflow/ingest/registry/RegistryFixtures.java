@@ -25,12 +25,15 @@ import io.kycflow.ingest.api.JobSubmitter;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 
 import javax.crypto.SecretKey;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Commands and results as the API and the workers write them, for the registry's tests. */
@@ -153,5 +156,14 @@ final class RegistryFixtures {
             record.headers().add(IssuedDataKey.HEADER, new IssuedDataKey(ref, ring.masterKeys().wrap(ref, key)).toHeader());
         }
         return record;
+    }
+
+    /** The keys a registry store holds, in its order. */
+    static List<String> keysOf(KeyValueStore<String, ?> store) {
+        List<String> keys = new ArrayList<>();
+        try (KeyValueIterator<String, ?> all = store.all()) {
+            all.forEachRemaining(entry -> keys.add(entry.key));
+        }
+        return keys;
     }
 }

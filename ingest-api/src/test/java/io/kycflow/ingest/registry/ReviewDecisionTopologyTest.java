@@ -5,7 +5,6 @@ import io.kycflow.common.command.CommandOutcome;
 import io.kycflow.common.command.JobCommand;
 import io.kycflow.common.command.SubmitJob;
 import io.kycflow.common.crypto.DataKeyRef;
-import io.kycflow.common.job.CheckResult;
 import io.kycflow.common.job.CheckStatus;
 import io.kycflow.common.job.Job;
 import io.kycflow.common.job.JobEvent;
@@ -29,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -52,8 +50,7 @@ class ReviewDecisionTopologyTest {
     Path stateDir;
 
     private TopologyTestDriver driver;
-    private TestInputTopic<String, byte[]> commands;
-    private TestInputTopic<String, byte[]> results;
+    private RegistryInputs inputs;
     private TestInputTopic<String, byte[]> decisions;
     private TestOutputTopic<String, CommandOutcome> outcomes;
     private TestOutputTopic<String, Job> jobs;
@@ -63,8 +60,7 @@ class ReviewDecisionTopologyTest {
     @BeforeEach
     void start() {
         driver = RegistryFixtures.driver(stateDir, START);
-        commands = driver.createInputTopic(Topics.JOB_COMMANDS.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
-        results = driver.createInputTopic(Topics.CHECK_RESULTS.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+        inputs = new RegistryInputs(driver);
         decisions = driver.createInputTopic(Topics.REVIEW_DECISIONS.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
         outcomes = driver.createOutputTopic(Topics.JOB_COMMAND_OUTCOMES.name(), Serdes.String().deserializer(),
                 Topics.JOB_COMMAND_OUTCOMES.valueSerde().deserializer());
@@ -82,14 +78,14 @@ class ReviewDecisionTopologyTest {
 
     private void submitAndFinish(boolean finish) {
         SubmitJob submit = submit(KEY.tenantId(), KEY.jobId(), "s1");
-        commands.pipeInput(RegistryFixtures.commandRecord(submit));
-        results.pipeInput(KEY.toString(), Json.toBytes(result(KEY, IDENTITY, CheckStatus.COMPLETE, true)));
+        inputs.send(submit);
+        inputs.send(result(KEY, IDENTITY, CheckStatus.COMPLETE, true));
         if (finish) {
             ObjectNode payload = Json.mapper().createObjectNode().put("type", "KYCSanctionsScreeningCheckResult");
             payload.putArray("verified_sanctions_hits").addObject().put("entity_id", "36").put("list", "ofac_sdn")
                     .put("matched_name", "AEROCARIBBEAN AIRLINES").put("score", 0.91);
-            results.pipeInput(KEY.toString(), Json.toBytes(withPayload(result(KEY, SANCTIONS, CheckStatus.COMPLETE, false),
-                    payload)));
+            inputs.send(withPayload(result(KEY, SANCTIONS, CheckStatus.COMPLETE, false),
+                    payload));
         }
         outcomes.readValuesToList();
         jobs.readValuesToList();
@@ -171,7 +167,7 @@ class ReviewDecisionTopologyTest {
 
         ObjectNode payload = Json.mapper().createObjectNode().put("type", "KYCSanctionsScreeningCheckResult");
         payload.putArray("verified_sanctions_hits");
-        results.pipeInput(KEY.toString(), Json.toBytes(withPayload(result(KEY, SANCTIONS, CheckStatus.COMPLETE, true), payload)));
+        inputs.send(withPayload(result(KEY, SANCTIONS, CheckStatus.COMPLETE, true), payload));
         jobs.readValuesToList();
         events.readValuesToList();
 
@@ -197,8 +193,8 @@ class ReviewDecisionTopologyTest {
         send(hit("d1", SANCTIONS, "36", HitVerdict.FALSE_POSITIVE));
         send(decision("d2", CaseOutcome.ESCALATE));
         jobs.readValuesToList();
-        commands.pipeInput(RegistryFixtures.commandRecord(new io.kycflow.common.command.DeleteJob(
-                JobCommand.SCHEMA_VERSION, "s9", KEY.tenantId(), KEY.jobId(), START)));
+        inputs.send(new io.kycflow.common.command.DeleteJob(
+                JobCommand.SCHEMA_VERSION, "s9", KEY.tenantId(), KEY.jobId(), START));
         Job deleted = jobs.readValue();
         assertEquals("escalated", deleted.review().status());
         HitReview kept = deleted.review().falsePositives().get(0);

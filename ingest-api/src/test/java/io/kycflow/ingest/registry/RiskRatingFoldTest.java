@@ -3,7 +3,6 @@ package io.kycflow.ingest.registry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kycflow.common.command.SubmitJob;
-import io.kycflow.common.job.CheckResult;
 import io.kycflow.common.job.CheckStatus;
 import io.kycflow.common.agent.AgentCatalog;
 import io.kycflow.common.agent.AgentDefinition;
@@ -19,7 +18,6 @@ import io.kycflow.common.job.RiskRating;
 import io.kycflow.common.json.Json;
 import io.kycflow.common.topic.Topics;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
@@ -28,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -72,16 +69,14 @@ class RiskRatingFoldTest {
     Path stateDir;
 
     private TopologyTestDriver driver;
-    private TestInputTopic<String, byte[]> commands;
-    private TestInputTopic<String, byte[]> results;
+    private RegistryInputs inputs;
     private TestOutputTopic<String, Job> jobs;
     private TestOutputTopic<String, JobEvent> events;
 
     @BeforeEach
     void start() {
         driver = RegistryFixtures.driver(stateDir, START);
-        commands = driver.createInputTopic(Topics.JOB_COMMANDS.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
-        results = driver.createInputTopic(Topics.CHECK_RESULTS.name(), Serdes.String().serializer(), Serdes.ByteArray().serializer());
+        inputs = new RegistryInputs(driver);
         jobs = driver.createOutputTopic(Topics.JOBS.name(), Serdes.String().deserializer(), Topics.JOBS.valueSerde().deserializer());
         events = driver.createOutputTopic(Topics.JOB_EVENTS.name(), Serdes.String().deserializer(),
                 Topics.JOB_EVENTS.valueSerde().deserializer());
@@ -95,12 +90,12 @@ class RiskRatingFoldTest {
     @Test
     void aCleanJobIsLowRiskWithNoFactorsAndTheRatingIsInTheEventAndTheView() {
         JobKey key = new JobKey("acme", "clean");
-        send(submit("acme", "clean", "sub-1", ALL, AGENT));
-        send(result(key, IDENTITY, CheckStatus.COMPLETE, true));
-        send(result(key, SANCTIONS, CheckStatus.COMPLETE, true));
-        send(withPayload(result(key, ADVERSE_MEDIA, CheckStatus.COMPLETE, true), media(false)));
+        inputs.send(submit("acme", "clean", "sub-1", ALL, AGENT));
+        inputs.send(result(key, IDENTITY, CheckStatus.COMPLETE, true));
+        inputs.send(result(key, SANCTIONS, CheckStatus.COMPLETE, true));
+        inputs.send(withPayload(result(key, ADVERSE_MEDIA, CheckStatus.COMPLETE, true), media(false)));
         assertNull(jobs.readValuesToList().getLast().riskRating(), "no rating before the job finishes");
-        send(withPayload(result(key, JURISDICTION, CheckStatus.COMPLETE, true), jurisdiction("low")));
+        inputs.send(withPayload(result(key, JURISDICTION, CheckStatus.COMPLETE, true), jurisdiction("low")));
 
         Job done = jobs.readValuesToList().getLast();
         assertEquals(JobStatus.COMPLETE, done.status());
@@ -118,11 +113,11 @@ class RiskRatingFoldTest {
     @Test
     void aHighRiskJurisdictionAndAStrongSeriousMediaMatchMakeItHighWithBothFactors() {
         JobKey key = new JobKey("acme", "risky");
-        send(submit("acme", "risky", "sub-1", ALL, AGENT));
-        send(result(key, IDENTITY, CheckStatus.COMPLETE, true));
-        send(result(key, SANCTIONS, CheckStatus.COMPLETE, true));
-        send(withPayload(result(key, ADVERSE_MEDIA, CheckStatus.COMPLETE, false), media(true)));
-        send(withPayload(result(key, JURISDICTION, CheckStatus.COMPLETE, false), jurisdiction("high")));
+        inputs.send(submit("acme", "risky", "sub-1", ALL, AGENT));
+        inputs.send(result(key, IDENTITY, CheckStatus.COMPLETE, true));
+        inputs.send(result(key, SANCTIONS, CheckStatus.COMPLETE, true));
+        inputs.send(withPayload(result(key, ADVERSE_MEDIA, CheckStatus.COMPLETE, false), media(true)));
+        inputs.send(withPayload(result(key, JURISDICTION, CheckStatus.COMPLETE, false), jurisdiction("high")));
 
         Job done = jobs.readValuesToList().getLast();
         assertEquals(Recommendation.REVIEW, done.recommendation(), "the agent's rule: a strong serious match is reviewed");
@@ -143,11 +138,11 @@ class RiskRatingFoldTest {
     @Test
     void aGreyListedCountryAloneIsMediumRiskAndStillApproved() {
         JobKey key = new JobKey("acme", "grey");
-        send(submit("acme", "grey", "sub-1", ALL, AGENT));
-        send(result(key, IDENTITY, CheckStatus.COMPLETE, true));
-        send(result(key, SANCTIONS, CheckStatus.COMPLETE, true));
-        send(withPayload(result(key, ADVERSE_MEDIA, CheckStatus.COMPLETE, true), media(false)));
-        send(withPayload(result(key, JURISDICTION, CheckStatus.COMPLETE, true), jurisdiction("medium")));
+        inputs.send(submit("acme", "grey", "sub-1", ALL, AGENT));
+        inputs.send(result(key, IDENTITY, CheckStatus.COMPLETE, true));
+        inputs.send(result(key, SANCTIONS, CheckStatus.COMPLETE, true));
+        inputs.send(withPayload(result(key, ADVERSE_MEDIA, CheckStatus.COMPLETE, true), media(false)));
+        inputs.send(withPayload(result(key, JURISDICTION, CheckStatus.COMPLETE, true), jurisdiction("medium")));
 
         Job done = jobs.readValuesToList().getLast();
         assertEquals(Recommendation.APPROVE, done.recommendation());
@@ -159,9 +154,9 @@ class RiskRatingFoldTest {
     @Test
     void anErroredCheckIsNeverLowRisk() {
         JobKey key = new JobKey("acme", "errored");
-        send(submit("acme", "errored", "sub-1"));
-        send(result(key, IDENTITY, CheckStatus.COMPLETE, true));
-        send(result(key, SANCTIONS, CheckStatus.ERROR, null));
+        inputs.send(submit("acme", "errored", "sub-1"));
+        inputs.send(result(key, IDENTITY, CheckStatus.COMPLETE, true));
+        inputs.send(result(key, SANCTIONS, CheckStatus.ERROR, null));
 
         Job done = jobs.readValuesToList().getLast();
         assertEquals(JobStatus.ERROR, done.status());
@@ -178,9 +173,9 @@ class RiskRatingFoldTest {
         JsonNode plan = tree.at("/request/plan");
         assertTrue(plan.has("risk_rules"), tree.toString());
         ((ObjectNode) plan).remove("risk_rules");
-        commands.pipeInput(RegistryFixtures.withSubmissionId(key.toString(), Json.mapper().writeValueAsBytes(tree), "sub-1"));
-        send(result(key, IDENTITY, CheckStatus.COMPLETE, false));
-        send(result(key, SANCTIONS, CheckStatus.COMPLETE, true));
+        inputs.sendRaw(RegistryFixtures.withSubmissionId(key.toString(), Json.mapper().writeValueAsBytes(tree), "sub-1"));
+        inputs.send(result(key, IDENTITY, CheckStatus.COMPLETE, false));
+        inputs.send(result(key, SANCTIONS, CheckStatus.COMPLETE, true));
 
         Job done = jobs.readValuesToList().getLast();
         assertEquals(JobStatus.COMPLETE, done.status());
@@ -198,11 +193,5 @@ class RiskRatingFoldTest {
                 .put("risk_level", level);
     }
 
-    private void send(SubmitJob command) {
-        commands.pipeInput(RegistryFixtures.commandRecord(command));
-    }
 
-    private void send(CheckResult result) {
-        results.pipeInput(result.tenantId() + "/" + result.jobId(), Json.toBytes(result));
-    }
 }
