@@ -37,8 +37,8 @@ public final class TopicProvisioner {
     /**
      * New topics' partitions on the all-in-one's embedded broker. One broker and one registry thread gain no
      * parallelism from more, and every transaction commit pays for each partition it touches (measured on 2
-     * cores: ~40% more accepted jobs/s than 12, and end to end at 75 jobs/s a p50 of 0.24 s where 12 fall
-     * behind; docs/performance.md).
+     * cores: ~40% more accepted jobs/s than 12, and end to end 75 jobs/s kept up with where 12 fall behind;
+     * docs/performance.md).
      */
     public static final int EMBEDDED_PARTITIONS = 3;
     /** New topics' partitions on a cluster: room for up to 12 registry tasks across instances. */
