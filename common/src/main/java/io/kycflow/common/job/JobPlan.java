@@ -9,8 +9,9 @@ import java.util.List;
 /**
  * The agent as it was when the job was accepted: its version, the checks to run, the decision rules and the
  * risk rules, so a job is decided and rated by the configuration it was submitted under even while instances
- * roll to a new one. A submission carries the whole plan; the job keeps it with its rules named by
- * {@code rules_id} instead of copied ({@link #keepingRulesApart}), the registry holding each set of rules once.
+ * roll to a new one. The job keeps it with its rules named by {@code rules_id} instead of copied
+ * ({@link #keepingRulesApart}), the registry holding each set of rules once; a submission names them too, and
+ * carries them whole only when its registry task does not hold them yet.
  * (A plan written before risk rules existed reads with none; a job written before rules were kept apart holds
  * them inline and no {@code rules_id}.)
  */

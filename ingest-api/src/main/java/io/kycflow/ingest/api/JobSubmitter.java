@@ -13,6 +13,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -27,6 +28,7 @@ public final class JobSubmitter {
     private final Producer<String, JobCommand> producer;
     private final OutcomeWaiter waiter;
     private final Duration timeout;
+    private final RulesByName rulesByName = new RulesByName();
 
     public JobSubmitter(Producer<String, JobCommand> producer, OutcomeWaiter waiter, Duration timeout) {
         this.producer = producer;
@@ -34,8 +36,25 @@ public final class JobSubmitter {
         this.timeout = timeout;
     }
 
-    /** Completes with the outcome, or exceptionally when the write fails or no outcome comes in time. */
+    /**
+     * Completes with the outcome, or exceptionally when the write fails or no outcome comes in time. A
+     * submission goes first with its agent's rules named ({@link RulesByName}); when that is refused (the
+     * registry task does not hold those rules yet, or is a build that reads only whole plans) it goes again whole,
+     * under a new submission id, and the caller gets that answer. The refused one started nothing.
+     */
     public CompletableFuture<CommandOutcome> send(JobCommand command) {
+        SubmitJob named = command instanceof SubmitJob submit ? rulesByName.named(submit) : null;
+        if (named == null) {
+            return sendOnce(command);
+        }
+        SubmitJob whole = (SubmitJob) command;
+        return sendOnce(named).thenCompose(outcome -> outcome.outcome() == CommandOutcome.Kind.REJECTED
+                ? sendOnce(new SubmitJob(whole.schemaVersion(), UUID.randomUUID().toString(), whole.tenantId(),
+                        whole.jobId(), whole.issuedAt(), whole.request(), whole.originalJobId()))
+                : CompletableFuture.completedFuture(outcome));
+    }
+
+    private CompletableFuture<CommandOutcome> sendOnce(JobCommand command) {
         CompletableFuture<CommandOutcome> outcome = waiter.register(command.submissionId());
         String newKey = newDataKeyRef(command);
         produce(command, newKey == null ? null : DataKeyIssuer.issue(newKey), outcome);

@@ -10,12 +10,14 @@ import org.slf4j.LoggerFactory;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The agent rules of one task's jobs: each distinct set kept once in the rules store under its content id
  * ({@link AgentRules#id()}), in the transaction that accepts the first job naming it. A job's plan names its
  * rules; they are read back when the job finishes, or is retried. Jobs written before rules were kept apart
- * still hold theirs inline.
+ * still hold theirs inline. A submission names its rules too once they are held here, and carries them only
+ * the first time (see {@code JobSubmitter}).
  *
  * <p>The store holds the rules' JSON bytes, so asking whether it has an id costs a lookup, not a parse. An id
  * names one content forever, so what was read or computed once is remembered (a few entries: one per agent
@@ -34,15 +36,23 @@ final class AgentRulesBook {
         this.store = store;
     }
 
-    /** The plan a new job keeps: its rules stored here, once per distinct set, and named instead of copied. */
-    JobPlan keep(JobPlan submitted) {
+    /**
+     * The plan a new job keeps: its rules stored here, once per distinct set, and named instead of copied.
+     * A submission that already names its rules ({@code rules_id}, how the API sends them once this task holds
+     * them) is kept as it is when this store holds that id, and is empty otherwise: the caller refuses it, and
+     * the API sends the rules inline. The store is asked, not the memo: an aborted transaction rolls it back.
+     */
+    Optional<JobPlan> keep(JobPlan submitted) {
+        if (submitted.rulesKeptApart()) {
+            return store.get(submitted.rulesId()) == null ? Optional.empty() : Optional.of(submitted);
+        }
         AgentRules rules = submitted.rules();
         String id = idOf.computeIfAbsent(rules, AgentRules::id);
         if (store.get(id) == null) {
             store.put(id, Json.toBytes(rules));
         }
         rulesOf.putIfAbsent(id, rules);
-        return submitted.keepingRulesApart(id);
+        return Optional.of(submitted.keepingRulesApart(id));
     }
 
     /**

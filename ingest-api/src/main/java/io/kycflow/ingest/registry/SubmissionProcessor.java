@@ -16,6 +16,7 @@ import io.kycflow.common.command.SubmitJob;
 import io.kycflow.common.job.Job;
 import io.kycflow.common.job.JobEvent;
 import io.kycflow.common.job.JobKey;
+import io.kycflow.common.job.JobPlan;
 import io.kycflow.common.job.JobStatus;
 import io.kycflow.common.job.PlannedCheck;
 import io.kycflow.common.json.Json;
@@ -40,6 +41,9 @@ import java.util.Optional;
 final class SubmissionProcessor implements Processor<String, byte[], String, Object> {
 
     private static final Logger log = LoggerFactory.getLogger(SubmissionProcessor.class);
+    /** The reason of a submission refused because it names rules this task does not hold. */
+    static final String RULES_NOT_HELD = "the agent rules this submission names are not held by its registry task; "
+            + "send them inline: rules_id ";
 
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, Job> jobs;
@@ -204,7 +208,16 @@ final class SubmissionProcessor implements Processor<String, byte[], String, Obj
     private void submit(String key, SubmitJob submit, IssuedDataKey issued, Instant now) {
         Job existing = jobs.get(key);
         if (existing == null) {
-            Job job = JobFold.create(submit, rules.keep(submit.request().plan()), now);
+            Optional<JobPlan> plan = rules.keep(submit.request().plan());
+            if (plan.isEmpty()) {
+                // Named rules this task does not hold: not accepted, and not a dead letter either; the API
+                // sends the same request again under a new submission, rules inline. This one's key goes.
+                output.destroyDataKey(submit.dataKeyRef(), now);
+                output.outcome(key, CommandOutcome.rejected(submit.submissionId(), submit.tenantId(), submit.jobId(),
+                        RULES_NOT_HELD + submit.request().plan().rulesId()), now);
+                return;
+            }
+            Job job = JobFold.create(submit, plan.get(), now);
             if (issued != null && issued.ref().equals(job.dataKeyRef())) {
                 output.storeDataKey(issued, now);
             }
@@ -265,9 +278,6 @@ final class SubmissionProcessor implements Processor<String, byte[], String, Obj
             if (submit.request() == null || submit.request().plan() == null || submit.request().plan().checks().isEmpty()
                     || submit.request().kycSchema() == null) {
                 throw new IllegalArgumentException("submission without a plan or kyc_schema");
-            }
-            if (submit.request().plan().rulesKeptApart()) {
-                throw new IllegalArgumentException("a submission's plan carries its rules inline, not a rules_id");
             }
         }
     }

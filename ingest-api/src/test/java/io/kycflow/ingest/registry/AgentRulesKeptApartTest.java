@@ -9,6 +9,7 @@ import io.kycflow.common.command.JobCommand;
 import io.kycflow.common.command.JobRequest;
 import io.kycflow.common.command.RetryJob;
 import io.kycflow.common.command.SubmitJob;
+import io.kycflow.common.crypto.DataKeyRef;
 import io.kycflow.common.job.CheckStatus;
 import io.kycflow.common.job.Job;
 import io.kycflow.common.job.JobKey;
@@ -17,6 +18,7 @@ import io.kycflow.common.job.Recommendation;
 import io.kycflow.common.json.Json;
 import io.kycflow.common.topic.Topics;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -57,6 +59,8 @@ class AgentRulesKeptApartTest {
     private RegistryInputs inputs;
     private TestOutputTopic<String, Job> jobs;
     private TestOutputTopic<String, CommandOutcome> outcomes;
+    private TestOutputTopic<String, byte[]> deadLetters;
+    private TestOutputTopic<String, byte[]> dataKeys;
 
     @BeforeEach
     void start() {
@@ -65,6 +69,10 @@ class AgentRulesKeptApartTest {
         jobs = driver.createOutputTopic(Topics.JOBS.name(), Serdes.String().deserializer(), Topics.JOBS.valueSerde().deserializer());
         outcomes = driver.createOutputTopic(Topics.JOB_COMMAND_OUTCOMES.name(), Serdes.String().deserializer(),
                 Topics.JOB_COMMAND_OUTCOMES.valueSerde().deserializer());
+        deadLetters = driver.createOutputTopic(Topics.REGISTRY_DEAD_LETTERS.name(), Serdes.String().deserializer(),
+                Serdes.ByteArray().deserializer());
+        dataKeys = driver.createOutputTopic(Topics.JOB_KEYS.name(), Serdes.String().deserializer(),
+                Serdes.ByteArray().deserializer());
     }
 
     @AfterEach
@@ -146,18 +154,34 @@ class AgentRulesKeptApartTest {
     }
 
     @Test
-    void aSubmissionNamingRulesInsteadOfCarryingThemIsRejected() {
-        SubmitJob submit = submit("acme", "job-1", "s1");
-        JobPlan named = submit.request().plan().keepingRulesApart(PUBLIC_KYC.id());
-        inputs.send(new SubmitJob(submit.schemaVersion(), submit.submissionId(), submit.tenantId(), submit.jobId(), submit.issuedAt(),
-                new JobRequest(submit.request().kycSchema(), named, submit.request().notifications(),
-                        submit.request().extra()), null));
+    void aSubmissionNamingRulesThisTaskDoesNotHoldIsRefusedWithoutADeadLetterAndItsKeyDestroyed() {
+        inputs.send(named(submit("acme", "job-1", "s1")));
 
         CommandOutcome outcome = outcomes.readValue();
         assertEquals(CommandOutcome.Kind.REJECTED, outcome.outcome());
-        assertTrue(outcome.reason().contains("rules_id"), outcome.reason());
+        assertEquals(SubmissionProcessor.RULES_NOT_HELD + PUBLIC_KYC.id(), outcome.reason());
         assertTrue(jobs.isEmpty(), "no job from a plan whose rules the registry cannot check");
         assertTrue(storedRuleIds().isEmpty());
+        assertTrue(deadLetters.isEmpty(), "a refusal the API answers by sending the rules, not a bad command");
+        KeyValue<String, byte[]> key = dataKeys.readKeyValue();
+        assertEquals(DataKeyRef.of("acme", "job-1", "s1"), key.key);
+        assertNull(key.value, "the refused submission's data key is destroyed");
+
+        inputs.send(submit("acme", "job-1", "s2")); // what JobSubmitter sends next: the rules inline
+        assertEquals(CommandOutcome.Kind.ACCEPTED, outcomes.readValue().outcome());
+    }
+
+    @Test
+    void aSubmissionNamingRulesThisTaskHoldsIsAcceptedAndDecidedByThem() {
+        inputs.send(submit("acme", "job-1", "s1"));
+        inputs.send(named(submit("acme", "job-2", "s2")));
+        inputs.send(named(submit("acme", "job-2", "s3")));
+
+        assertEquals(List.of(CommandOutcome.Kind.ACCEPTED, CommandOutcome.Kind.ACCEPTED, CommandOutcome.Kind.DUPLICATE),
+                outcomes.readValuesToList().stream().map(CommandOutcome::outcome).toList());
+        assertEquals(PUBLIC_KYC.id(), last("job-2").plan().rulesId());
+        denyingResults(new JobKey("acme", "job-2"));
+        assertEquals(Recommendation.DENY, last("job-2").recommendation(), "decided by the rules it named");
     }
 
     @Test
@@ -166,6 +190,14 @@ class AgentRulesKeptApartTest {
         assertEquals(PUBLIC_KYC.id(), copy.id(), "the same rules read back name the same id");
         assertTrue(PUBLIC_KYC.id().matches("sha256:[0-9a-f]{32}"), PUBLIC_KYC.id());
         assertFalse(PUBLIC_KYC.id().equals(AgentRules.NONE.id()));
+    }
+
+    /** The submission as the API sends it first: its rules named by id, not carried. */
+    private static SubmitJob named(SubmitJob submit) {
+        JobPlan named = submit.request().plan().keepingRulesApart(PUBLIC_KYC.id());
+        return new SubmitJob(submit.schemaVersion(), submit.submissionId(), submit.tenantId(), submit.jobId(), submit.issuedAt(),
+                new JobRequest(submit.request().kycSchema(), named, submit.request().notifications(),
+                        submit.request().extra()), null);
     }
 
     private void denyingResults(JobKey key) {
