@@ -7,6 +7,9 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * AES-256-GCM with a random 96-bit IV and a 128-bit tag: the one cipher of both layers (master key wraps a
@@ -21,11 +24,14 @@ public final class AesGcm {
     private static final String TRANSFORMATION = "AES/GCM/NoPadding";
     private static final SecureRandom RANDOM = new SecureRandom();
     /**
-     * One cipher per platform thread, initialised anew (key, fresh IV) for every value: looking the
-     * transformation up in the JCA providers cost more than the sealing of a small value. A virtual thread
-     * lives for one request, so it gets its own cipher rather than a thread-local it would use once.
+     * Ciphers to borrow, each initialised anew (key, fresh IV) for every value: looking the transformation up
+     * in the JCA providers cost more than the sealing of a small value. A pool rather than a thread-local, as
+     * the API's requests run on virtual threads, each living for one request and sealing twice in it.
      */
-    private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(AesGcm::newCipher);
+    private static final Queue<Cipher> CIPHERS = new ConcurrentLinkedQueue<>();
+    /** Enough for every thread that seals at once; a cipher returned beyond it is dropped. */
+    private static final int POOLED = 256;
+    private static final AtomicInteger POOL_SIZE = new AtomicInteger();
 
     /** The IV and ciphertext (with its tag) of one sealed value. */
     public record Sealed(byte[] iv, byte[] ciphertext) {
@@ -57,13 +63,15 @@ public final class AesGcm {
     public static Sealed seal(SecretKey key, byte[] plaintext, byte[] associatedData) {
         byte[] iv = new byte[IV_BYTES];
         RANDOM.nextBytes(iv);
+        Cipher cipher = borrow();
         try {
-            Cipher cipher = cipher();
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(associatedData);
             return new Sealed(iv, cipher.doFinal(plaintext));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available", e);
+        } finally {
+            giveBack(cipher);
         }
     }
 
@@ -71,8 +79,8 @@ public final class AesGcm {
         if (sealed.iv() == null || sealed.iv().length != IV_BYTES || sealed.ciphertext() == null) {
             throw new OpenFailedException("malformed sealed value");
         }
+        Cipher cipher = borrow();
         try {
-            Cipher cipher = cipher();
             cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, sealed.iv()));
             cipher.updateAAD(associatedData);
             return cipher.doFinal(sealed.ciphertext());
@@ -80,11 +88,27 @@ public final class AesGcm {
             throw new OpenFailedException("the sealed value does not open under this key and key ref");
         } catch (GeneralSecurityException e) {
             throw new OpenFailedException("the sealed value does not open: " + e.getClass().getSimpleName());
+        } finally {
+            giveBack(cipher);
         }
     }
 
-    private static Cipher cipher() {
-        return Thread.currentThread().isVirtual() ? newCipher() : CIPHERS.get();
+    private static Cipher borrow() {
+        Cipher cipher = CIPHERS.poll();
+        if (cipher == null) {
+            return newCipher();
+        }
+        POOL_SIZE.decrementAndGet();
+        return cipher;
+    }
+
+    /** Every use starts with {@code init}, which resets whatever the last use (finished or failed) left. */
+    private static void giveBack(Cipher cipher) {
+        if (POOL_SIZE.incrementAndGet() <= POOLED) {
+            CIPHERS.offer(cipher);
+        } else {
+            POOL_SIZE.decrementAndGet();
+        }
     }
 
     private static Cipher newCipher() {
