@@ -40,25 +40,27 @@ public final class JobSubmitter {
      * Completes with the outcome, or exceptionally when the write fails or no outcome comes in time. A
      * submission goes first with its agent's rules named ({@link RulesByName}); when that is refused (the
      * registry task does not hold those rules yet, or is a build that reads only whole plans) it goes again whole,
-     * under a new submission id, and the caller gets that answer. The refused one started nothing.
+     * under a new submission id, and the caller gets that answer. The refused one started nothing. Both
+     * sendings share the one outcome timeout.
      */
     public CompletableFuture<CommandOutcome> send(JobCommand command) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         SubmitJob named = command instanceof SubmitJob submit ? rulesByName.named(submit) : null;
         if (named == null) {
-            return sendOnce(command);
+            return sendOnce(command, deadline);
         }
         SubmitJob whole = (SubmitJob) command;
-        return sendOnce(named).thenCompose(outcome -> outcome.outcome() == CommandOutcome.Kind.REJECTED
+        return sendOnce(named, deadline).thenCompose(outcome -> outcome.outcome() == CommandOutcome.Kind.REJECTED
                 ? sendOnce(new SubmitJob(whole.schemaVersion(), UUID.randomUUID().toString(), whole.tenantId(),
-                        whole.jobId(), whole.issuedAt(), whole.request(), whole.originalJobId()))
+                        whole.jobId(), whole.issuedAt(), whole.request(), whole.originalJobId()), deadline)
                 : CompletableFuture.completedFuture(outcome));
     }
 
-    private CompletableFuture<CommandOutcome> sendOnce(JobCommand command) {
+    private CompletableFuture<CommandOutcome> sendOnce(JobCommand command, long deadline) {
         CompletableFuture<CommandOutcome> outcome = waiter.register(command.submissionId());
         String newKey = newDataKeyRef(command);
         produce(command, newKey == null ? null : DataKeyIssuer.issue(newKey), outcome);
-        return outcome.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+        return outcome.orTimeout(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)
                 .whenComplete((result, error) -> waiter.forget(command.submissionId()));
     }
 
