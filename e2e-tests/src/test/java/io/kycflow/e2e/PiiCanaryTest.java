@@ -210,9 +210,11 @@ class PiiCanaryTest {
                 }
             }
         }
-        assertEquals(2, refs.size(), "one data key per submission: " + refs);
+        // The accepted submission and the 409's; and a third when the first was refused for naming agent rules
+        // its registry task did not hold yet (the API then sent it again whole, under a new submission).
+        assertTrue(refs.size() == 2 || refs.size() == 3, "one data key per submission: " + refs);
         List<String> held = refs.stream().filter(PersonalDataProtection.ring()::holds).toList();
-        assertEquals(1, held.size(), "the loser's key is destroyed: " + refs);
+        assertEquals(1, held.size(), "every key but the accepted submission's is destroyed: " + refs);
         return held.getFirst();
     }
 

@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A submission as the API sends it first: its agent's decision and risk rules named by content id
- * ({@code rules_id}), not carried. They are ~2.5 KB of the ~3.8 KB command, written by the API and read by
+ * ({@code rules_id}), not carried. They are ~2.5 KB of the ~3.9 KB command, written by the API and read by
  * the registry for every submission, while a registry task needs them once per agent version: it holds them
  * from the first job that carried them ({@code AgentRulesBook}), and refuses a named set it does not hold, so
  * that {@link JobSubmitter} sends that one submission again whole.
@@ -26,7 +26,7 @@ final class RulesByName {
 
     private final Map<String, Named> byAgentVersion = new ConcurrentHashMap<>();
 
-    /** The submission with its rules named, or null when it names them already or has none to name. */
+    /** The submission with its rules named, or null when it names them already. */
     SubmitJob named(SubmitJob submit) {
         JobPlan plan = submit.request().plan();
         if (plan.rulesKeptApart()) {

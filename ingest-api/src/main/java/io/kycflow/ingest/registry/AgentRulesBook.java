@@ -44,7 +44,9 @@ final class AgentRulesBook {
      */
     Optional<JobPlan> keep(JobPlan submitted) {
         if (submitted.rulesKeptApart()) {
-            return store.get(submitted.rulesId()) == null ? Optional.empty() : Optional.of(submitted);
+            // Anything inline beside the id is dropped: the id is what decides the job.
+            return store.get(submitted.rulesId()) == null ? Optional.empty()
+                    : Optional.of(submitted.keepingRulesApart(submitted.rulesId()));
         }
         AgentRules rules = submitted.rules();
         String id = idOf.computeIfAbsent(rules, AgentRules::id);
