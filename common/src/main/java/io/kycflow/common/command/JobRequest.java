@@ -18,4 +18,9 @@ public record JobRequest(@Personal JsonNode kycSchema, JobPlan plan, Notificatio
     public JobRequest(JsonNode kycSchema, JobPlan plan, NotificationTargets notifications, JsonNode extra) {
         this(kycSchema, plan, notifications, extra, false);
     }
+
+    /** This request with another plan. */
+    public JobRequest withPlan(JobPlan plan) {
+        return new JobRequest(kycSchema, plan, notifications, extra, monitor);
+    }
 }

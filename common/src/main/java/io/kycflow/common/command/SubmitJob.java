@@ -2,6 +2,7 @@ package io.kycflow.common.command;
 
 import io.kycflow.common.crypto.DataKeyRef;
 import io.kycflow.common.crypto.HasDataKey;
+import io.kycflow.common.job.JobPlan;
 
 import java.time.Instant;
 
@@ -18,5 +19,15 @@ public record SubmitJob(int schemaVersion, String submissionId, String tenantId,
     @Override
     public String dataKeyRef() {
         return DataKeyRef.of(tenantId, jobId, submissionId);
+    }
+
+    /** This submission with another plan (the API names the agent's rules this way). */
+    public SubmitJob withPlan(JobPlan plan) {
+        return new SubmitJob(schemaVersion, submissionId, tenantId, jobId, issuedAt, request.withPlan(plan), originalJobId);
+    }
+
+    /** The same request as another submission: another id, and so another data key. */
+    public SubmitJob withSubmissionId(String submissionId) {
+        return new SubmitJob(schemaVersion, submissionId, tenantId, jobId, issuedAt, request, originalJobId);
     }
 }

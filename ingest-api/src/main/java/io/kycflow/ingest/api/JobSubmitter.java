@@ -51,8 +51,7 @@ public final class JobSubmitter {
         }
         SubmitJob whole = (SubmitJob) command;
         return sendOnce(named, deadline).thenCompose(outcome -> outcome.outcome() == CommandOutcome.Kind.REJECTED
-                ? sendOnce(new SubmitJob(whole.schemaVersion(), UUID.randomUUID().toString(), whole.tenantId(),
-                        whole.jobId(), whole.issuedAt(), whole.request(), whole.originalJobId()), deadline)
+                ? sendOnce(whole.withSubmissionId(UUID.randomUUID().toString()), deadline)
                 : CompletableFuture.completedFuture(outcome));
     }
 

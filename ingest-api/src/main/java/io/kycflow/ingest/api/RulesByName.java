@@ -1,7 +1,6 @@
 package io.kycflow.ingest.api;
 
 import io.kycflow.common.agent.AgentRules;
-import io.kycflow.common.command.JobRequest;
 import io.kycflow.common.command.SubmitJob;
 import io.kycflow.common.job.JobPlan;
 
@@ -39,9 +38,6 @@ final class RulesByName {
             named = new Named(rules, rules.id());
             byAgentVersion.put(agentVersion, named);
         }
-        JobRequest request = submit.request();
-        return new SubmitJob(submit.schemaVersion(), submit.submissionId(), submit.tenantId(), submit.jobId(),
-                submit.issuedAt(), new JobRequest(request.kycSchema(), plan.keepingRulesApart(named.id()),
-                request.notifications(), request.extra(), request.monitor()), submit.originalJobId());
+        return submit.withPlan(plan.keepingRulesApart(named.id()));
     }
 }

@@ -6,7 +6,6 @@ import io.kycflow.common.agent.DecisionRule;
 import io.kycflow.common.command.CancelJob;
 import io.kycflow.common.command.CommandOutcome;
 import io.kycflow.common.command.JobCommand;
-import io.kycflow.common.command.JobRequest;
 import io.kycflow.common.command.RetryJob;
 import io.kycflow.common.command.SubmitJob;
 import io.kycflow.common.crypto.DataKeyRef;
@@ -105,9 +104,7 @@ class AgentRulesKeptApartTest {
         JobPlan approveAll = new JobPlan(plan.agentKey(), plan.agentVersion(), plan.checks(), List.of(
                 new DecisionRule("approve everyone", null, Recommendation.APPROVE)), List.of());
         inputs.send(submit("acme", "job-1", "s1"));
-        inputs.send(new SubmitJob(edited.schemaVersion(), edited.submissionId(), edited.tenantId(), edited.jobId(), edited.issuedAt(),
-                new JobRequest(edited.request().kycSchema(), approveAll, edited.request().notifications(),
-                        edited.request().extra()), null));
+        inputs.send(edited.withPlan(approveAll));
 
         assertEquals(2, storedRuleIds().size(), "same agent and version label, other rules: another id");
         denyingResults(new JobKey("acme", "job-1"));
@@ -194,10 +191,7 @@ class AgentRulesKeptApartTest {
 
     /** The submission as the API sends it first: its rules named by id, not carried. */
     private static SubmitJob named(SubmitJob submit) {
-        JobPlan named = submit.request().plan().keepingRulesApart(PUBLIC_KYC.id());
-        return new SubmitJob(submit.schemaVersion(), submit.submissionId(), submit.tenantId(), submit.jobId(), submit.issuedAt(),
-                new JobRequest(submit.request().kycSchema(), named, submit.request().notifications(),
-                        submit.request().extra()), null);
+        return submit.withPlan(submit.request().plan().keepingRulesApart(PUBLIC_KYC.id()));
     }
 
     private void denyingResults(JobKey key) {

@@ -2,7 +2,6 @@ package io.kycflow.ingest.registry;
 
 import io.kycflow.common.command.CancelJob;
 import io.kycflow.common.command.JobCommand;
-import io.kycflow.common.command.JobRequest;
 import io.kycflow.common.command.SubmitJob;
 import io.kycflow.common.job.CheckStatus;
 import io.kycflow.common.job.Job;
@@ -82,9 +81,8 @@ class DeadlineIndexTest {
         JobPlan plan = base.request().plan();
         List<PlannedCheck> checks = plan.checks().stream().map(c -> c.checkId().equals(IDENTITY)
                 ? new PlannedCheck(c.checkId(), c.commandName(), Duration.ofMinutes(1), c.args()) : c).toList();
-        inputs.send(new SubmitJob(base.schemaVersion(), base.submissionId(), base.tenantId(), base.jobId(), base.issuedAt(),
-                new JobRequest(base.request().kycSchema(), new JobPlan(plan.agentKey(), plan.agentVersion(), checks,
-                        plan.decisionRules(), plan.riskRules()), base.request().notifications(), base.request().extra()), null));
+        inputs.send(base.withPlan(new JobPlan(plan.agentKey(), plan.agentVersion(), checks, plan.decisionRules(),
+                plan.riskRules())));
         assertEquals(2, entries().size());
 
         passTime(Duration.ofMinutes(2));
