@@ -7,9 +7,8 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 
 /**
  * AES-256-GCM with a random 96-bit IV and a 128-bit tag: the one cipher of both layers (master key wraps a
@@ -28,10 +27,8 @@ public final class AesGcm {
      * in the JCA providers cost more than the sealing of a small value. A pool rather than a thread-local, as
      * the API's requests run on virtual threads, each living for one request and sealing twice in it.
      */
-    private static final Queue<Cipher> CIPHERS = new ConcurrentLinkedQueue<>();
-    /** Enough for every thread that seals at once; a cipher returned beyond it is dropped. */
-    private static final int POOLED = 256;
-    private static final AtomicInteger POOL_SIZE = new AtomicInteger();
+    /** Room for every thread that seals at once; a cipher given back to a full pool is dropped. */
+    private static final BlockingQueue<Cipher> CIPHERS = new ArrayBlockingQueue<>(256);
 
     /** The IV and ciphertext (with its tag) of one sealed value. */
     public record Sealed(byte[] iv, byte[] ciphertext) {
@@ -95,20 +92,12 @@ public final class AesGcm {
 
     private static Cipher borrow() {
         Cipher cipher = CIPHERS.poll();
-        if (cipher == null) {
-            return newCipher();
-        }
-        POOL_SIZE.decrementAndGet();
-        return cipher;
+        return cipher != null ? cipher : newCipher();
     }
 
     /** Every use starts with {@code init}, which resets whatever the last use (finished or failed) left. */
     private static void giveBack(Cipher cipher) {
-        if (POOL_SIZE.incrementAndGet() <= POOLED) {
-            CIPHERS.offer(cipher);
-        } else {
-            POOL_SIZE.decrementAndGet();
-        }
+        CIPHERS.offer(cipher);
     }
 
     private static Cipher newCipher() {
