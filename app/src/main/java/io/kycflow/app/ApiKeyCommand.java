@@ -53,9 +53,8 @@ final class ApiKeyCommand implements Runnable {
     static void createTopicIfMissing(KycflowConfig config, KafkaClientSettings kafka) {
         try (Admin admin = Admin.create(kafka.admin("kycflow-apikey"))) {
             if (!admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(Topics.API_KEYS.name())) {
-                int partitions = TopicProvisioner.partitionCount(admin, config.partitions(),
-                        ServiceRuntime.newTopicPartitions(config.bootstrapServers().isEmpty()));
-                new TopicProvisioner(admin, partitions, config.replicationFactor()).ensure(List.of(Topics.API_KEYS));
+                TopicProvisioner.of(admin, config, ServiceRuntime.newTopicPartitions(config.bootstrapServers().isEmpty()))
+                        .ensure(List.of(Topics.API_KEYS));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -59,8 +59,7 @@ final class ServiceRuntime implements AutoCloseable {
     /** @param forNewTopics see {@link #newTopicPartitions(boolean)} */
     static void provisionTopics(KycflowConfig config, KafkaClientSettings kafka, AgentCatalog agents, int forNewTopics) {
         try (Admin admin = Admin.create(kafka.admin("kycflow-provisioner"))) {
-            new TopicProvisioner(admin, TopicProvisioner.partitionCount(admin, config.partitions(), forNewTopics),
-                    config.replicationFactor())
+            TopicProvisioner.of(admin, config, forNewTopics)
                     .ensure(Topics.all(agents.checkIds(), config.webhookRetrySchedule().size()));
         }
     }

@@ -152,9 +152,9 @@ final class BenchmarkEnvironment implements AutoCloseable {
     /** Creates kycflow's topics as the all-in-one does on its embedded broker, and the benchmark's own alike. */
     private static int provisionTopics(KycflowConfig config, KafkaClientSettings kafka, AgentCatalog agents) {
         try (Admin admin = Admin.create(kafka.admin("bench-provisioner"))) {
-            int partitions = TopicProvisioner.partitionCount(admin, config.partitions(), TopicProvisioner.EMBEDDED_PARTITIONS);
-            new TopicProvisioner(admin, partitions, config.replicationFactor())
-                    .ensure(Topics.all(agents.checkIds()));
+            TopicProvisioner provisioner = TopicProvisioner.of(admin, config, TopicProvisioner.EMBEDDED_PARTITIONS);
+            provisioner.ensure(Topics.all(agents.checkIds()));
+            int partitions = provisioner.partitions();
             List<NewTopic> benchTopics = Stream.concat(
                             Stream.of(RawPathServer.TOPIC, DedupFloorServer.COMMANDS, DedupFloorServer.OUTCOMES),
                             IntStream.range(0, DedupFloorServer.FANOUT_TOPICS).mapToObj(DedupFloorServer::fanoutTopic))

@@ -1,5 +1,6 @@
 package io.kycflow.common.topic;
 
+import io.kycflow.common.config.KycflowConfig;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
@@ -52,6 +53,21 @@ public final class TopicProvisioner {
         this.admin = admin;
         this.partitions = partitions;
         this.replicationFactor = replicationFactor;
+    }
+
+    /**
+     * The provisioner of a configured kycflow: its replication factor, and the partition count
+     * {@link #partitionCount} resolves from {@code KYCFLOW_PARTITIONS}, the topics that exist, or
+     * {@code forNewTopics}.
+     */
+    public static TopicProvisioner of(Admin admin, KycflowConfig config, int forNewTopics) {
+        return new TopicProvisioner(admin, partitionCount(admin, config.partitions(), forNewTopics),
+                config.replicationFactor());
+    }
+
+    /** The partition count of every topic this provisioner creates or accepts. */
+    public int partitions() {
+        return partitions;
     }
 
     /**
