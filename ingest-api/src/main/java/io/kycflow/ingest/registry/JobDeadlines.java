@@ -2,7 +2,6 @@ package io.kycflow.ingest.registry;
 
 import io.kycflow.common.job.Job;
 import io.kycflow.common.job.PlannedCheck;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -48,16 +47,21 @@ final class JobDeadlines {
         }
     }
 
-    /** The entries due by {@code limit}, oldest first, each removed from the index. */
-    List<DeadlineKey> takeDue(Instant limit) {
-        List<KeyValue<String, String>> due = new ArrayList<>();
+    /**
+     * At most {@code max} of the entries due by {@code limit}, oldest first, each removed from the index; the
+     * rest stay for the next call.
+     */
+    List<DeadlineKey> takeDue(Instant limit, int max) {
+        List<String> due = new ArrayList<>();
         try (KeyValueIterator<String, String> it = store.range("0", DeadlineKey.upTo(limit))) {
-            it.forEachRemaining(due::add);
+            while (due.size() < max && it.hasNext()) {
+                due.add(it.next().key);
+            }
         }
         List<DeadlineKey> keys = new ArrayList<>(due.size());
-        for (KeyValue<String, String> entry : due) {
-            store.delete(entry.key);
-            keys.add(DeadlineKey.parse(entry.key));
+        for (String key : due) {
+            store.delete(key);
+            keys.add(DeadlineKey.parse(key));
         }
         return keys;
     }

@@ -25,6 +25,12 @@ import java.util.Optional;
 final class ResultProcessor implements Processor<String, byte[], String, Object> {
 
     private static final Logger log = LoggerFactory.getLogger(ResultProcessor.class);
+    /**
+     * How many due deadline entries one scan of one task takes. A check worker that was down for a while leaves
+     * thousands due at once; taken together they held the stream thread (and every submission behind it) for
+     * seconds in one huge transaction. The rest wait for the next scan: a timeout is a little late, never lost.
+     */
+    static final int MAX_DUE_PER_SCAN = 200;
 
     private final CatchUpMonitor catchUp;
     private final Duration scanInterval;
@@ -84,7 +90,7 @@ final class ResultProcessor implements Processor<String, byte[], String, Object>
         Instant now = Instant.ofEpochMilli(wallClockMs);
         Instant safeUpTo = catchUp.resultsProcessedAsOf(context.taskId().partition());
         Instant limit = safeUpTo.isBefore(now) ? safeUpTo : now;
-        for (DeadlineKey due : deadlines.takeDue(limit)) {
+        for (DeadlineKey due : deadlines.takeDue(limit, MAX_DUE_PER_SCAN)) {
             Job job = jobs.get(due.job().toString());
             if (job == null) {
                 continue;

@@ -112,6 +112,44 @@ class DeadlineIndexTest {
         assertEquals(List.of(), entries());
     }
 
+    @Test
+    void aBacklogOfDueEntriesIsTimedOutABoundedNumberPerScanTheRestAtTheNextScans() {
+        // A worker down for a while leaves many jobs due at once: each scan takes at most MAX_DUE_PER_SCAN of them,
+        // so the commands queued behind a scan wait for a bounded amount of work, not for the whole backlog.
+        int jobs = 2 * ResultProcessor.MAX_DUE_PER_SCAN + 50;
+        for (int i = 0; i < jobs; i++) {
+            inputs.send(submit("acme", "job-" + i, "s" + i));
+        }
+        assertEquals(jobs, entries().size());
+
+        passTime(Duration.ofMinutes(11));
+        assertEquals(jobs - ResultProcessor.MAX_DUE_PER_SCAN, entries().size(), "one scan took a bounded number");
+        assertEquals(ResultProcessor.MAX_DUE_PER_SCAN, countWithStatus(JobStatus.ERROR), "and timed those jobs out");
+
+        inputs.send(submit("acme", "job-late", "s-late"));
+        assertEquals(JobStatus.QUEUED, jobs().get(new JobKey("acme", "job-late").toString()).status(),
+                "a submission between two scans is decided at once");
+
+        passTime(Duration.ofSeconds(1));
+        passTime(Duration.ofSeconds(1));
+        assertEquals(jobs, countWithStatus(JobStatus.ERROR), "the next scans took the rest");
+        assertEquals(1, entries().size(), "only the late job's own entry is left");
+    }
+
+    private long countWithStatus(JobStatus status) {
+        try (var all = jobs().all()) {
+            long n = 0;
+            while (all.hasNext()) {
+                n += all.next().value.status() == status ? 1 : 0;
+            }
+            return n;
+        }
+    }
+
+    private KeyValueStore<String, Job> jobs() {
+        return driver.getKeyValueStore(RegistryNames.JOB_STORE);
+    }
+
     /** Wall-clock time passes, and the registry has processed every result up to the new now. */
     private void passTime(Duration duration) {
         Instant from = processedAsOf.get().equals(Instant.EPOCH) ? START : processedAsOf.get();
