@@ -142,6 +142,9 @@ final class BenchmarkEnvironment implements AutoCloseable {
         env.put("KYCFLOW_HTTP_HOST", "127.0.0.1");
         env.put("KYCFLOW_HTTP_PORT", "0");
         env.put("KYCFLOW_API_KEY", API_KEY);
+        if (env.getOrDefault("KYCFLOW_AGENTS_FILE", "").isBlank()) {
+            env.put("KYCFLOW_AGENTS_FILE", UntimedAgents.write(dataDir).toString());
+        }
         // The benchmark measures capacity, not the per-tenant rate limit (1,000/s by default, below what one
         // instance does): lift it unless the caller set it on purpose.
         env.putIfAbsent("KYCFLOW_RATE_LIMIT", Integer.toString(Integer.MAX_VALUE));
