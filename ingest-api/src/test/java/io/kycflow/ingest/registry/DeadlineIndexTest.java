@@ -127,7 +127,7 @@ class DeadlineIndexTest {
         assertEquals(ResultProcessor.MAX_DUE_PER_SCAN, countWithStatus(JobStatus.ERROR), "and timed those jobs out");
 
         inputs.send(submit("acme", "job-late", "s-late"));
-        assertEquals(JobStatus.QUEUED, jobs().get(new JobKey("acme", "job-late").toString()).status(),
+        assertEquals(JobStatus.QUEUED, jobs().get("acme/job-late").status(),
                 "a submission between two scans is decided at once");
 
         passTime(Duration.ofSeconds(1));
@@ -162,8 +162,7 @@ class DeadlineIndexTest {
     }
 
     private Job job() {
-        KeyValueStore<String, Job> jobs = driver.getKeyValueStore(RegistryNames.JOB_STORE);
-        return jobs.get(KEY.toString());
+        return jobs().get(KEY.toString());
     }
 
     private List<String> entries() {
