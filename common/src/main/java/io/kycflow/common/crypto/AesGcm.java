@@ -25,9 +25,9 @@ public final class AesGcm {
     /**
      * Ciphers to borrow, each initialised anew (key, fresh IV) for every value: looking the transformation up
      * in the JCA providers cost more than the sealing of a small value. A pool rather than a thread-local, as
-     * the API's requests run on virtual threads, each living for one request and sealing twice in it.
+     * the API's requests run on virtual threads, each living for one request and sealing twice in it. Room for
+     * every thread that seals at once; a cipher given back to a full pool is dropped.
      */
-    /** Room for every thread that seals at once; a cipher given back to a full pool is dropped. */
     private static final BlockingQueue<Cipher> CIPHERS = new ArrayBlockingQueue<>(256);
 
     /** The IV and ciphertext (with its tag) of one sealed value. */
