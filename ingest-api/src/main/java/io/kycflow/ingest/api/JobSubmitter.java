@@ -45,11 +45,13 @@ public final class JobSubmitter {
      */
     public CompletableFuture<CommandOutcome> send(JobCommand command) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        SubmitJob named = command instanceof SubmitJob submit ? rulesByName.named(submit) : null;
-        if (named == null) {
+        if (!(command instanceof SubmitJob whole)) {
             return sendOnce(command, deadline);
         }
-        SubmitJob whole = (SubmitJob) command;
+        SubmitJob named = rulesByName.named(whole);
+        if (named == null) {
+            return sendOnce(whole, deadline);
+        }
         return sendOnce(named, deadline).thenCompose(outcome -> outcome.outcome() == CommandOutcome.Kind.REJECTED
                 ? sendOnce(whole.withSubmissionId(UUID.randomUUID().toString()), deadline)
                 : CompletableFuture.completedFuture(outcome));
