@@ -12,7 +12,7 @@ import java.util.Optional;
  */
 record BenchmarkOptions(List<Integer> clients, List<String> targets, Duration warmup, Duration measure, int rounds,
                         Optional<Integer> partitions, Optional<Short> transactionVersion, int postgresPool,
-                        int dedupFanout) {
+                        int dedupFanout, int dedupFanoutBytes) {
 
     static final List<String> ALL_TARGETS = List.of("raw", "postgres", "dedup", "kycflow");
 
@@ -21,6 +21,7 @@ record BenchmarkOptions(List<Integer> clients, List<String> targets, Duration wa
                                        [--warmup SECONDS]
                                        [--seconds SECONDS] [--rounds N] [--partitions N] [--postgres-pool N]
                                        [--transaction-version 0|1|2] [--dedup-fanout N]
+                                       [--dedup-fanout-bytes N]
               --clients     concurrent closed-loop clients, one keep-alive connection each; a comma-separated
                             list runs every target at each count in turn (default 64,256)
               --targets     which paths to load, in this order within a round (default raw,postgres,dedup,kycflow);
@@ -36,6 +37,9 @@ record BenchmarkOptions(List<Integer> clients, List<String> targets, Duration wa
               --dedup-fanout  records the dedup target writes per accepted job besides its store's and
                             its outcome, in the same transaction, over nine topics (default 0; 13 makes
                             kycflow's 16 records per accepted job)
+              --dedup-fanout-bytes  the least size of each of those records, padded with spaces (default 0:
+                            each is as long as the request); 1600 with --dedup-fanout 9 gives the pattern the
+                            bytes of the records DESIGN.md has a registry write per job (docs/performance.md)
             Other kycflow settings come from the environment as for the kycflow command
             (KYCFLOW_COMMIT_INTERVAL, KYCFLOW_OUTCOME_TIMEOUT, KYCFLOW_ROCKSDB_MEMORY_MB, ...).""";
 
@@ -43,8 +47,9 @@ record BenchmarkOptions(List<Integer> clients, List<String> targets, Duration wa
         clients = List.copyOf(clients);
         targets = List.copyOf(targets);
         if (clients.isEmpty() || clients.stream().anyMatch(c -> c < 1) || rounds < 1 || warmup.isNegative()
-                || measure.isZero() || measure.isNegative() || postgresPool < 1 || dedupFanout < 0) {
-            throw new IllegalArgumentException("clients, rounds and the pool must be at least 1, seconds more than 0, the fan-out not negative\n" + USAGE);
+                || measure.isZero() || measure.isNegative() || postgresPool < 1 || dedupFanout < 0
+                || dedupFanoutBytes < 0) {
+            throw new IllegalArgumentException("clients, rounds and the pool must be at least 1, seconds more than 0, the fan-out and its bytes not negative\n" + USAGE);
         }
         if (targets.isEmpty() || !ALL_TARGETS.containsAll(targets)) {
             throw new IllegalArgumentException("--targets: a comma-separated subset of " + ALL_TARGETS + "\n" + USAGE);
@@ -63,6 +68,7 @@ record BenchmarkOptions(List<Integer> clients, List<String> targets, Duration wa
         int rounds = 2;
         int postgresPool = 16;
         int dedupFanout = 0;
+        int dedupFanoutBytes = 0;
         Optional<Integer> partitions = Optional.empty();
         Optional<Short> transactionVersion = Optional.empty();
         for (int i = 0; i < args.length; i++) {
@@ -85,6 +91,7 @@ record BenchmarkOptions(List<Integer> clients, List<String> targets, Duration wa
                     case "--postgres-pool" -> postgresPool = Integer.parseInt(value);
                     case "--transaction-version" -> transactionVersion = Optional.of(Short.parseShort(value));
                     case "--dedup-fanout" -> dedupFanout = Integer.parseInt(value);
+                    case "--dedup-fanout-bytes" -> dedupFanoutBytes = Integer.parseInt(value);
                     default -> throw new IllegalArgumentException("unknown option " + name + "\n" + USAGE);
                 }
             } catch (NumberFormatException e) {
@@ -92,7 +99,7 @@ record BenchmarkOptions(List<Integer> clients, List<String> targets, Duration wa
             }
         }
         return new BenchmarkOptions(clients, targets, Duration.ofSeconds(warmup), Duration.ofSeconds(seconds), rounds,
-                partitions, transactionVersion, postgresPool, dedupFanout);
+                partitions, transactionVersion, postgresPool, dedupFanout, dedupFanoutBytes);
     }
 
     private static List<Integer> integers(String commaSeparated) {

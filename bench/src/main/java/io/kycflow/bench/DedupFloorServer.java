@@ -48,7 +48,9 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>With {@code --dedup-fanout N}, an accepted job also writes N records of its request in the same
  * transaction, over nine topics: kycflow's record count without kycflow's code, to tell the cost of its
- * writes from the cost of its work (parsing, sealing, authentication, validation).
+ * writes from the cost of its work (parsing, sealing, authentication, validation). With
+ * {@code --dedup-fanout-bytes B} each of those records is padded to at least B bytes, so that they can carry
+ * as many bytes as a registry's records do (a job version is a few KB of JSON), still with no JSON work.
  *
  * <p>Nothing else: no authentication, validation, sealing, job, index, task or key. Its Kafka Streams
  * settings are the registry's own, and it waits for an outcome as long as the API does, so its
@@ -80,11 +82,11 @@ final class DedupFloorServer implements AutoCloseable {
     private final Javalin app;
     private volatile boolean running = true;
 
-    DedupFloorServer(KafkaClientSettings kafka, KycflowConfig config, int fanout) {
+    DedupFloorServer(KafkaClientSettings kafka, KycflowConfig config, int fanout, int fanoutBytes) {
         this.answerTimeout = config.outcomeTimeout();
         this.producer = new KafkaProducer<>(kafka.producer("bench-dedup-api"), new StringSerializer(),
                 new StringSerializer());
-        this.streams = new KafkaStreams(topology(fanout), streamsProperties(kafka, config));
+        this.streams = new KafkaStreams(topology(fanout, fanoutBytes), streamsProperties(kafka, config));
         this.outcomes = new KafkaConsumer<>(kafka.readCommittedConsumer("bench-dedup-outcomes"),
                 new StringDeserializer(), new StringDeserializer());
         this.outcomeThread = new Thread(this::pollOutcomes, "bench-dedup-outcomes");
@@ -131,10 +133,10 @@ final class DedupFloorServer implements AutoCloseable {
      * records an accepted job writes (spread over {@link #FANOUT_TOPICS} topics, as kycflow's are over its
      * changelogs, tasks, job, event and key topics).
      */
-    private static Topology topology(int fanout) {
+    private static Topology topology(int fanout, int fanoutBytes) {
         Topology topology = new Topology();
         topology.addSource("commands", Serdes.String().deserializer(), Serdes.String().deserializer(), COMMANDS);
-        topology.addProcessor(PROCESSOR, () -> new FirstSubmissionWins(fanout), "commands");
+        topology.addProcessor(PROCESSOR, () -> new FirstSubmissionWins(fanout, fanoutBytes), "commands");
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(),
                 Serdes.String()).withCachingDisabled(), PROCESSOR);
         topology.addSink(OUTCOMES_SINK, OUTCOMES, Serdes.String().serializer(), Serdes.String().serializer(), PROCESSOR);
@@ -227,16 +229,19 @@ final class DedupFloorServer implements AutoCloseable {
 
     /**
      * The first submission of a job_id wins and is stored; every submission gets an outcome naming the winner,
-     * and an accepted one writes {@code fanout} more records of its request in the same transaction.
+     * and an accepted one writes {@code fanout} more records of its request in the same transaction, each
+     * padded to at least {@code fanoutBytes}.
      */
     private static final class FirstSubmissionWins implements Processor<String, String, String, String> {
 
         private final int fanout;
+        private final int fanoutBytes;
         private ProcessorContext<String, String> context;
         private KeyValueStore<String, String> winners;
 
-        FirstSubmissionWins(int fanout) {
+        FirstSubmissionWins(int fanout, int fanoutBytes) {
             this.fanout = fanout;
+            this.fanoutBytes = fanoutBytes;
         }
 
         @Override
@@ -254,7 +259,11 @@ final class DedupFloorServer implements AutoCloseable {
                 winners.put(command.key(), submission);
                 winner = submission;
                 for (int i = 0; i < fanout; i++) {
-                    context.forward(command.withValue(i + command.value().substring(space)), FANOUT_SINK);
+                    String value = i + command.value().substring(space);
+                    // The request's bytes are ASCII here (the benchmark's bodies), so a char is a byte.
+                    String padded = value.length() >= fanoutBytes ? value
+                            : value + " ".repeat(fanoutBytes - value.length());
+                    context.forward(command.withValue(padded), FANOUT_SINK);
                 }
             }
             context.forward(command.withValue(submission + " " + winner), OUTCOMES_SINK);

@@ -88,7 +88,8 @@ public final class IngestLoadBenchmark {
         out.println("raw = HTTP in, one acks=all write to " + RawPathServer.TOPIC + ", HTTP out; postgres = HTTP in, "
                 + "INSERT ... ON CONFLICT DO NOTHING, 200/409; dedup = HTTP in, command to " + DedupFloorServer.COMMANDS
                 + ", an exactly_once_v2 stream's store lookup and outcome (+ " + options.dedupFanout()
-                + " more records per accepted job), read_committed wait, 200/409; kycflow = POST /api/v1/startKYCAgentJob (API key auth, "
+                + " more records per accepted job" + (options.dedupFanoutBytes() > 0 && options.dedupFanout() > 0
+                        ? " of at least " + options.dedupFanoutBytes() + " bytes" : "") + "), read_committed wait, 200/409; kycflow = POST /api/v1/startKYCAgentJob (API key auth, "
                 + "validation, data key, registry transaction, outcome wait)");
         if (!environment.postgresDescription().isEmpty()) {
             out.println("postgres: " + environment.postgresDescription());
