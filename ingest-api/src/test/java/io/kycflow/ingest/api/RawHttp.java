@@ -37,40 +37,45 @@ final class RawHttp {
      * neighbouring cases, so its cause is unknown. A client retries such a connection; a second close fails.
      */
     Answer send(String method, byte[] target, Map<String, String> headers, byte[] body) {
-        Exchange first = exchange(method, target, headers, body);
+        byte[] request = request(method, target, headers, body);
+        Exchange first = exchange(request);
         if (first.raw().length > 0) {
             return parse(first.raw());
         }
         System.out.println("RawHttp: " + method + " " + new String(target, StandardCharsets.ISO_8859_1)
                 + " was closed without an answer (the write " + (first.writeFailure() == null ? "succeeded"
                 : "failed: " + first.writeFailure()) + "); trying once more");
-        return parse(exchange(method, target, headers, body).raw());
+        return parse(exchange(request).raw());
+    }
+
+    private static byte[] request(String method, byte[] target, Map<String, String> headers, byte[] body) {
+        ByteArrayOutputStream request = new ByteArrayOutputStream();
+        request.writeBytes((method + " ").getBytes(StandardCharsets.US_ASCII));
+        request.writeBytes(target);
+        StringBuilder head = new StringBuilder(" HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n");
+        headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        if (body != null) {
+            head.append("Content-Length: ").append(body.length).append("\r\n");
+        }
+        head.append("\r\n");
+        request.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
+        if (body != null) {
+            request.writeBytes(body);
+        }
+        return request.toByteArray();
     }
 
     /** What came back on one connection, and why the request could not be written whole, if it could not. */
     private record Exchange(byte[] raw, IOException writeFailure) {
     }
 
-    private Exchange exchange(String method, byte[] target, Map<String, String> headers, byte[] body) {
+    private Exchange exchange(byte[] request) {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(30_000);
-            ByteArrayOutputStream request = new ByteArrayOutputStream();
-            request.writeBytes((method + " ").getBytes(StandardCharsets.US_ASCII));
-            request.writeBytes(target);
-            StringBuilder head = new StringBuilder(" HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n");
-            headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
-            if (body != null) {
-                head.append("Content-Length: ").append(body.length).append("\r\n");
-            }
-            head.append("\r\n");
-            request.writeBytes(head.toString().getBytes(StandardCharsets.UTF_8));
-            if (body != null) {
-                request.writeBytes(body);
-            }
             IOException writeFailure = null;
             try {
                 OutputStream out = socket.getOutputStream();
-                out.write(request.toByteArray());
+                out.write(request);
                 out.flush();
             } catch (IOException earlyAnswer) {
                 // The server may answer (a 413, say) and close before the whole body is sent: read that answer.
